@@ -1,0 +1,44 @@
+# pamyat — make rules
+#
+#   make demo    install system libraries if missing (Debian), build in release, run the main job
+#                on the sample documents in memories/samples/ against the default memory
+#   make test    run the test suite (swift test)
+#   make bench   build the benchmarks under tools/ in release and print their figures
+#   make build   release build of the pamyat executable (.build/release/pamyat)
+#   make deps    install the Debian packages pamyat needs (libicu-dev libsqlite3-dev libxml2-dev libxml2-utils)
+#   make format  check formatting with swift-format (from the toolchain)
+#   make clean   remove build products
+
+SWIFT ?= swift
+DEBIAN_PACKAGES = libicu-dev libsqlite3-dev libxml2-dev libxml2-utils
+PAMYAT = .build/release/pamyat
+
+.PHONY: demo test bench build deps format clean
+
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product pamyat
+
+demo: build
+	@PAMYAT=$(PAMYAT) sh tools/demo.sh
+
+test: deps
+	$(SWIFT) test
+
+bench: deps
+	$(SWIFT) build -c release --package-path tools --product pamyat-bench
+	tools/.build/release/pamyat-bench all
+
+format:
+	$(SWIFT) format lint --recursive Sources Tests tools/Sources
+
+clean:
+	rm -rf .build tools/.build

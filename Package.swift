@@ -1,0 +1,86 @@
+// swift-tools-version: 6.1
+// pamyat — a translation-memory service: ICU segmentation, sentence alignment, a SQLite memory,
+// fuzzy-match lookups over a CLI and a line-based TCP protocol, TMX 1.4b import and export.
+//
+// Dependencies point one way (see docs/ARCHITECTURE.md):
+//   pamyat → PamyatServer → PamyatService → {PamyatStore, PamyatMatch, PamyatAlign, PamyatTMX} → PamyatText → PamyatCore
+//   PamyatText → CICUShim (system ICU behind a plain-C header).
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "pamyat",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "pamyat", targets: ["pamyat"]),
+        .library(name: "PamyatCore", targets: ["PamyatCore"]),
+        .library(name: "PamyatText", targets: ["PamyatText"]),
+        .library(name: "PamyatAlign", targets: ["PamyatAlign"]),
+        .library(name: "PamyatMatch", targets: ["PamyatMatch"]),
+        .library(name: "PamyatStore", targets: ["PamyatStore"]),
+        .library(name: "PamyatTMX", targets: ["PamyatTMX"]),
+        .library(name: "PamyatService", targets: ["PamyatService"]),
+        .library(name: "PamyatServer", targets: ["PamyatServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: [
+        // System ICU (libicu-dev) behind a header of plain C types: Foundation on Linux carries its
+        // own ICU, and a Swift module that sees both sets of headers does not compile.
+        .target(
+            name: "CICUShim",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        .target(name: "PamyatCore", swiftSettings: swiftSettings),
+        .target(
+            name: "PamyatText",
+            dependencies: ["PamyatCore", "CICUShim"],
+            resources: [.copy("Rules")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "PamyatAlign", dependencies: ["PamyatCore", "PamyatText"], swiftSettings: swiftSettings),
+        .target(name: "PamyatMatch", dependencies: ["PamyatCore", "PamyatText"], swiftSettings: swiftSettings),
+        .target(
+            name: "PamyatStore",
+            dependencies: ["PamyatCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "PamyatTMX", dependencies: ["PamyatCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "PamyatService",
+            dependencies: ["PamyatCore", "PamyatText", "PamyatAlign", "PamyatMatch", "PamyatStore", "PamyatTMX"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PamyatServer",
+            dependencies: [
+                "PamyatService",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "pamyat",
+            dependencies: [
+                "PamyatService", "PamyatServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "PamyatCoreTests", dependencies: ["PamyatCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatTextTests", dependencies: ["PamyatText"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatStoreTests", dependencies: ["PamyatStore"], swiftSettings: swiftSettings),
+    ]
+)

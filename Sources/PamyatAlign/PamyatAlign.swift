@@ -1,0 +1,1 @@
+// PamyatAlign: see docs/ARCHITECTURE.md.

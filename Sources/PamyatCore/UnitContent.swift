@@ -1,0 +1,26 @@
+/// The identity of a unit's content: its variants' languages and texts (with markup), in a
+/// canonical order. Two units with equal content are the same unit for de-duplication, whatever
+/// their provenance or dates.
+public struct UnitContent: Hashable, Sendable {
+    /// Canonical serialisation: `lang \u{1F} text \u{1E}` per variant, sorted by language then text.
+    public let key: String
+
+    public init(_ unit: TranslationUnit) {
+        let parts = unit.variants
+            .map { "\($0.language.identifier)\u{1F}\($0.markup ?? $0.text)" }
+            .sorted()
+        key = parts.joined(separator: "\u{1E}")
+    }
+
+    /// A 64-bit FNV-1a hash of ``key``, as 16 hex digits. Used as an index only: the store
+    /// compares the full content on a hash hit, so a collision can never merge two different units.
+    public var hash: String {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01b3
+        }
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,1 @@
+// PamyatMatch: see docs/ARCHITECTURE.md.

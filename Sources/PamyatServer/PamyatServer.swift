@@ -1,0 +1,1 @@
+// PamyatServer: see docs/ARCHITECTURE.md.

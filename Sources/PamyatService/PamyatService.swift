@@ -1,0 +1,1 @@
+// PamyatService: use cases (segment, add, lookup, import, export) composed from the modules below.

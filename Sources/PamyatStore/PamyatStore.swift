@@ -1,0 +1,1 @@
+// PamyatStore: the SQLite (GRDB) implementation of PamyatCore's MemoryStore.

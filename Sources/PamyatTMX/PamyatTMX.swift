@@ -1,0 +1,1 @@
+// PamyatTMX: see docs/ARCHITECTURE.md.

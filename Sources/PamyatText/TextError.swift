@@ -1,0 +1,36 @@
+/// An error from text processing: decoding input, ICU, languages.
+public struct TextError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Code: String, Sendable {
+        /// The input is not valid UTF-8.
+        case invalidUTF8 = "invalid-utf8"
+        /// The input looks like a binary file (NUL bytes).
+        case binaryInput = "binary-input"
+        /// The input holds no text.
+        case emptyInput = "empty-input"
+        /// A language tag is ill-formed or names no known language.
+        case unknownLanguage = "unknown-language"
+        /// ICU refused an operation.
+        case icu
+    }
+
+    public var code: Code
+    /// What went wrong, a full sentence that says what to do.
+    public var message: String
+    /// The input's name (a file path, `-` for standard input), when known.
+    public var source: String?
+    /// Byte offset in the input, for decoding errors.
+    public var byteOffset: Int?
+
+    public init(_ code: Code, _ message: String, source: String? = nil, byteOffset: Int? = nil) {
+        self.code = code
+        self.message = message
+        self.source = source
+        self.byteOffset = byteOffset
+    }
+
+    public var description: String {
+        var prefix = ""
+        if let source { prefix = "\(source): " }
+        return prefix + message
+    }
+}

@@ -1,0 +1,22 @@
+import PamyatCore
+import Testing
+
+@Suite struct LanguageTagTests {
+    @Test func primaryLanguageIsTheFirstSubtag() {
+        #expect(LanguageTag(canonical: "en-GB").language == "en")
+        #expect(LanguageTag(canonical: "ru").language == "ru")
+    }
+
+    @Test func unitContentIgnoresVariantOrderAndProvenance() {
+        let ru = Variant(language: LanguageTag(canonical: "ru"), text: "Привет.")
+        let en = Variant(language: LanguageTag(canonical: "en"), text: "Hello.")
+        let a = TranslationUnit(sourceLanguage: ru.language, variants: [ru, en], origin: .aligned)
+        let b = TranslationUnit(sourceLanguage: ru.language, variants: [en, ru], origin: .imported,
+                                provenance: Provenance(documentID: "x"))
+        let c = TranslationUnit(sourceLanguage: ru.language, variants: [ru, Variant(language: en.language, text: "Hi.")], origin: .aligned)
+        #expect(UnitContent(a) == UnitContent(b))
+        #expect(UnitContent(a).hash == UnitContent(b).hash)
+        #expect(UnitContent(a) != UnitContent(c))
+        #expect(UnitContent(a).hash.count == 16)
+    }
+}

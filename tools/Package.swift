@@ -1,0 +1,28 @@
+// swift-tools-version: 6.1
+// Benchmarks, generators and load tools for pamyat. A separate package so that `make test` never
+// builds them; `make bench` builds them in release and runs them.
+import PackageDescription
+
+let package = Package(
+    name: "pamyat-tools",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "pamyat", path: ".."),
+    ],
+    targets: [
+        .executableTarget(
+            name: "pamyat-bench",
+            dependencies: [
+                .product(name: "PamyatCore", package: "pamyat"),
+                .product(name: "PamyatText", package: "pamyat"),
+                .product(name: "PamyatAlign", package: "pamyat"),
+                .product(name: "PamyatMatch", package: "pamyat"),
+                .product(name: "PamyatStore", package: "pamyat"),
+                .product(name: "PamyatTMX", package: "pamyat"),
+                .product(name: "PamyatService", package: "pamyat"),
+            ],
+            path: "Sources/pamyat-bench",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+    ]
+)
