@@ -82,5 +82,12 @@ let package = Package(
         .testTarget(name: "PamyatCoreTests", dependencies: ["PamyatCore"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatTextTests", dependencies: ["PamyatText"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatStoreTests", dependencies: ["PamyatStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatAlignTests", dependencies: ["PamyatAlign"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatMatchTests", dependencies: ["PamyatMatch"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatTMXTests", dependencies: ["PamyatTMX"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatServiceTests", dependencies: ["PamyatService"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatServerTests", dependencies: ["PamyatServer"], swiftSettings: swiftSettings),
+        // End-to-end tests that run the built `pamyat` executable as a user would.
+        .testTarget(name: "PamyatCLITests", dependencies: ["pamyat"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,0 +1,1 @@
+// Tests for PamyatServer go here.

@@ -1,0 +1,1 @@
+// Tests for PamyatTMX go here.
