@@ -65,6 +65,7 @@ let package = Package(
                 "PamyatService",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -86,7 +87,15 @@ let package = Package(
         .testTarget(name: "PamyatMatchTests", dependencies: ["PamyatMatch"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatTMXTests", dependencies: ["PamyatTMX"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatServiceTests", dependencies: ["PamyatService"], swiftSettings: swiftSettings),
-        .testTarget(name: "PamyatServerTests", dependencies: ["PamyatServer"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PamyatServerTests",
+            dependencies: [
+                "PamyatServer", "PamyatStore",
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // End-to-end tests that run the built `pamyat` executable as a user would.
         .testTarget(name: "PamyatCLITests", dependencies: ["pamyat"], swiftSettings: swiftSettings),
     ]

@@ -1,0 +1,63 @@
+import PamyatCore
+
+/// What the verbs do, behind a small protocol so that the dispatch (parsing, checks, errors,
+/// encoding) is tested apart from the memories. ``ServiceBackend`` implements it over PamyatService.
+///
+/// Every method may block (SQLite, ICU): the dispatcher calls them on the server's thread pool,
+/// never on an event loop. Implementations are called from many threads at once.
+protocol Backend: Sendable {
+    /// The names of the memories served and the languages they hold.
+    func hello() throws -> HelloInfo
+    /// The matches of a lookup, as the JSON array that `pamyat lookup --json` prints.
+    func lookup(_ query: LookupQuery) throws -> JSONFragment
+    /// The concordance hits, as a JSON array.
+    func concordance(_ query: ConcordanceQuery) throws -> JSONFragment
+    /// The sentences of `text`.
+    func segment(language: LanguageTag, text: String) throws -> [String]
+    /// Stores one unit; it is committed and indexed when this returns.
+    func add(_ request: AddRequest) throws -> AddResult
+    /// Unit counts over the memories served.
+    func stats() throws -> StatsInfo
+}
+
+struct HelloInfo: Sendable, Hashable {
+    var memories: [String]
+    var languages: [String]
+}
+
+struct LookupQuery: Sendable, Hashable {
+    var source: LanguageTag
+    var target: LanguageTag
+    var text: String
+    var minimumScore: Int
+    var limit: Int
+    var previous: String?
+    var memory: String?
+}
+
+struct ConcordanceQuery: Sendable, Hashable {
+    var language: LanguageTag
+    var text: String
+    var target: LanguageTag?
+    var limit: Int
+    var memory: String?
+}
+
+struct AddRequest: Sendable, Hashable {
+    var source: LanguageTag
+    var target: LanguageTag
+    var sourceText: String
+    var targetText: String
+    var document: String?
+    var memory: String?
+}
+
+struct AddResult: Sendable, Hashable {
+    var unit: Int64
+    var created: Bool
+}
+
+struct StatsInfo: Sendable, Hashable {
+    var units: Int
+    var pairs: [String: Int]
+}

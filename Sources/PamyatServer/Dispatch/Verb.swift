@@ -1,0 +1,43 @@
+/// The verbs of protocol version 1, with their arguments and options.
+enum Verb: String, CaseIterable, Sendable {
+    case hello = "HELLO"
+    case ping = "PING"
+    case lookup = "LOOKUP"
+    case concordance = "CONCORDANCE"
+    case segment = "SEGMENT"
+    case add = "ADD"
+    case stats = "STATS"
+    case auth = "AUTH"
+    case quit = "QUIT"
+
+    /// The positional arguments, by name, for messages.
+    var arguments: [String] {
+        switch self {
+        case .hello, .ping, .stats, .quit: []
+        case .lookup: ["SRC", "TGT", "TEXT"]
+        case .concordance: ["LANG", "TEXT"]
+        case .segment: ["LANG", "TEXT"]
+        case .add: ["SRC", "TGT", "SOURCE", "TARGET"]
+        case .auth: ["TOKEN"]
+        }
+    }
+
+    /// The options the verb accepts.
+    var options: Set<String> {
+        switch self {
+        case .hello, .ping, .stats, .quit, .auth, .segment: []
+        case .lookup: ["min", "limit", "prev", "memory"]
+        case .concordance: ["to", "limit", "memory"]
+        case .add: ["document", "memory"]
+        }
+    }
+
+    /// Whether the verb may be used before `AUTH` on a server with a token.
+    var isAllowedBeforeAuth: Bool { self == .hello || self == .ping || self == .auth || self == .quit }
+
+    /// The usage line, for messages.
+    var usage: String {
+        let options = self.options.sorted().map { " [\($0)=…]" }.joined()
+        return ([rawValue] + arguments).joined(separator: " ") + options
+    }
+}

@@ -1,1 +1,0 @@
-// PamyatServer: see docs/ARCHITECTURE.md.

@@ -1,0 +1,45 @@
+/// An error from the server: a protocol error answered to one request, or a reason the server
+/// cannot start.
+///
+/// Protocol errors carry one of the wire codes of `docs/PROTOCOL.md` and are sent to the client as
+/// `{"ok":false,"error":CODE,"message":…}`; the connection stays open (except `busy`).
+public struct ServerError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong. The raw values of the protocol codes are the wire codes.
+    public enum Code: String, Sendable, CaseIterable {
+        /// The request is malformed: a bad argument or option, a missing argument, an unknown option.
+        case badRequest = "bad-request"
+        /// The verb is not one the server knows.
+        case unknownCommand = "unknown-command"
+        /// A language tag is ill-formed or names no known language.
+        case badLanguage = "bad-language"
+        /// The line is longer than the server's limit; the rest of it was skipped.
+        case lineTooLong = "line-too-long"
+        /// The line is not valid UTF-8.
+        case badUTF8 = "bad-utf8"
+        /// The verb needs `AUTH` first, or the token is wrong.
+        case unauthorized
+        /// The server is read-only and the verb would write.
+        case readOnly = "read-only"
+        /// A named thing (a memory) does not exist.
+        case notFound = "not-found"
+        /// The server has as many connections as it accepts.
+        case busy
+        /// Something failed inside the server; the log says what.
+        case `internal`
+        /// The server cannot start with this configuration (never sent on the wire).
+        case configuration
+        /// A client cannot reach the server, or the server closed the connection (never sent on the wire).
+        case unreachable
+    }
+
+    public var code: Code
+    /// A full sentence saying what went wrong and what to do.
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}
