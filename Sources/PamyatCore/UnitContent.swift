@@ -6,10 +6,12 @@ public struct UnitContent: Hashable, Sendable {
     public let key: String
 
     public init(_ unit: TranslationUnit) {
-        let parts = unit.variants
-            .map { "\($0.language.identifier)\u{1F}\($0.markup ?? $0.text)" }
-            .sorted()
-        key = parts.joined(separator: "\u{1E}")
+        self.init(variants: unit.variants.map { ($0.language.identifier, $0.markup ?? $0.text) })
+    }
+
+    /// The content of variants given as (language tag, markup or text) pairs, e.g. read from a store.
+    public init(variants: [(language: String, content: String)]) {
+        key = variants.map { "\($0.language)\u{1F}\($0.content)" }.sorted().joined(separator: "\u{1E}")
     }
 
     /// A 64-bit FNV-1a hash of ``key``, as 16 hex digits. Used as an index only: the store
