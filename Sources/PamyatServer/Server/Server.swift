@@ -74,7 +74,8 @@ public struct Server: Service {
                         case .full:
                             group.addTask { await refuseBusy(connection) }
                         case .draining:
-                            connection.channel.close(promise: nil)
+                            // Closed unanswered; executeThenClose also finishes its writer, as NIO requires.
+                            group.addTask { try? await connection.executeThenClose { _, _ in } }
                         }
                     }
                 }
@@ -107,4 +108,8 @@ public struct Server: Service {
                 }
             }
     }
+}
+
+extension Server: CustomStringConvertible {
+    public var description: String { "pamyat server on \(configuration.host):\(configuration.port)" }
 }

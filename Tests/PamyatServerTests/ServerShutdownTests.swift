@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import PamyatServer
+
+@Suite struct ServerShutdownTests {
+    @Test func gracefulShutdownAnswersTheRequestInFlightThenCloses() async throws {
+        let server = try await TestServer.start(backend: FakeBackend(delay: .milliseconds(600)))
+        let busy = try await server.connect()
+        let idle = try await server.connect()
+        #expect(try await idle.request("PING") == #"{"ok":true}"#)
+        try await busy.send("LOOKUP ru en slow")
+        try await Task.sleep(for: .milliseconds(150))  // the lookup is running now
+
+        let start = ContinuousClock.now
+        let stopping = Task { try await server.stop() }
+        #expect(try await idle.readLine() == nil, "an idle connection is closed at once")
+        let answer = try #require(try await busy.readJSON(), "the request in flight is answered")
+        #expect((answer["matches"] as? [[String: Any]])?.first?["source"] as? String == "slow", "\(answer)")
+        #expect(try await busy.readLine() == nil, "then the connection is closed")
+        try await stopping.value
+        #expect(ContinuousClock.now - start < .seconds(5), "stopped within 5 s")
+        await #expect(throws: ServerError.self, "no longer accepting") { _ = try await server.connect() }
+    }
+
+    @Test func aClientThatNeverReadsDoesNotHoldShutdownPastTheGracePeriod() async throws {
+        let server = try await TestServer.start(configure: { $0.shutdownGracePeriod = .milliseconds(500) })
+        let client = try await server.connect()
+        let chunk = Array(String(repeating: "PING\n", count: 20000).utf8)
+        for _ in 0..<200 where try await client.sendWithoutWaiting(bytes: chunk) > 0 {}
+        let start = ContinuousClock.now
+        try await server.stop()
+        #expect(ContinuousClock.now - start < .seconds(3), "stopped after the grace period")
+    }
+}
