@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     dependencies: [
         .package(name: "pamyat", path: ".."),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         .executableTarget(
@@ -22,6 +23,19 @@ let package = Package(
                 .product(name: "PamyatService", package: "pamyat"),
             ],
             path: "Sources/pamyat-bench",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
+        .executableTarget(
+            name: "pamyat-load",
+            dependencies: [
+                .product(name: "PamyatCore", package: "pamyat"),
+                .product(name: "PamyatStore", package: "pamyat"),
+                .product(name: "PamyatServer", package: "pamyat"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            path: "Sources/pamyat-load",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
     ]

@@ -1,0 +1,95 @@
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import PamyatCore
+import PamyatStore
+
+/// The requests left for the whole run (`--max-requests`), shared by every connection.
+final class RequestBudget: Sendable {
+    private let left: NIOLockedValueBox<Int>
+    init(_ count: Int) { left = NIOLockedValueBox(count) }
+    func take() -> Bool {
+        left.withLockedValue { left in
+            guard left > 0 else { return false }
+            left -= 1
+            return true
+        }
+    }
+}
+
+/// Resident set size of a process, from /proc (Linux), in MiB.
+func residentMiB(pid: Int32) -> Double? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+        let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+        return kilobytes / 1024
+    }
+    return nil
+}
+
+/// Samples a process's RSS on a thread of its own until stopped.
+final class RSSSampler: Sendable {
+    struct Sample: Sendable { var seconds: Double; var mebibytes: Double }
+    private let samples = NIOLockedValueBox<[Sample]>([])
+    private let stopped = NIOLockedValueBox(false)
+    let pid: Int32
+
+    init(pid: Int32, every interval: Double) {
+        self.pid = pid
+        let start = Date()
+        Thread.detachNewThread { [self] in
+            while !stopped.withLockedValue({ $0 }) {
+                if let rss = residentMiB(pid: pid) {
+                    let sample = Sample(seconds: Date().timeIntervalSince(start), mebibytes: rss)
+                    samples.withLockedValue { $0.append(sample) }
+                    print(String(format: "  rss  t=%6.0f s  %8.1f MiB", sample.seconds, rss))
+                }
+                Thread.sleep(forTimeInterval: interval)
+            }
+        }
+    }
+
+    func stop() -> [Sample] {
+        stopped.withLockedValue { $0 = true }
+        var all = samples.withLockedValue { $0 }
+        if let rss = residentMiB(pid: pid), let last = all.last { all.append(Sample(seconds: last.seconds, mebibytes: rss)) }
+        return all
+    }
+}
+
+/// Texts to look up: from a file, sampled from a memory, or a small built-in list.
+func loadQueries(_ options: LoadOptions) throws -> [String] {
+    if let path = options.queries {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        guard !lines.isEmpty else { throw LoadError("\(path): no lines") }
+        return lines
+    }
+    if let path = options.sampleFrom {
+        let store = try SQLiteMemoryStore(path: path, create: false, readOnly: true)
+        var sample: [String] = []
+        var seen = 0
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        try store.forEachVariant(in: LanguageTag(canonical: "ru")) { variant in
+            seen += 1
+            if sample.count < 2000 {
+                sample.append(variant.text)
+            } else {
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                let slot = Int(state % UInt64(seen))
+                if slot < 2000 { sample[slot] = variant.text }
+            }
+        }
+        guard !sample.isEmpty else { throw LoadError("\(path): no Russian variants to sample") }
+        // Every other query is changed a little (its last word dropped), so lookups are fuzzy, not exact.
+        return sample.enumerated().map { index, text in
+            guard index % 2 == 1 else { return text }
+            let words = text.split(separator: " ")
+            return words.count > 3 ? words.dropLast().joined(separator: " ") : text
+        }
+    }
+    return [
+        "Вызовов много.", "Президент провёл совещание с членами правительства.",
+        "Стороны обсудили вопросы двустороннего сотрудничества.", "Министр подчеркнул важность диалога.",
+        "Делегация посетила промышленные предприятия региона.", "Было подписано соглашение о сотрудничестве.",
+    ]
+}
