@@ -52,7 +52,7 @@ public struct ServerConfiguration: Sendable {
     }
 
     /// Whether every address `host` names is a loopback address (127.0.0.0/8, ::1).
-    static func isLoopback(_ host: String) throws(ServerError) -> Bool {
+    public static func isLoopback(_ host: String) throws(ServerError) -> Bool {
         if host == "localhost" { return true }
         let address: SocketAddress
         do {
