@@ -1,0 +1,56 @@
+import Foundation
+
+/// TMX dates: `YYYYMMDDThhmmssZ`, always UTC (TMX 1.4b, section 3.2).
+public enum TMXDate {
+    /// Formats `date` as `YYYYMMDDThhmmssZ` (seconds truncated), e.g. `20240131T235959Z`.
+    public static func format(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        var bytes = [UInt8](repeating: 0, count: 16)
+        func put(_ value: Int32, at offset: Int, digits: Int) {
+            var value = value
+            for index in stride(from: offset + digits - 1, through: offset, by: -1) {
+                bytes[index] = UInt8(48 + value % 10)
+                value /= 10
+            }
+        }
+        put(parts.tm_year + 1900, at: 0, digits: 4)
+        put(parts.tm_mon + 1, at: 4, digits: 2)
+        put(parts.tm_mday, at: 6, digits: 2)
+        bytes[8] = UInt8(ascii: "T")
+        put(parts.tm_hour, at: 9, digits: 2)
+        put(parts.tm_min, at: 11, digits: 2)
+        put(parts.tm_sec, at: 13, digits: 2)
+        bytes[15] = UInt8(ascii: "Z")
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Parses `YYYYMMDDThhmmssZ`; also accepts the ISO 8601 form `YYYY-MM-DDThh:mm:ssZ` that some tools
+    /// write. `nil` for anything else.
+    public static func parse(_ text: String) -> Date? {
+        let digits = text.utf8.filter { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: ":") }
+        guard digits.count == 16, digits[8] == UInt8(ascii: "T"), digits[15] == UInt8(ascii: "Z") else { return nil }
+        func number(_ range: Range<Int>) -> Int32? {
+            var value: Int32 = 0
+            for index in range {
+                let byte = digits[index]
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int32(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8),
+            let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15),
+            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+        else { return nil }
+        var parts = tm()
+        parts.tm_year = year - 1900
+        parts.tm_mon = month - 1
+        parts.tm_mday = day
+        parts.tm_hour = hour
+        parts.tm_min = minute
+        parts.tm_sec = second
+        return Date(timeIntervalSince1970: TimeInterval(timegm(&parts)))
+    }
+}
