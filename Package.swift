@@ -91,7 +91,7 @@ let package = Package(
         ),
         .testTarget(name: "PamyatAlignTests", dependencies: ["PamyatAlign"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatMatchTests", dependencies: ["PamyatMatch"], swiftSettings: swiftSettings),
-        .testTarget(name: "PamyatTMXTests", dependencies: ["PamyatTMX"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatTMXTests", dependencies: ["PamyatTMX"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatServiceTests", dependencies: ["PamyatService"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatServerTests", dependencies: ["PamyatServer"], swiftSettings: swiftSettings),
         // End-to-end tests that run the built `pamyat` executable as a user would.

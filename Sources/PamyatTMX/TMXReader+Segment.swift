@@ -19,8 +19,7 @@ public struct TMXSegment: Hashable, Sendable {
 extension TMXReader {
     /// Reads a `seg` (the reader is on its start tag) up to its end tag.
     func readSegment() throws(TMXError) -> TMXSegment {
-        if xml.isEmptyElement { return TMXSegment(text: "", markup: nil) }
-        let line = xml.nodeLine
+        let start = position
         var text = ""
         // Built from the first inline element on: until then the markup is just the escaped text.
         var markup: [UInt8]? = nil
@@ -31,13 +30,13 @@ extension TMXReader {
 
         func checkSize(_ count: Int) throws(TMXError) {
             if count > limits.maximumSegmentBytes {
-                throw error(.tooLarge, "a <seg> longer than \(limits.maximumSegmentBytes) bytes; pamyat refuses segments this large (see docs/TMX.md, limits).", line: line)
+                throw error(.tooLarge, "a <seg> longer than \(limits.maximumSegmentBytes) bytes; pamyat refuses segments this large (see docs/TMX.md, limits).", at: start)
             }
         }
 
         while try xml.read() {
             switch xml.kind {
-            case .text, .cdata, .whitespace, .significantWhitespace:
+            case .text:
                 let value = xml.value
                 if stack.isEmpty || stack.allSatisfy({ $0 == "hi" }) { text += value }
                 if placeholder != nil { placeholder!.content += value }
@@ -80,18 +79,9 @@ extension TMXReader {
                     markup!.append(UInt8(ascii: "\""))
                 }
                 markup!.append(UInt8(ascii: ">"))
-                if xml.isEmptyElement {
-                    if isPlaceholderCandidate {
-                        // An empty placeholder stands for nothing: it is ordinary markup.
-                        placeholder = nil
-                        ordinaryElements += 1
-                    }
-                    markup!.append(contentsOf: "</\(name)>".utf8)
-                } else {
-                    stack.append(name)
-                    if stack.count > limits.maximumInlineDepth {
-                        throw error(.tooLarge, "inline elements nested deeper than \(limits.maximumInlineDepth).", line: line)
-                    }
+                stack.append(name)
+                if stack.count > limits.maximumInlineDepth {
+                    throw error(.tooLarge, "inline elements nested deeper than \(limits.maximumInlineDepth).", at: start)
                 }
                 try checkSize(markup!.count)
             case .endElement:
@@ -107,12 +97,8 @@ extension TMXReader {
                         ordinaryElements += 1
                     }
                 }
-            case .comment, .processingInstruction:
+            case .none:
                 continue
-            case .entityReference:
-                throw entityReference()
-            default:
-                throw error(.forbiddenContent, "unexpected content in <seg>.")
             }
         }
         throw truncated()
@@ -128,7 +114,7 @@ extension TMXReader {
             if allowed.contains(attribute.name) {
                 result.append(attribute)
             } else {
-                problem(line: xml.nodeLine, "the attribute \(attribute.name) is not allowed on <\(name)> in TMX 1.4b; dropped.")
+                problem(line: xml.line, "the attribute \(attribute.name) is not allowed on <\(name)> in TMX 1.4b; dropped.")
             }
         }
         if let required = TMXVocabulary.requiredInlineAttributes[name], !result.contains(where: { $0.name == required }) {

@@ -4,7 +4,8 @@ import PamyatCore
 extension TMXReader {
     /// Reads a `tu` (the reader is on its start tag) into a unit.
     func readUnit() throws(TMXError) -> TranslationUnit {
-        let line = xml.nodeLine
+        let start = position
+        let line = start.line
         var attributes: [String: String] = [:]
         var tuid: String?, created: Date?, changed: Date?, createdBy: String?, changedBy: String?
         var source: LanguageTag?
@@ -32,7 +33,6 @@ extension TMXReader {
             changedAt: changed ?? created ?? header.creationDate ?? fallbackDate, createdBy: createdBy, changedBy: changedBy,
             attributes: attributes)
         var originSet = false
-        if xml.isEmptyElement { throw error(.notTMX, "a <tu> with no <tuv>; every unit needs at least one variant.", line: line) }
         loop: while try xml.read() {
             switch xml.kind {
             case .element:
@@ -40,7 +40,7 @@ extension TMXReader {
                 case "tuv":
                     unit.variants.append(try readVariant())
                     if unit.variants.count > limits.maximumVariantsPerUnit {
-                        throw error(.tooLarge, "a <tu> with more than \(limits.maximumVariantsPerUnit) <tuv>s.", line: line)
+                        throw error(.tooLarge, "a <tu> with more than \(limits.maximumVariantsPerUnit) <tuv>s.", at: start)
                     }
                 case "prop":
                     let property = try readProperty()
@@ -53,17 +53,17 @@ extension TMXReader {
                     throw error(.forbiddenContent, "<\(xml.name)> is not allowed in <tu>; only <note>, <prop> and <tuv> are.")
                 }
                 if unit.properties.count + unit.notes.count > limits.maximumFieldsPerElement {
-                    throw error(.tooLarge, "a <tu> with more than \(limits.maximumFieldsPerElement) props and notes.", line: line)
+                    throw error(.tooLarge, "a <tu> with more than \(limits.maximumFieldsPerElement) props and notes.", at: start)
                 }
             case .endElement:
                 break loop
-            default:
+            case .text, .none:
                 try skipIgnorable(in: "tu")
             }
         }
         guard xml.kind == .endElement else { throw truncated() }
         guard let first = unit.variants.first else {
-            throw error(.notTMX, "a <tu> with no <tuv>; every unit needs at least one variant.", line: line)
+            throw error(.notTMX, "a <tu> with no <tuv>; every unit needs at least one variant.", at: start)
         }
         if let source {
             unit.sourceLanguage = source
@@ -83,7 +83,8 @@ extension TMXReader {
 
     /// Reads a `tuv` (the reader is on its start tag).
     private func readVariant() throws(TMXError) -> Variant {
-        let line = xml.nodeLine
+        let start = position
+        let line = start.line
         var tag: String?
         var attributes: [String: String] = [:]
         for (name, value) in xml.attributes() {
@@ -99,11 +100,10 @@ extension TMXReader {
             }
         }
         guard let tag else {
-            throw error(.language, "a <tuv> without xml:lang; every variant must say its language.", line: line)
+            throw error(.language, "a <tuv> without xml:lang; every variant must say its language.", at: start)
         }
         var variant = Variant(language: try language(tag), text: "", attributes: attributes)
         var sawSegment = false
-        if xml.isEmptyElement { throw error(.notTMX, "a <tuv> without <seg>.", line: line) }
         while try xml.read() {
             switch xml.kind {
             case .element:
@@ -120,12 +120,12 @@ extension TMXReader {
                     throw error(.forbiddenContent, "<\(xml.name)> is not allowed here in <tuv>; it holds <note>s and <prop>s, then one <seg>.")
                 }
                 if variant.properties.count + variant.notes.count > limits.maximumFieldsPerElement {
-                    throw error(.tooLarge, "a <tuv> with more than \(limits.maximumFieldsPerElement) props and notes.", line: line)
+                    throw error(.tooLarge, "a <tuv> with more than \(limits.maximumFieldsPerElement) props and notes.", at: start)
                 }
             case .endElement:
-                guard sawSegment else { throw error(.notTMX, "a <tuv> without <seg>.", line: line) }
+                guard sawSegment else { throw error(.notTMX, "a <tuv> without <seg>.", at: start) }
                 return variant
-            default:
+            case .text, .none:
                 try skipIgnorable(in: "tuv")
             }
         }
@@ -134,7 +134,8 @@ extension TMXReader {
 
     /// Reads a `prop` (the reader is on its start tag).
     func readProperty() throws(TMXError) -> Property {
-        let line = xml.nodeLine
+        let start = position
+        let line = start.line
         var type: String?, language: String?, encoding: String?
         for (name, value) in xml.attributes() {
             switch name {
@@ -145,13 +146,13 @@ extension TMXReader {
             default: problem(line: line, "the attribute \(name) is not a TMX <prop> attribute; ignored.")
             }
         }
-        guard let type else { throw error(.forbiddenContent, "a <prop> without type; TMX requires one.", line: line) }
+        guard let type else { throw error(.forbiddenContent, "a <prop> without type; TMX requires one.", at: start) }
         return Property(type: type, value: try readText(of: "prop"), language: language, encoding: encoding)
     }
 
     /// Reads a `note` (the reader is on its start tag).
     func readNote() throws(TMXError) -> Note {
-        let line = xml.nodeLine
+        let line = xml.line
         var language: String?, encoding: String?
         for (name, value) in xml.attributes() {
             switch name {
@@ -166,20 +167,17 @@ extension TMXReader {
 
     /// The text content of a text-only element (`prop`, `note`), up to its end tag.
     private func readText(of element: String) throws(TMXError) -> String {
-        if xml.isEmptyElement { return "" }
         var text = ""
         while try xml.read() {
             switch xml.kind {
-            case .text, .cdata, .whitespace, .significantWhitespace:
+            case .text:
                 text += xml.value
                 if text.utf8.count > limits.maximumFieldBytes {
                     throw error(.tooLarge, "a <\(element)> longer than \(limits.maximumFieldBytes) bytes.")
                 }
             case .endElement: return text
-            case .comment, .processingInstruction: continue
-            case .entityReference: throw entityReference()
             case .element: throw error(.forbiddenContent, "<\(xml.name)> is not allowed in <\(element)>; it holds text only.")
-            default: throw error(.forbiddenContent, "unexpected content in <\(element)>.")
+            case .none: continue
             }
         }
         throw truncated()

@@ -81,7 +81,7 @@ public final class TMXReader {
                 try readEpilogue()
                 finished = true
                 return nil
-            default:
+            case .text, .none:
                 try skipIgnorable(in: "body")
             }
         }
@@ -91,20 +91,7 @@ public final class TMXReader {
     // MARK: Prologue: XML declaration, DOCTYPE, <tmx>, <header>, <body>
 
     private func readPrologue() throws(TMXError) {
-        var sawRoot = false
-        while !sawRoot {
-            guard try xml.read() else { throw error(.notTMX, "the file holds no XML element; it is not a TMX file.") }
-            switch xml.kind {
-            case .documentType:
-                if xml.declaresEntities {
-                    throw error(.entities, "the DOCTYPE declares entities; TMX needs none, and pamyat never expands them (this refuses external-entity and entity-expansion attacks). Remove the declarations.")
-                }
-            case .element:
-                sawRoot = true
-            default:
-                try skipIgnorable(in: "the prologue")
-            }
-        }
+        guard try xml.read() else { throw error(.notTMX, "the file holds no XML element; it is not a TMX file.") }
         try checkEncoding()
         guard xml.name == "tmx" else {
             throw error(.notTMX, "the root element is <\(xml.name)>, not <tmx>; this is not a TMX file.")
@@ -117,14 +104,9 @@ public final class TMXReader {
             throw error(.unsupportedVersion, "TMX version \"\(version)\" is not supported; pamyat reads TMX 1.1 to 1.4b.")
         }
         header.version = version
-        if xml.isEmptyElement { throw error(.notTMX, "<tmx> is empty; it needs a <header> and a <body>.") }
         try expectElement("header", in: "tmx")
         try readHeader()
         try expectElement("body", in: "tmx")
-        if xml.isEmptyElement {
-            try readEpilogue()
-            finished = true
-        }
     }
 
     /// Refuses encodings other than UTF-8 and UTF-16 (TMX 1.4b requires Unicode); bytes that do not
@@ -147,7 +129,7 @@ public final class TMXReader {
                 return
             case .endElement:
                 throw error(.notTMX, "<\(parent)> ends without a <\(name)>; a TMX file needs <header> and <body>.")
-            default:
+            case .text, .none:
                 try skipIgnorable(in: parent)
             }
         }
@@ -178,7 +160,6 @@ public final class TMXReader {
         } else {
             header.sourceLanguage = .all
         }
-        if xml.isEmptyElement { return }
         while try xml.read() {
             switch xml.kind {
             case .element:
@@ -196,7 +177,7 @@ public final class TMXReader {
                 }
             case .endElement:
                 return
-            default:
+            case .text, .none:
                 try skipIgnorable(in: "header")
             }
         }
@@ -209,38 +190,30 @@ public final class TMXReader {
             switch xml.kind {
             case .endElement where xml.name == "tmx": continue
             case .element: throw error(.forbiddenContent, "<\(xml.name)> after <body>; a TMX file ends with </body></tmx>.")
-            default: try skipIgnorable(in: "tmx")
+            case .endElement, .text, .none: try skipIgnorable(in: "tmx")
             }
         }
     }
 
     // MARK: Helpers shared by the unit and segment readers
 
-    /// Skips comments, processing instructions and white space; anything else is an error.
+    /// Skips white space between elements; other text is an error.
     func skipIgnorable(in parent: String) throws(TMXError) {
-        switch xml.kind {
-        case .comment, .processingInstruction, .whitespace, .significantWhitespace, .documentType: return
-        case .entityReference: throw entityReference()
-        case .text, .cdata:
-            if xml.value.allSatisfy(\.isWhitespace) { return }
-            throw error(.forbiddenContent, "text is not allowed directly in <\(parent)>.")
-        default:
-            throw error(.forbiddenContent, "unexpected content in <\(parent)>.")
-        }
+        guard xml.kind == .text else { return }
+        if xml.value.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return }
+        throw error(.forbiddenContent, "text is not allowed directly in <\(parent)>.")
     }
 
     /// Skips the current element and everything in it.
     func skipElement() throws(TMXError) {
-        if xml.isEmptyElement { return }
         var depth = 1
         while try xml.read() {
             switch xml.kind {
-            case .element where !xml.isEmptyElement: depth += 1
+            case .element: depth += 1
             case .endElement:
                 depth -= 1
                 if depth == 0 { return }
-            case .entityReference: throw entityReference()
-            default: break
+            case .text, .none: break
             }
         }
         throw truncated()
@@ -273,20 +246,22 @@ public final class TMXReader {
         }
     }
 
-    /// An error at the current node: its line, and the parser's column when the parser is still on
-    /// that line (libxml2 reads ahead, and nodes keep no column).
-    func error(_ code: TMXError.Code, _ message: String, line: Int? = nil) -> TMXError {
-        let nodeLine = line ?? xml.nodeLine
-        let parserLine = xml.line
-        let at = nodeLine > 0 ? nodeLine : parserLine
-        return TMXError(code, message, file: file, line: at, column: at == parserLine ? xml.column : nil)
-    }
+    /// Where the current event is (just after its start tag, end tag or text).
+    var position: Position { Position(line: xml.line, column: xml.column) }
 
-    func entityReference() -> TMXError {
-        error(.entities, "a reference to the entity &\(xml.name); — TMX uses no entities besides &amp; &lt; &gt; &quot; &apos;, and pamyat never expands others.")
+    /// An error at `position`, or at the current event.
+    func error(_ code: TMXError.Code, _ message: String, at position: Position? = nil) -> TMXError {
+        let at = position ?? self.position
+        return TMXError(code, message, file: file, line: at.line, column: at.column)
     }
 
     func truncated() -> TMXError {
         TMXError(.malformedXML, "the file ends before </tmx>; it is truncated.", file: file, line: xml.line, column: xml.column)
     }
+}
+
+/// A place in a file.
+struct Position {
+    var line: Int
+    var column: Int
 }
