@@ -1,8 +1,10 @@
 /// An error reading or writing TMX: what went wrong, and where (file, line, column).
 public struct TMXError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
-        /// The file cannot be opened, read or written.
+        /// The input cannot be opened or read.
         case io
+        /// The output cannot be created or written.
+        case cannotWrite = "cannot-write"
         /// Not well-formed XML (a syntax error, a truncated file, bytes that are not the declared encoding).
         case malformedXML = "malformed-xml"
         /// Well-formed XML that is not TMX (another root element, a `tu` with no `tuv`, …).
