@@ -4,26 +4,36 @@ import Foundation
 public enum TMXDate {
     /// Formats `date` as `YYYYMMDDThhmmssZ` (seconds truncated), e.g. `20240131T235959Z`.
     public static func format(_ date: Date) -> String {
+        var bytes: [UInt8] = []
+        append(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `date` as `YYYYMMDDThhmmssZ` to `bytes` (the writer's path: no String made).
+    static func append(_ date: Date, to output: inout [UInt8]) {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        var bytes = [UInt8](repeating: 0, count: 16)
-        func put(_ value: Int32, at offset: Int, digits: Int) {
-            var value = value
-            for index in stride(from: offset + digits - 1, through: offset, by: -1) {
-                bytes[index] = UInt8(48 + value % 10)
-                value /= 10
+        var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &bytes) { raw in
+            func put(_ value: Int32, at offset: Int, digits: Int) {
+                var value = value
+                for index in stride(from: offset + digits - 1, through: offset, by: -1) {
+                    raw[index] = UInt8(48 + value % 10)
+                    value /= 10
+                }
             }
+            put(parts.tm_year + 1900, at: 0, digits: 4)
+            put(parts.tm_mon + 1, at: 4, digits: 2)
+            put(parts.tm_mday, at: 6, digits: 2)
+            raw[8] = UInt8(ascii: "T")
+            put(parts.tm_hour, at: 9, digits: 2)
+            put(parts.tm_min, at: 11, digits: 2)
+            put(parts.tm_sec, at: 13, digits: 2)
+            raw[15] = UInt8(ascii: "Z")
+            output.append(contentsOf: raw)
         }
-        put(parts.tm_year + 1900, at: 0, digits: 4)
-        put(parts.tm_mon + 1, at: 4, digits: 2)
-        put(parts.tm_mday, at: 6, digits: 2)
-        bytes[8] = UInt8(ascii: "T")
-        put(parts.tm_hour, at: 9, digits: 2)
-        put(parts.tm_min, at: 11, digits: 2)
-        put(parts.tm_sec, at: 13, digits: 2)
-        bytes[15] = UInt8(ascii: "Z")
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses `YYYYMMDDThhmmssZ`; also accepts the ISO 8601 form `YYYY-MM-DDThh:mm:ssZ` that some tools

@@ -79,20 +79,33 @@ public final class TMXWriter {
             if index != 0 { variants.insert(variants.remove(at: index), at: 0) }
         }
         append("    <tu")
-        attribute("tuid", unit.externalID ?? unit.id.map { String($0) } ?? String(unitsWritten + 1))
-        attribute("creationdate", TMXDate.format(unit.createdAt))
-        attribute("changedate", TMXDate.format(unit.changedAt))
+        if let externalID = unit.externalID {
+            attribute("tuid", externalID)
+        } else {
+            append(" tuid=\"")
+            append(String(unit.id ?? Int64(unitsWritten + 1)))
+            append("\"")
+        }
+        append(" creationdate=\"")
+        TMXDate.append(unit.createdAt, to: &buffer)
+        append("\" changedate=\"")
+        TMXDate.append(unit.changedAt, to: &buffer)
+        append("\"")
         if let value = unit.createdBy { attribute("creationid", value) }
         if let value = unit.changedBy { attribute("changeid", value) }
         if header.sourceLanguage != .language(unit.sourceLanguage) { attribute("srclang", unit.sourceLanguage.identifier) }
-        for (name, value) in unit.attributes.sorted(by: { $0.key < $1.key })
+        for (name, value) in unit.attributes.isEmpty ? [] : unit.attributes.sorted(by: { $0.key < $1.key })
         where TMXVocabulary.unitAttributes.contains(name) && !TMXVocabulary.mappedUnitAttributes.contains(name) {
             if name == "segtype" && !TMXVocabulary.segmentTypes.contains(value) { continue }
             attribute(name, value)
         }
         append(">\n")
         for (type, value) in ProvenanceProperty.properties(of: unit) {
-            write(Property(type: type, value: value), indent: "      ")
+            append("      <prop type=\"")
+            append(type)
+            append("\">")
+            droppedCharacters += XMLEscaping.appendDroppingForbidden(value, to: &buffer, context: .content)
+            append("</prop>\n")
         }
         for property in unit.properties { write(property, indent: "      ") }
         for note in unit.notes { write(note, indent: "      ") }
@@ -114,7 +127,8 @@ public final class TMXWriter {
     private func write(_ variant: Variant) {
         append("      <tuv")
         attribute("xml:lang", variant.language.identifier)
-        for (name, value) in variant.attributes.sorted(by: { $0.key < $1.key }) where TMXVocabulary.variantAttributes.contains(name) {
+        for (name, value) in variant.attributes.isEmpty ? [] : variant.attributes.sorted(by: { $0.key < $1.key })
+        where TMXVocabulary.variantAttributes.contains(name) {
             attribute(name, value)
         }
         append(">\n")

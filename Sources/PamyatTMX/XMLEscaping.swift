@@ -21,6 +21,14 @@ enum XMLEscaping {
 
     /// Appends `text` escaped for `context` to `output`. A character XML forbids is passed to
     /// `forbidden` (which may append a replacement, or nothing to drop it).
+    /// Bytes that may need escaping (`true`), per context: everything else is copied as is.
+    private static let contentSpecial: [Bool] = (0..<256).map { byte in
+        byte < 0x20 && byte != 0x09 && byte != 0x0A || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0xEF
+    }
+    private static let attributeSpecial: [Bool] = (0..<256).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0xEF
+    }
+
     static func append(
         _ text: String, to output: inout [UInt8], context: Context,
         forbidden: (Unicode.Scalar, inout [UInt8]) -> Void
@@ -28,6 +36,13 @@ enum XMLEscaping {
         var text = text
         text.withUTF8 { bytes in
             let count = bytes.count
+            // Fast path: most text needs no escaping at all.
+            let special = context == .content ? contentSpecial : attributeSpecial
+            let clean = special.withUnsafeBufferPointer { table in !bytes.contains { table[Int($0)] } }
+            if clean {
+                output.append(contentsOf: bytes)
+                return
+            }
             var runStart = 0
             var index = 0
             @inline(__always) func flush(_ end: Int) {

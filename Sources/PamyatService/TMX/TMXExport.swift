@@ -82,10 +82,13 @@ public struct TMXExporter: Sendable {
     public var batchSize: Int
     /// `creationtoolversion` in the header.
     public var toolVersion: String
+    /// Read the store on a second thread while writing (``BatchPipe``); `false` reads and writes in turn.
+    public var readAhead: Bool
 
-    public init(toolVersion: String, batchSize: Int = 1_000) {
+    public init(toolVersion: String, batchSize: Int = 1_000, readAhead: Bool = true) {
         self.toolVersion = toolVersion
         self.batchSize = batchSize
+        self.readAhead = readAhead
     }
 
     public func export(from store: any MemoryStore, to path: String, selection: TMXExportSelection) throws -> TMXExportReport {
@@ -111,7 +114,7 @@ public struct TMXExporter: Sendable {
         let writer = TMXWriter(header: header) { bytes in try output.write(bytes) }
         var report = TMXExportReport(output: output.path, sourceLanguage: header.sourceLanguage)
         try writer.start()
-        try store.forEachUnit(matching: filter, batchSize: batchSize) { batch in
+        func write(_ batch: [TranslationUnit]) throws {
             for stored in batch {
                 guard let unit = selection.select(stored) else {
                     report.skipped += 1
@@ -120,6 +123,34 @@ public struct TMXExporter: Sendable {
                 try writer.write(unit)
                 for variant in unit.variants { report.languages[variant.language, default: 0] += 1 }
             }
+        }
+        if !readAhead {
+            try store.forEachUnit(matching: filter, batchSize: batchSize, write)
+            try writer.finish()
+            report.units = writer.unitsWritten
+            report.placeholders = writer.placeholders
+            report.droppedCharacters = writer.droppedCharacters
+            return report
+        }
+        // The store is read on another thread while this one writes (BatchPipe).
+        let pipe = BatchPipe(capacity: 4)
+        let reader = Thread { [batchSize, filter] in
+            do {
+                try store.forEachUnit(matching: filter, batchSize: batchSize) { try pipe.put($0) }
+                pipe.finish(error: nil)
+            } catch {
+                pipe.finish(error: error)
+            }
+        }
+        reader.stackSize = 1 << 20
+        reader.start()
+        do {
+            while let batch = try pipe.take() { try write(batch) }
+        } catch {
+            pipe.cancel()
+            // Wait for the reading thread to stop before the caller discards the output.
+            while (try? pipe.take()) != nil {}
+            throw error
         }
         try writer.finish()
         report.units = writer.unitsWritten

@@ -14,6 +14,8 @@ struct Benchmark: Sendable {
 let benchmarks: [Benchmark] = [
     // Each benchmark file adds its entry here.
     StoreBenchmark.entry,
+    TMXBenchmark.entry,
+    TMXBenchmark.phaseEntry,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
