@@ -14,7 +14,9 @@ public struct TMXImportReport: Sendable {
     public var unchanged = 0
     /// Variants per language read.
     public var languages: [LanguageTag: Int] = [:]
-    /// Units that repeat an earlier unit of the same file (same content); the store merges them.
+    /// For a dry run: units that repeat an earlier unit of the same file (same content), which an
+    /// import would merge. Counted among the first ``TMXImporter/repeatWindow`` units only, so that
+    /// memory stays bounded whatever the file's size. (An import reports repeats as updated/unchanged.)
     public var repeatedInFile = 0
     /// Warnings (the first ``TMXReader/maximumProblems``), and how many more there were.
     public var problems: [TMXProblem] = []
@@ -47,6 +49,9 @@ public struct TMXImporter: Sendable {
     /// How often (in units) `progress` is called.
     public var progressInterval: Int
 
+    /// How many units a dry run remembers to count repeats (about 40 bytes each).
+    public static let repeatWindow = 1_000_000
+
     public init(limits: TMXLimits = .default, progressInterval: Int = 20_000) {
         self.limits = limits
         self.progressInterval = progressInterval
@@ -61,13 +66,15 @@ public struct TMXImporter: Sendable {
         var report = TMXImportReport(file: path, dryRun: store == nil)
         report.header = reader.header
         let total = path == "-" ? nil : ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value
-        // Content hashes seen in this file, to count repeats (8 bytes per unit; a hash collision
-        // would miscount one repeat, nothing more).
-        var seen = Set<UInt64>()
+        // Dry run: content hashes seen, to count repeats (a hash collision would miscount one
+        // repeat, nothing more); bounded by repeatWindow.
+        var seen = Set<Int64>()
         func consume(_ unit: TranslationUnit) {
             report.units += 1
             for variant in unit.variants { report.languages[variant.language, default: 0] += 1 }
-            if !seen.insert(UInt64(bitPattern: UnitContent(unit).hash)).inserted { report.repeatedInFile += 1 }
+            if store == nil && report.units <= Self.repeatWindow, !seen.insert(UnitContent(unit).hash).inserted {
+                report.repeatedInFile += 1
+            }
             if let progress, report.units % progressInterval == 0 {
                 progress(TMXImportProgress(file: path, units: report.units, bytesRead: reader.bytesConsumed, totalBytes: total))
             }

@@ -70,7 +70,7 @@ enum TMXBenchmark {
             let store = try SQLiteMemoryStore(path: memory)
             let report = try TMXImporter().importFile(input, into: store)
             units = report.units
-            note = " (one transaction; \(report.created) units stored, \(report.repeatedInFile) repeats merged)"
+            note = " (one transaction; \(report.created) units stored, \(report.updated + report.unchanged) repeats merged)"
         case "export", "export-serial":
             let store = try SQLiteMemoryStore(path: memory, create: false)
             let exporter = TMXExporter(toolVersion: "bench", readAhead: name == "export")
