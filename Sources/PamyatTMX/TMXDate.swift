@@ -39,19 +39,36 @@ public enum TMXDate {
     /// Parses `YYYYMMDDThhmmssZ`; also accepts the ISO 8601 form `YYYY-MM-DDThh:mm:ssZ` that some tools
     /// write. `nil` for anything else.
     public static func parse(_ text: String) -> Date? {
-        let digits = text.utf8.filter { $0 != UInt8(ascii: "-") && $0 != UInt8(ascii: ":") }
-        guard digits.count == 16, digits[8] == UInt8(ascii: "T"), digits[15] == UInt8(ascii: "Z") else { return nil }
-        func number(_ range: Range<Int>) -> Int32? {
-            var value: Int32 = 0
-            for index in range {
-                let byte = digits[index]
-                guard byte >= 48, byte <= 57 else { return nil }
-                value = value * 10 + Int32(byte - 48)
+        // Digits and the T/Z markers, skipping ISO 8601's separators; no allocation.
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        let fits = withUnsafeMutableBytes(of: &digits) { raw -> Bool in
+            for byte in text.utf8 where byte != UInt8(ascii: "-") && byte != UInt8(ascii: ":") {
+                guard count < 16 else { return false }
+                raw[count] = byte
+                count += 1
             }
-            return value
+            return true
         }
-        guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8),
-            let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15),
+        guard fits, count == 16 else { return nil }
+        let fields: (year: Int32, month: Int32, day: Int32, hour: Int32, minute: Int32, second: Int32)? = withUnsafeBytes(of: &digits) { raw in
+            guard raw[8] == UInt8(ascii: "T"), raw[15] == UInt8(ascii: "Z") else { return nil }
+            func number(_ range: Range<Int>) -> Int32? {
+                var value: Int32 = 0
+                for index in range {
+                    let byte = raw[index]
+                    guard byte >= 48, byte <= 57 else { return nil }
+                    value = value * 10 + Int32(byte - 48)
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8),
+                let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15)
+            else { return nil }
+            return (year, month, day, hour, minute, second)
+        }
+        guard let (year, month, day, hour, minute, second) = fields,
             (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
         else { return nil }
         var parts = tm()

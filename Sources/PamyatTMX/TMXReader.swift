@@ -200,7 +200,7 @@ public final class TMXReader {
     /// Skips white space between elements; other text is an error.
     func skipIgnorable(in parent: String) throws(TMXError) {
         guard xml.kind == .text else { return }
-        if xml.value.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return }
+        if xml.valueIsWhitespace { return }
         throw error(.forbiddenContent, "text is not allowed directly in <\(parent)>.")
     }
 

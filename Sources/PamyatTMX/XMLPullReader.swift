@@ -83,6 +83,13 @@ final class XMLPullReader {
             String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
         }
     }
+    /// Whether the current text is white space only (checked on the bytes, without making a String).
+    var valueIsWhitespace: Bool {
+        let length = Int(pmy_xml_value_length(handle))
+        return pmy_xml_value(handle).withMemoryRebound(to: UInt8.self, capacity: length) { bytes in
+            UnsafeBufferPointer(start: bytes, count: length).allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }
+        }
+    }
     /// Line and column just after the current event (a start tag, an end tag, a run of text).
     var line: Int { Int(pmy_xml_line(handle)) }
     var column: Int { Int(pmy_xml_column(handle)) }

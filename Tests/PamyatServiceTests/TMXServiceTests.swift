@@ -166,6 +166,7 @@ import Testing
         }
         let (pair, pairUnits) = try export(TMXExportSelection(pair: LanguagePair(source: Self.ru, target: Self.en)))
         #expect(pair.units == 2 && pair.sourceLanguage == .language(Self.ru))
+        #expect(pair.languages == [Self.ru: 2, Self.en: 2], "\(pair.languages)")
         #expect(pairUnits.allSatisfy { $0.variants.map(\.language) == [Self.ru, Self.en] }, "only the pair's variants")
         let (multi, multiUnits) = try export(TMXExportSelection(languages: [Self.en, Self.be]))
         #expect(multi.units == 2 && multi.skipped == 1 && multi.sourceLanguage == .all)

@@ -114,6 +114,9 @@ public struct TMXExporter: Sendable {
         let writer = TMXWriter(header: header) { bytes in try output.write(bytes) }
         var report = TMXExportReport(output: output.path, sourceLanguage: header.sourceLanguage)
         try writer.start()
+        // Variants per language, counted in a short list (a memory has a few languages) and
+        // turned into the report's dictionary at the end.
+        var counted: [(language: LanguageTag, count: Int)] = []
         func write(_ batch: [TranslationUnit]) throws {
             for stored in batch {
                 guard let unit = selection.select(stored) else {
@@ -121,16 +124,26 @@ public struct TMXExporter: Sendable {
                     continue
                 }
                 try writer.write(unit)
-                for variant in unit.variants { report.languages[variant.language, default: 0] += 1 }
+                for variant in unit.variants {
+                    if let index = counted.firstIndex(where: { $0.language.identifier == variant.language.identifier }) {
+                        counted[index].count += 1
+                    } else {
+                        counted.append((variant.language, 1))
+                    }
+                }
             }
         }
-        if !readAhead {
-            try store.forEachUnit(matching: filter, batchSize: batchSize, write)
+        func finish() throws -> TMXExportReport {
             try writer.finish()
             report.units = writer.unitsWritten
             report.placeholders = writer.placeholders
             report.droppedCharacters = writer.droppedCharacters
+            for (language, count) in counted { report.languages[language, default: 0] += count }
             return report
+        }
+        if !readAhead {
+            try store.forEachUnit(matching: filter, batchSize: batchSize, write)
+            return try finish()
         }
         // The store is read on another thread while this one writes (BatchPipe).
         let pipe = BatchPipe(capacity: 4)
@@ -152,10 +165,6 @@ public struct TMXExporter: Sendable {
             while (try? pipe.take()) != nil {}
             throw error
         }
-        try writer.finish()
-        report.units = writer.unitsWritten
-        report.placeholders = writer.placeholders
-        report.droppedCharacters = writer.droppedCharacters
-        return report
+        return try finish()
     }
 }
