@@ -12,6 +12,9 @@ import PamyatTMX
 /// units (TMXWriter alone); read it through without a store (TMXReader alone, what --dry-run does);
 /// import it into a new SQLite memory (one transaction); export the memory back to TMX, reading the
 /// store on a second thread (the default) and, for comparison, in turn with writing.
+/// Each line gives wall-clock units/s and units per CPU-second (user + system time of the phase's
+/// process, all threads), and the 1-minute load average: on a shared machine the wall clock alone
+/// says more about the neighbours than about pamyat.
 enum TMXBenchmark {
     static let entry = Benchmark(name: "tmx", summary: "TMX import/export throughput (units/s) and peak RSS") { arguments in
         try run(count: arguments.first.flatMap(Int.init) ?? 1_000_000)
@@ -80,8 +83,14 @@ enum TMXBenchmark {
             throw TMXError(.io, "no phase \(name)")
         }
         let seconds = Date().timeIntervalSince(start)
-        print(String(format: "tmx %@: %d units in %.2f s = %.0f units/s, peak RSS %.0f MB%@",
-                     name, units, seconds, Double(units) / seconds, Double(peakRSSKilobytes()) / 1024, note))
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        var load = [Double](repeating: 0, count: 1)
+        _ = getloadavg(&load, 1)
+        print(String(format: "tmx %@: %d units in %.2f s = %.0f units/s (CPU %.2f s = %.0f units per CPU-second), peak RSS %.0f MB, load %.1f%@",
+                     name, units, seconds, Double(units) / seconds, cpu, Double(units) / cpu,
+                     Double(peakRSSKilobytes()) / 1024, load[0], note))
     }
 
     /// VmHWM (peak resident set size) from /proc/self/status, in kB.
