@@ -35,6 +35,7 @@ extension BreakDecider {
             return right.startsWithStarter(text, rules: rules) ? .keep : .drop
         }
 
+        guard rules.mayEndAbbreviation(text.bytes, wordStart..<stop) else { return .keep }
         let lastWord = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[wordStart..<stop])))
         guard rules.hasAbbreviations(endingWith: lastWord) else { return .keep }
         let windowStart = startOfTokens(count: 3, before: tokenStart, sentenceStart: sentenceStart)
@@ -130,10 +131,11 @@ extension BreakDecider {
         guard !range.isEmpty else { return false }
         var index = range.lowerBound
         // A sign or a currency before the digits: −5, +3, ±2, ~10, $100, €5.
-        if case let (scalar, length) = text.scalar(at: index),
-            "−-+±~≈<>$€£¥₽".unicodeScalars.contains(scalar), index + length < range.upperBound
-        {
-            index += length
+        let (sign, signLength) = text.scalar(at: index)
+        switch sign.value {
+        case 0x2212, 0x2D, 0x2B, 0xB1, 0x7E, 0x2248, 0x3C, 0x3E, 0x24, 0x20AC, 0xA3, 0xA5, 0x20BD:
+            if index + signLength < range.upperBound { index += signLength }
+        default: break
         }
         let first = text[index]
         if first >= 0x30 && first <= 0x39 { return true }

@@ -10,6 +10,13 @@ enum ParagraphCleaner {
     /// The cleaned bytes of `input`.
     static func clean(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
+        clean(input, into: &out)
+        return out
+    }
+
+    /// Cleans `input` into `out` (emptied first; its capacity is reused).
+    static func clean(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(input.count)
         var pendingSpace = false
         var needsNFC = false
@@ -42,9 +49,9 @@ enum ParagraphCleaner {
             for k in index..<end { out.append(input[k]) }
             index = end
         }
-        guard needsNFC else { return out }
+        guard needsNFC else { return }
         let text = String(decoding: out, as: UTF8.self)
-        return Array(Normalizer.nfc(text).utf8)
+        out = Array(Normalizer.nfc(text).utf8)
     }
 
     /// The length of the white-space scalar at `index`, or 0.

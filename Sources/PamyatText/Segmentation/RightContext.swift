@@ -43,6 +43,7 @@ struct RightContext {
         guard !word.isEmpty else { return false }
         let single = text.scalar(at: word.lowerBound).length == word.count
         if single && wordFollowedByStop { return false }
+        guard rules.mayBeStarter(text.bytes, word) else { return false }
         let lower = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[word])))
         return rules.starters.contains(lower)
     }

@@ -74,7 +74,7 @@ extension SegmentationRules {
                 throw TextError(.rules, "rule file \(file), line \(line): [include] names '\(entry)', which has no file \(entry).rules.")
             }
             try load(url: url, file: "\(entry).rules", depth: depth + 1)
-        case "starters": starters.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
+        case "starters": addStarter(entry)
         case "clause-openers": clauseOpeners.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
         case "date-words": dateWords.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
         default:

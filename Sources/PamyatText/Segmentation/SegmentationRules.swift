@@ -37,7 +37,10 @@ struct SegmentationRules: Sendable {
     /// Abbreviations grouped by their last word (lowercase, without the final stop), longest key first.
     var abbreviationsByLastWord: [String: [Abbreviation]] = [:]
     /// Lowercase words that usually begin a sentence (pronouns, conjunctions, prepositions…).
-    var starters: Set<String> = []
+    private(set) var starters: Set<String> = []
+    /// ``WordHash`` of every abbreviation's last word and of every starter, to answer "no" fast.
+    private(set) var lastWordHashes: Set<UInt64> = []
+    private(set) var starterHashes: Set<UInt64> = []
     /// Lowercase words after which a date phrase opens a clause (conjunctions: `и`, `когда`).
     var clauseOpeners: Set<String> = []
     /// Lowercase words that may stand inside a date phrase (prepositions, month names).
@@ -60,6 +63,27 @@ struct SegmentationRules: Sendable {
             list.sort { $0.key.count > $1.key.count }
         }
         abbreviationsByLastWord[last] = list
+        if let hash = WordHash.of(last) { lastWordHashes.insert(hash) }
+    }
+
+    /// Adds a starter word (any case).
+    mutating func addStarter(_ word: String) {
+        let lower = UTF8Text.lowercased(Array(word.utf8)[...])
+        starters.insert(lower)
+        if let hash = WordHash.of(lower) { starterHashes.insert(hash) }
+    }
+
+    /// Whether the lowercase form of `range` may be the last word of an abbreviation (false is
+    /// certain; true is checked against the lists by the caller).
+    func mayEndAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let hash = WordHash.lowercased(bytes, range) else { return true }
+        return lastWordHashes.contains(hash)
+    }
+
+    /// Whether the lowercase form of `range` may be a starter (false is certain).
+    func mayBeStarter(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let hash = WordHash.lowercased(bytes, range) else { return true }
+        return starterHashes.contains(hash)
     }
 
     /// The abbreviation that the text ending at a full stop ends with, longest first.

@@ -1,17 +1,19 @@
 extension SentenceSegmenter {
-    /// Every candidate break of a cleaned paragraph, by offset; one per offset (the strongest kind).
-    func collectCandidates(_ text: UTF8Text) -> [BreakCandidate] {
-        var candidates: [BreakCandidate] = []
+    /// Every candidate break of a cleaned paragraph into `candidates`, by offset; one per offset
+    /// (the strongest kind).
+    func collectCandidates(_ text: UTF8Text, into candidates: inout [BreakCandidate]) {
+        candidates.removeAll(keepingCapacity: true)
         iteratorBoundaries(text) { candidates.append($0) }
-        var extra: [BreakCandidate] = []
-        Self.scanForExtraCandidates(text) { extra.append($0) }
-        guard !extra.isEmpty else { return candidates }
-        candidates += extra
+        let icuCount = candidates.count
+        Self.scanForExtraCandidates(text) { candidates.append($0) }
+        guard candidates.count > icuCount else { return }
         candidates.sort { $0.offset != $1.offset ? $0.offset < $1.offset : $0.kind > $1.kind }
-        var unique: [BreakCandidate] = []
-        unique.reserveCapacity(candidates.count)
-        for candidate in candidates where unique.last?.offset != candidate.offset { unique.append(candidate) }
-        return unique
+        var kept = 0
+        for index in candidates.indices where kept == 0 || candidates[kept - 1].offset != candidates[index].offset {
+            candidates[kept] = candidates[index]
+            kept += 1
+        }
+        candidates.removeLast(candidates.count - kept)
     }
 
     /// The breaks ICU's sentence iterator makes, before the end of the text.

@@ -11,6 +11,9 @@ public final class SentenceSegmenter {
     public let language: LanguageTag
     let rules: SegmentationRules
     private let iterator: BreakIterator
+    /// Buffers reused from paragraph to paragraph (the segmenter is used by one task at a time).
+    private var cleanedScratch: [UInt8] = []
+    var candidateScratch: [BreakCandidate] = []
 
     /// A segmenter for `language` (its primary subtag picks the rules: `en-GB` uses `en`).
     ///
@@ -51,8 +54,8 @@ public final class SentenceSegmenter {
                     continue
                 }
                 if index > lineStart {
-                    let cleaned = ParagraphCleaner.clean(UnsafeBufferPointer(rebasing: buffer[lineStart..<index]))
-                    let sentences = sentences(inCleaned: cleaned)
+                    ParagraphCleaner.clean(UnsafeBufferPointer(rebasing: buffer[lineStart..<index]), into: &cleanedScratch)
+                    let sentences = sentences(inCleaned: cleanedScratch)
                     if !sentences.isEmpty { result.append(sentences) }
                 }
                 index += length
@@ -66,9 +69,9 @@ public final class SentenceSegmenter {
     func forEachSentence(inCleaned bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         guard !bytes.isEmpty else { return }
         var decider = BreakDecider(text: UTF8Text(bytes: bytes), rules: rules)
-        let candidates = collectCandidates(decider.text)
+        collectCandidates(decider.text, into: &candidateScratch)
         var start = 0
-        for candidate in candidates {
+        for candidate in candidateScratch {
             guard candidate.offset > start, candidate.offset < bytes.count else { continue }
             guard let kept = decider.decide(candidate, sentenceStart: start), kept > start else { continue }
             let range = trimmed(start..<kept, in: bytes)

@@ -127,10 +127,10 @@ struct UTF8Text {
             if byte == 0xD0 && index + 1 < bytes.endIndex {
                 let next = bytes[index + 1]
                 switch next {
-                case 0x90...0x9F: out += [0xD0, next + 0x20]  // А–П → а–п
-                case 0xA0...0xAF: out += [0xD1, next - 0x20]  // Р–Я → р–я
-                case 0x80...0x8F: out += [0xD1, next + 0x10]  // Ѐ–Џ → ѐ–џ
-                default: out += [byte, next]
+                case 0x90...0x9F: out.append(0xD0); out.append(next + 0x20)  // А–П → а–п
+                case 0xA0...0xAF: out.append(0xD1); out.append(next - 0x20)  // Р–Я → р–я
+                case 0x80...0x8F: out.append(0xD1); out.append(next + 0x10)  // Ѐ–Џ → ѐ–џ
+                default: out.append(byte); out.append(next)
                 }
                 index += 2
                 continue

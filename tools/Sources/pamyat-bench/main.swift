@@ -13,6 +13,7 @@ struct Benchmark {
 
 let benchmarks: [Benchmark] = [
     // Each benchmark file adds its entry here.
+    segmentBenchmark,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
