@@ -15,7 +15,10 @@ struct Pamyat: AsyncParsableCommand {
             \(ExitCode.table)
             """,
         version: PamyatVersion.string,
-        subcommands: [Stats.self]
+        subcommands: [
+            Segment.self,
+            Stats.self,
+        ]
     )
 }
 
