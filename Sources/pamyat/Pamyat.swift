@@ -15,7 +15,12 @@ struct Pamyat: AsyncParsableCommand {
             \(ExitCode.table)
             """,
         version: PamyatVersion.string,
-        subcommands: [Stats.self, Import.self, Export.self]
+        subcommands: [
+            Segment.self,
+            Stats.self,
+            Import.self,
+            Export.self,
+        ]
     )
 }
 

@@ -17,13 +17,13 @@ import PamyatTMX
 /// says more about the neighbours than about pamyat.
 enum TMXBenchmark {
     static let entry = Benchmark(name: "tmx", summary: "TMX import/export throughput (units/s) and peak RSS") { arguments in
-        try run(count: arguments.first.flatMap(Int.init) ?? 1_000_000)
-    }
-
-    /// One phase, run by `tmx` in a child process.
-    static let phaseEntry = Benchmark(name: "tmx-phase", summary: "(used by tmx) one phase: write|read|import|export|export-serial DIR UNITS") { arguments in
-        guard arguments.count == 3, let count = Int(arguments[2]) else { throw TMXError(.io, "usage: tmx-phase PHASE DIR UNITS") }
-        try phase(arguments[0], folder: URL(fileURLWithPath: arguments[1]), count: count)
+        // `tmx --phase NAME DIR UNITS` is how `tmx` runs each phase in a child process.
+        if arguments.first == "--phase" {
+            guard arguments.count == 4, let count = Int(arguments[3]) else { throw TMXError(.io, "usage: tmx --phase NAME DIR UNITS") }
+            try phase(arguments[1], folder: URL(fileURLWithPath: arguments[2]), count: count)
+        } else {
+            try run(count: arguments.first.flatMap(Int.init) ?? 1_000_000)
+        }
     }
 
     static func run(count: Int) throws {
@@ -34,7 +34,7 @@ enum TMXBenchmark {
         for name in ["write", "read", "import", "export", "export-serial"] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-            process.arguments = ["tmx-phase", name, folder.path, String(count)]
+            process.arguments = ["tmx", "--phase", name, folder.path, String(count)]
             try process.run()
             process.waitUntilExit()
             if process.terminationStatus != 0 { throw TMXError(.io, "phase \(name) failed") }

@@ -13,9 +13,9 @@ struct Benchmark: Sendable {
 
 let benchmarks: [Benchmark] = [
     // Each benchmark file adds its entry here.
+    segmentBenchmark,
     StoreBenchmark.entry,
     TMXBenchmark.entry,
-    TMXBenchmark.phaseEntry,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
