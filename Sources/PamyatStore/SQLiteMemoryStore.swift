@@ -47,7 +47,7 @@ public final class SQLiteMemoryStore: MemoryStore {
         config.prepareDatabase { db in
             // WAL is durable against a killed process with NORMAL; FULL would fsync on every commit.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
-            try db.execute(sql: "PRAGMA cache_size = -32000")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         let pool: DatabasePool
         do {

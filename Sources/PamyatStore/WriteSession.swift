@@ -23,7 +23,7 @@ struct WriteSession: MemoryWriteSession {
     }
 
     /// The id of the stored unit with this content: candidates by hash, confirmed by full content.
-    private func findUnit(hash: String, key: String) throws -> Int64? {
+    private func findUnit(hash: Int64, key: String) throws -> Int64? {
         let candidates = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM units WHERE content_hash = ?"), arguments: [hash])
         for id in candidates {
             let rows = try Row.fetchAll(
@@ -35,7 +35,7 @@ struct WriteSession: MemoryWriteSession {
         return nil
     }
 
-    private func insert(_ unit: TranslationUnit, hash: String) throws -> Int64 {
+    private func insert(_ unit: TranslationUnit, hash: Int64) throws -> Int64 {
         let p = unit.provenance
         let extra = try StoredExtra(properties: unit.properties, notes: unit.notes, attributes: unit.attributes).encoded()
         try db.cachedStatement(sql: """
@@ -57,7 +57,7 @@ struct WriteSession: MemoryWriteSession {
             ).encoded()
             try statement.execute(arguments: [
                 id, ordinal, variant.language.identifier, variant.text, variant.markup,
-                Normalizer.foldCase(Normalizer.canonical(variant.text)), variantExtra,
+                Self.normalized(variant.text), variantExtra,
             ])
         }
         return id
@@ -106,6 +106,13 @@ struct WriteSession: MemoryWriteSession {
             WHERE id = ?
             """, arguments: StatementArguments([created, changed, createdBy, changedBy, try extra.encoded()] + filled + [id]))
         return .updated(id)
+    }
+
+    /// The variant's normalised form (NFC, white space folded), stored only when it differs from the
+    /// text as given (NULL means "the same"), which saves the space of a second copy of every text.
+    static func normalized(_ text: String) -> String? {
+        let canonical = Normalizer.canonical(text)
+        return canonical == text ? nil : canonical
     }
 
     func saveDocument(_ document: DocumentRecord) throws {

@@ -15,7 +15,13 @@ struct Pamyat: AsyncParsableCommand {
             \(ExitCode.table)
             """,
         version: PamyatVersion.string,
-        subcommands: [Stats.self, Serve.self]
+        subcommands: [
+            Segment.self,
+            Stats.self,
+            Import.self,
+            Export.self,
+            Serve.self,
+        ]
     )
 }
 

@@ -81,3 +81,38 @@ import Testing
         #expect(try store.concordance(language: ru, text: query, limit: 10).count == expected, "query \(query)")
     }
 }
+
+@Suite struct ConcordanceIndexTests {
+    @Test func theIndexFollowsAddsAndDeletes() throws {
+        let store = try SQLiteMemoryStore.inMemory()
+        try store.write { _ = try $0.store(pair("Встреча в Минске.", "Meeting in Minsk.", document: "a"), onDuplicate: .keepExisting) }
+        #expect(try store.concordance(language: ru, text: "минск", limit: 5).count == 1)
+        #expect(try store.pendingConcordanceVariants() == 0, "a query indexes what was pending")
+        try store.write { _ = try $0.store(pair("Саммит в Минске.", "Summit in Minsk.", document: "b"), onDuplicate: .keepExisting) }
+        #expect(try store.pendingConcordanceVariants() == 2)
+        #expect(try store.concordance(language: ru, text: "минск", limit: 5).count == 2, "new units are found at once")
+        _ = try store.write { try $0.deleteUnits(ofDocument: "a") }
+        let left = try store.concordance(language: ru, text: "МИНСК", limit: 5)
+        #expect(left.count == 1, "deleted units leave the index")
+        #expect(try store.unit(id: left[0])?.provenance.documentID == "b")
+        #expect(try store.concordance(language: en, text: "minsk", limit: 5).count == 1)
+    }
+
+    @Test func aReadOnlyMemoryScansWhatIsNotIndexed() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("ro.sqlite")
+        let writable = try SQLiteMemoryStore(path: path)
+        try writable.write { _ = try $0.store(pair("Генсек ОДКБ прибыл.", "The CSTO head arrived."), onDuplicate: .keepExisting) }
+        let readOnly = try SQLiteMemoryStore(path: path, create: false, readOnly: true)
+        #expect(try readOnly.concordance(language: ru, text: "одкб", limit: 5).count == 1)
+        #expect(try readOnly.pendingConcordanceVariants() == 2, "read-only queries write nothing")
+    }
+
+    @Test func resultsAreNewestFirstAndLimited() throws {
+        let store = try SQLiteMemoryStore.inMemory()
+        let ids = try store.write { session in
+            try (0..<5).map { try session.store(pair("Фраза номер \($0) про ОДКБ.", "Phrase \($0)."), onDuplicate: .keepExisting).unitID }
+        }
+        #expect(try store.concordance(language: ru, text: "ОДКБ", limit: 3) == Array(ids.reversed().prefix(3)))
+    }
+}

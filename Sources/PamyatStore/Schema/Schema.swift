@@ -22,7 +22,7 @@ enum Schema {
                 );
                 CREATE TABLE units (
                     id INTEGER PRIMARY KEY,
-                    content_hash TEXT NOT NULL,
+                    content_hash INTEGER NOT NULL,
                     source_lang TEXT NOT NULL,
                     origin TEXT NOT NULL CHECK (origin IN ('aligned', 'imported', 'added')),
                     external_id TEXT,
@@ -41,7 +41,6 @@ enum Schema {
                 );
                 CREATE INDEX units_content_hash ON units(content_hash);
                 CREATE INDEX units_doc_id ON units(doc_id) WHERE doc_id IS NOT NULL;
-                CREATE INDEX units_changed_at ON units(changed_at);
                 CREATE TABLE variants (
                     id INTEGER PRIMARY KEY,
                     unit_id INTEGER NOT NULL REFERENCES units(id) ON DELETE CASCADE,
@@ -49,11 +48,10 @@ enum Schema {
                     lang TEXT NOT NULL,
                     text TEXT NOT NULL,
                     markup TEXT,
-                    normalized TEXT NOT NULL,
+                    normalized TEXT,
                     extra TEXT
                 );
                 CREATE INDEX variants_unit ON variants(unit_id, ordinal);
-                CREATE INDEX variants_lang ON variants(lang, unit_id);
                 CREATE TABLE changes (
                     seq INTEGER PRIMARY KEY AUTOINCREMENT,
                     unit_id INTEGER NOT NULL,
@@ -69,13 +67,18 @@ enum Schema {
                     INSERT INTO changes(unit_id, kind) VALUES (old.id, 'deleted');
                 END;
                 -- Concordance: substring search through SQLite's trigram tokenizer (case-insensitive).
+                -- detail=none keeps the index small; a match is a superset (all trigrams present),
+                -- confirmed by the caller against the text. The index is filled lazily: variants up
+                -- to meta.fts_indexed_through are indexed, later ones are indexed by the next
+                -- concordance query (trigram indexing costs ~40 µs a variant, which bulk imports
+                -- should not pay). See SQLiteMemoryStore+Concordance.swift.
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+                INSERT INTO meta(key, value) VALUES ('fts_indexed_through', 0);
                 CREATE VIRTUAL TABLE variants_fts USING fts5(
-                    text, content='variants', content_rowid='id', tokenize='trigram'
+                    text, content='variants', content_rowid='id', tokenize='trigram', detail='none'
                 );
-                CREATE TRIGGER variants_fts_insert AFTER INSERT ON variants BEGIN
-                    INSERT INTO variants_fts(rowid, text) VALUES (new.id, new.text);
-                END;
-                CREATE TRIGGER variants_fts_delete AFTER DELETE ON variants BEGIN
+                CREATE TRIGGER variants_fts_delete AFTER DELETE ON variants
+                WHEN old.id <= (SELECT value FROM meta WHERE key = 'fts_indexed_through') BEGIN
                     INSERT INTO variants_fts(variants_fts, rowid, text) VALUES ('delete', old.id, old.text);
                 END;
                 """)
