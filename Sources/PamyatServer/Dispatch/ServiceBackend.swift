@@ -5,10 +5,12 @@ import PamyatCore
 /// The verbs over the real memories: PamyatService's lookup service, the stores and the segmenter.
 struct ServiceBackend: Backend {
     let memories: [ServedMemory]
+    let segmenters: SegmenterPool
 
-    init(memories: [ServedMemory]) throws {
+    init(memories: [ServedMemory], threads: Int) throws {
         precondition(!memories.isEmpty, "a server serves at least one memory")
         self.memories = memories
+        segmenters = SegmenterPool(keep: threads)
     }
 
     func hello() throws -> HelloInfo {
@@ -26,7 +28,7 @@ struct ServiceBackend: Backend {
     }
 
     func segment(language: LanguageTag, text: String) throws -> [String] {
-        throw ServerError(.internal, "SEGMENT is wired to SentenceSegmenter when it lands.")
+        try segmenters.sentences(language, text)
     }
 
     func add(_ request: AddRequest) throws -> AddResult {
@@ -52,7 +54,7 @@ extension Server {
     ) throws {
         guard !memories.isEmpty else { throw ServerError(.configuration, "The server needs at least one memory.") }
         self.init(
-            configuration: configuration, backend: try ServiceBackend(memories: memories), logger: logger,
+            configuration: configuration, backend: try ServiceBackend(memories: memories, threads: configuration.workerThreads), logger: logger,
             onServerRunning: onServerRunning)
     }
 }

@@ -15,6 +15,24 @@ struct TestServer {
     static func start(
         backend: any Backend = FakeBackend(), configure: (inout ServerConfiguration) -> Void = { _ in }
     ) async throws -> TestServer {
+        try await start(configure: configure) { configuration, logger, onRunning in
+            Server(configuration: configuration, backend: backend, logger: logger, onServerRunning: onRunning)
+        }
+    }
+
+    /// Starts a server over real memories, as `pamyat serve` makes it.
+    static func start(
+        memories: [ServedMemory], configure: (inout ServerConfiguration) -> Void = { _ in }
+    ) async throws -> TestServer {
+        try await start(configure: configure) { configuration, logger, onRunning in
+            try Server(configuration: configuration, memories: memories, logger: logger, onServerRunning: onRunning)
+        }
+    }
+
+    private static func start(
+        configure: (inout ServerConfiguration) -> Void,
+        make: (ServerConfiguration, Logger, @escaping @Sendable (SocketAddress) async -> Void) throws -> Server
+    ) async throws -> TestServer {
         var configuration = ServerConfiguration()
         configuration.host = "127.0.0.1"
         configuration.port = 0
@@ -27,7 +45,7 @@ struct TestServer {
         var logger = Logger(label: "pamyat.test")
         logger.logLevel = ProcessInfo.processInfo.environment["PAMYAT_TEST_LOG"] != nil ? .trace : .critical
         let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let server = Server(configuration: configuration, backend: backend, logger: logger) { address in
+        let server = try make(configuration, logger) { address in
             continuation.yield(address.port ?? 0)
             continuation.finish()
         }
