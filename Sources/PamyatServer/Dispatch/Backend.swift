@@ -15,7 +15,7 @@ protocol Backend: Sendable {
     /// The sentences of `text`.
     func segment(language: LanguageTag, text: String) throws -> [String]
     /// Stores one unit; it is committed and indexed when this returns.
-    func add(_ request: AddRequest) throws -> AddResult
+    func add(_ request: AddRequest) throws -> AddOutcome
     /// Unit counts over the memories served.
     func stats() throws -> StatsInfo
 }
@@ -52,7 +52,7 @@ struct AddRequest: Sendable, Hashable {
     var memory: String?
 }
 
-struct AddResult: Sendable, Hashable {
+struct AddOutcome: Sendable, Hashable {
     var unit: Int64
     var created: Bool
 }

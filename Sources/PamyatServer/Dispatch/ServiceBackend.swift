@@ -31,7 +31,7 @@ struct ServiceBackend: Backend {
         try segmenters.sentences(language, text)
     }
 
-    func add(_ request: AddRequest) throws -> AddResult {
+    func add(_ request: AddRequest) throws -> AddOutcome {
         throw ServerError(.internal, "ADD is wired to PamyatService's LookupService when it lands.")
     }
 

@@ -53,11 +53,12 @@ public struct Server: Service {
         guard let address = listener.channel.localAddress else {
             throw ServerError(.internal, "The listening socket has no address.")
         }
+        let shown = address.protocol == .inet6 ? "[\(address.ipAddress ?? "::")]" : address.ipAddress ?? configuration.host
         logger.info(
-            "listening",
+            "listening on \(shown):\(address.port ?? configuration.port)",
             metadata: [
-                "server.address": "\(address)", "server.auth": "\(configuration.token != nil)",
-                "server.read_only": "\(configuration.isReadOnly)",
+                "server.auth": "\(configuration.token != nil)", "server.read_only": "\(configuration.isReadOnly)",
+                "server.max_connections": "\(configuration.maximumConnections)",
             ])
         await onServerRunning(address)
 

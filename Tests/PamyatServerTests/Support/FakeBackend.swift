@@ -40,12 +40,12 @@ final class FakeBackend: Backend {
         text.split(separator: ".").map { $0.trimmingCharacters(in: .whitespaces) + "." }
     }
 
-    func add(_ request: AddRequest) throws -> AddResult {
+    func add(_ request: AddRequest) throws -> AddOutcome {
         try check(memory: request.memory)
         return added.withLockedValue { list in
             let existing = list.firstIndex(of: request)
             if existing == nil { list.append(request) }
-            return AddResult(unit: Int64((existing ?? list.count - 1) + 1), created: existing == nil)
+            return AddOutcome(unit: Int64((existing ?? list.count - 1) + 1), created: existing == nil)
         }
     }
 
