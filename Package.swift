@@ -104,6 +104,6 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // End-to-end tests that run the built `pamyat` executable as a user would.
-        .testTarget(name: "PamyatCLITests", dependencies: ["pamyat", "PamyatStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatCLITests", dependencies: ["pamyat", "PamyatStore", "PamyatServer"], swiftSettings: swiftSettings),
     ]
 )
