@@ -55,3 +55,26 @@ import Testing
                 "every unit of the import reported done is there")
     }
 }
+
+@Suite struct ConcurrentWriterTests {
+    @Test func twoProcessesImportingIntoOneMemoryWaitForEachOther() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let memory = folder.appendingPathComponent("shared.sqlite").path
+        let files = ["a", "b"].map { folder.appendingPathComponent("\($0).tmx") }
+        try CrashSafetyTests.tmx(count: 8_000, prefix: "Первый").write(to: files[0])
+        try CrashSafetyTests.tmx(count: 8_000, prefix: "Второй").write(to: files[1])
+        let processes = files.map { file -> Process in
+            let process = Process()
+            process.executableURL = PamyatBinary.url
+            process.arguments = ["import", file.path, "--memory", memory]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.map(\.terminationStatus) == [0, 0], "neither writer may fail with 'database is locked'")
+        #expect(try SQLiteMemoryStore(path: memory, create: false).stats().units == 16_000)
+    }
+}
