@@ -159,3 +159,10 @@ func decode(_ line: String) throws -> [String: Any] {
     }
     return object
 }
+
+/// Runs blocking code (sockets) on a Dispatch thread, not on the concurrency pool the server needs.
+func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
+    }
+}

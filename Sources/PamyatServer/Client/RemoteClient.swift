@@ -1,0 +1,64 @@
+import Foundation
+
+/// A blocking client that sends whole requests and returns successful responses, for commands
+/// that use a server instead of a local memory (`pamyat lookup --connect HOST:PORT`).
+public final class RemoteClient {
+    private let connection: LineClient
+
+    /// Connects to `endpoint` (`HOST:PORT`, `[IPv6]:PORT`) and, with a token, authenticates.
+    public init(endpoint: String, token: String? = nil, timeout: Duration = .seconds(30)) throws(ServerError) {
+        let (host, port) = try Self.split(endpoint)
+        connection = try LineClient(host: host, port: port, timeout: timeout)
+        if let token { _ = try send("AUTH", [token]) }
+    }
+
+    /// `HOST:PORT` → its parts; `[::1]:7341` for IPv6.
+    static func split(_ endpoint: String) throws(ServerError) -> (host: String, port: Int) {
+        guard let colon = endpoint.lastIndex(of: ":"), let port = Int(endpoint[endpoint.index(after: colon)...]),
+            (1...65535).contains(port)
+        else {
+            throw ServerError(.configuration, "'\(endpoint)' is not HOST:PORT; give e.g. 127.0.0.1:7341.")
+        }
+        var host = String(endpoint[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty else { throw ServerError(.configuration, "'\(endpoint)' has no host; give e.g. 127.0.0.1:7341.") }
+        return (host, port)
+    }
+
+    /// The request line for `verb`, `arguments` and `options`: every value as a JSON string.
+    static func line(_ verb: String, _ arguments: [String], options: [(name: String, value: String)]) -> String {
+        var bytes = Array(verb.utf8)
+        for argument in arguments {
+            bytes.append(UInt8(ascii: " "))
+            JSONStringLiteral.encode(argument, into: &bytes)
+        }
+        for option in options {
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: Array(option.name.utf8) + [UInt8(ascii: "=")])
+            JSONStringLiteral.encode(option.value, into: &bytes)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Sends one request and returns its response line as JSON data when it succeeded; a failure
+    /// is thrown as the ``ServerError`` the server named.
+    public func send(_ verb: String, _ arguments: [String], options: [(name: String, value: String)] = []) throws(ServerError) -> Data {
+        let response = try connection.request(Self.line(verb, arguments, options: options))
+        let data = Data(response.utf8)
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let ok = object["ok"] as? Bool else {
+            throw ServerError(.unreachable, "\(connection.endpoint) answered something that is not the pamyat protocol: \(response.prefix(200))")
+        }
+        guard ok else {
+            let code = (object["error"] as? String).flatMap(ServerError.Code.init(rawValue:)) ?? .internal
+            let message = object["message"] as? String ?? "the server refused the request."
+            throw ServerError(code, "\(connection.endpoint): \(message)")
+        }
+        return data
+    }
+
+    /// Says QUIT and closes the connection.
+    public func close() {
+        _ = try? connection.request("QUIT")
+        connection.close()
+    }
+}
