@@ -41,10 +41,10 @@ struct JSONFragment: Sendable, Hashable {
     }
 
     /// Any `Encodable` value, encoded as `pamyat … --json` encodes it (Foundation's JSONEncoder,
-    /// slashes unescaped, on one line).
+    /// keys sorted, slashes unescaped, on one line).
     static func encoding(_ value: some Encodable) throws -> JSONFragment {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return JSONFragment(raw: Array(try encoder.encode(value)))
     }
 }

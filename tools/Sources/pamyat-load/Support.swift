@@ -93,3 +93,19 @@ func loadQueries(_ options: LoadOptions) throws -> [String] {
         "Делегация посетила промышленные предприятия региона.", "Было подписано соглашение о сотрудничестве.",
     ]
 }
+
+/// CPU time (user + system) a process has used, in seconds, from /proc/PID/stat (Linux).
+func cpuSeconds(pid: Int32) -> Double? {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        let close = stat.lastIndex(of: ")")
+    else { return nil }
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    // After the command name: state is field 3, utime 14 and stime 15 (1-based, in clock ticks).
+    guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+    return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+}
+
+/// The 1-minute load average.
+func loadAverage() -> String {
+    (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"
+}

@@ -1,6 +1,7 @@
 // pamyat-load: drives a running `pamyat serve` over loopback and prints throughput, latency
 // percentiles and (with --server-pid) the server's RSS. See LoadOptions.usage, or run with --help.
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import PamyatServer
@@ -48,6 +49,11 @@ func runLoad(group: MultiThreadedEventLoopGroup) throws {
     let measureFrom = start + .nanoseconds(Int64(options.warmup * 1e9))
     let deadline = measureFrom + .nanoseconds(Int64(options.duration * 1e9))
 
+    // The server's and this process's CPU time over the measured interval, read when it starts.
+    let cpuAtStart = NIOLockedValueBox<(server: Double?, client: Double?)>((nil, nil))
+    group.next().scheduleTask(deadline: measureFrom) {
+        cpuAtStart.withLockedValue { $0 = (options.serverPID.flatMap(cpuSeconds(pid:)), cpuSeconds(pid: getpid())) }
+    }
     var reports: [EventLoopFuture<ConnectionReport>] = []
     for connection in 0..<options.connections {
         let loop = group.next()
@@ -84,21 +90,30 @@ func runLoad(group: MultiThreadedEventLoopGroup) throws {
     let h = total.histogram
     print("latency    p50 \(ms(h.percentile(0.50)))  p90 \(ms(h.percentile(0.90)))  p99 \(ms(h.percentile(0.99)))  max \(ms(h.maximum))")
     print("per verb   " + total.perVerb.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+    let (serverCPUStart, clientCPUStart) = cpuAtStart.withLockedValue { $0 }
+    if let pid = options.serverPID, let startCPU = serverCPUStart, let endCPU = cpuSeconds(pid: pid) {
+        let used = endCPU - startCPU
+        print(String(format: "server cpu %.1f s in %.1f s (%.2f cores): %.0f requests per server CPU-second",
+                     used, measured, used / measured, Double(total.answered) / max(used, 0.001)))
+    }
+    if let startCPU = clientCPUStart, let endCPU = cpuSeconds(pid: getpid()) {
+        print(String(format: "client cpu %.1f s (%.2f cores); load average %@", endCPU - startCPU, (endCPU - startCPU) / measured, loadAverage()))
+    }
     for sample in total.errorSamples { print("error      \(sample)") }
     if let failure = total.failure { print("failure    \(failure)") }
     if options.mix.contains(where: { $0.verb == "add" && $0.weight > 0 }) {
         print("adds       \(total.addsAnswered) answered ok, \(total.addsCreated) created")
-    }
-    if options.checkAdds {
-        let unitsAfter = try unitCount()
-        let verdict = unitsAfter - unitsBefore == total.addsCreated ? "no ADD lost" : "MISMATCH"
-        print("units      \(unitsBefore) before, \(unitsAfter) after: +\(unitsAfter - unitsBefore) for \(total.addsCreated) ADDs created: \(verdict)")
     }
     if let samples = sampler?.stop(), let last = samples.last {
         let warm = samples.first { $0.seconds >= options.warmup } ?? samples[0]
         let peak = samples.map(\.mebibytes).max() ?? 0
         print(String(format: "server rss %.1f MiB after warm-up (t=%.0f s), %.1f MiB at the end, peak %.1f MiB: growth %+.1f %%",
                      warm.mebibytes, warm.seconds, last.mebibytes, peak, (last.mebibytes - warm.mebibytes) / warm.mebibytes * 100))
+    }
+    if options.checkAdds {
+        let unitsAfter = try unitCount()
+        let verdict = unitsAfter - unitsBefore == total.addsCreated ? "no ADD lost" : "MISMATCH"
+        print("units      \(unitsBefore) before, \(unitsAfter) after: +\(unitsAfter - unitsBefore) for \(total.addsCreated) ADDs created: \(verdict)")
     }
 }
 
