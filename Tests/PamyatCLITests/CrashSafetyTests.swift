@@ -57,13 +57,8 @@ import Testing
 }
 
 @Suite struct ConcurrentWriterTests {
-    @Test func twoProcessesImportingIntoOneMemoryWaitForEachOther() throws {
-        let folder = try PamyatBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let memory = folder.appendingPathComponent("shared.sqlite").path
-        let files = ["a", "b"].map { folder.appendingPathComponent("\($0).tmx") }
-        try CrashSafetyTests.tmx(count: 8_000, prefix: "Первый").write(to: files[0])
-        try CrashSafetyTests.tmx(count: 8_000, prefix: "Второй").write(to: files[1])
+    /// Runs `pamyat import FILE --memory MEMORY` for every file at once; returns the exit codes.
+    static func importAtOnce(_ files: [URL], into memory: String) throws -> [Int32] {
         let processes = files.map { file -> Process in
             let process = Process()
             process.executableURL = PamyatBinary.url
@@ -74,7 +69,29 @@ import Testing
         }
         for process in processes { try process.run() }
         for process in processes { process.waitUntilExit() }
-        #expect(processes.map(\.terminationStatus) == [0, 0], "neither writer may fail with 'database is locked'")
+        return processes.map(\.terminationStatus)
+    }
+
+    @Test func twoProcessesImportingIntoOneMemoryWaitForEachOther() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let memory = folder.appendingPathComponent("shared.sqlite").path
+        let files = ["a", "b"].map { folder.appendingPathComponent("\($0).tmx") }
+        try CrashSafetyTests.tmx(count: 8_000, prefix: "Первый").write(to: files[0])
+        try CrashSafetyTests.tmx(count: 8_000, prefix: "Второй").write(to: files[1])
+        #expect(try Self.importAtOnce(files, into: memory) == [0, 0], "neither writer may fail with 'database is locked'")
         #expect(try SQLiteMemoryStore(path: memory, create: false).stats().units == 16_000)
+    }
+
+    @Test func processesCreatingOneNewMemoryAtOnceAllSucceed() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = (0..<5).map { folder.appendingPathComponent("f\($0).tmx") }
+        for (i, file) in files.enumerated() { try CrashSafetyTests.tmx(count: 20, prefix: "Файл \(i)").write(to: file) }
+        for round in 0..<4 {
+            let memory = folder.appendingPathComponent("new-\(round).sqlite").path
+            #expect(try Self.importAtOnce(files, into: memory) == [0, 0, 0, 0, 0], "round \(round): every creator succeeds")
+            #expect(try SQLiteMemoryStore(path: memory, create: false).stats().units == 100)
+        }
     }
 }
