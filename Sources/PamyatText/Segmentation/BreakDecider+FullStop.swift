@@ -2,20 +2,22 @@ extension BreakDecider {
     /// The decision after a single full stop at `stop`, followed by a space and a word that does not
     /// start in lowercase: list items, initials, abbreviations; otherwise a sentence ends.
     func decideAfterFullStop(stop: Int, right: RightContext, sentenceStart: Int) -> Decision {
-        let tokenStart = startOfToken(endingAt: stop, sentenceStart: sentenceStart)
-        if isListItemMarker(tokenStart: tokenStart, stop: stop, sentenceStart: sentenceStart) { return .drop }
+        // A stop detached by a space («г .», in text whose tokens are spaced out) counts as attached.
+        let wordEnd = stop > sentenceStart + 1 && text[stop - 1] == 0x20 ? stop - 1 : stop
+        let tokenStart = startOfToken(endingAt: wordEnd, sentenceStart: sentenceStart)
+        if isListItemMarker(tokenStart: tokenStart, stop: wordEnd, sentenceStart: sentenceStart) { return .drop }
 
-        // The word right before the stop: after the last stop, space or hyphen in the token, and
+        // The word right before the stop: after the last stop, space, hyphen or slash in the token, and
         // without leading digits or punctuation (2021г. → г, (см. → см, ген.-лейт. → лейт).
-        var wordStart = stop
+        var wordStart = wordEnd
         while wordStart > tokenStart {
             let (scalar, start) = text.scalar(before: wordStart)
-            if scalar == "." || scalar == "-" { break }
+            if scalar == "." || scalar == "-" || scalar == "/" { break }
             wordStart = start
         }
         var digitsBefore = false
         var symbolBefore = false  // °С., $US.: a unit or a symbol, not an initial
-        while wordStart < stop {
+        while wordStart < wordEnd {
             let (scalar, length) = text.scalar(at: wordStart)
             if UTF8Text.isLetter(scalar) { break }
             if UTF8Text.isDigit(scalar) {
@@ -25,20 +27,20 @@ extension BreakDecider {
             }
             wordStart += length
         }
-        guard wordStart < stop else { return .keep }  // a number or a symbol: 5. 100%.
+        guard wordStart < wordEnd else { return .keep }  // a number or a symbol: 5. 100%.
         // A number before the token (2021 г., 5 p.m.) or at its start (2021г.).
         let afterNumber = digitsBefore || previousTokenIsNumber(before: tokenStart, sentenceStart: sentenceStart)
 
         // An initial: one capital letter (А. Г. Лукашенко, А.Г. Лукашенко, Jonas E. Smith, U.S.).
         let firstScalar = text.scalar(at: wordStart)
-        if wordStart + firstScalar.length == stop && UTF8Text.isUppercase(firstScalar.scalar) && !afterNumber && !symbolBefore {
+        if wordStart + firstScalar.length == wordEnd && UTF8Text.isUppercase(firstScalar.scalar) && !afterNumber && !symbolBefore {
             return right.startsWithStarter(text, rules: rules) ? .keep : .drop
         }
 
-        guard rules.mayEndAbbreviation(text.bytes, wordStart..<stop) else { return .keep }
-        let lastWord = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[wordStart..<stop])))
+        guard rules.mayEndAbbreviation(text.bytes, wordStart..<wordEnd) else { return .keep }
+        let lastWord = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[wordStart..<wordEnd])))
         guard rules.hasAbbreviations(endingWith: lastWord) else { return .keep }
-        let windowStart = startOfTokens(count: 3, before: tokenStart, sentenceStart: sentenceStart)
+        let windowStart = startOfTokens(count: 6, before: tokenStart, sentenceStart: sentenceStart)
         let window = SegmentationRules.normalizedKey(Array(text.bytes[windowStart...stop]))
         guard let abbreviation = rules.abbreviation(lastWord: lastWord, window: window) else { return .keep }
         let behaviour = abbreviation.behaviour
@@ -165,7 +167,9 @@ extension BreakDecider {
     /// («Требования: 1. Знание…»).
     func isListItemMarker(tokenStart: Int, stop: Int, sentenceStart: Int) -> Bool {
         var start = sentenceStart
+        var stop = stop
         while start < stop && text[start] == 0x20 { start += 1 }
+        while stop > start && text[stop - 1] == 0x20 { stop -= 1 }
         // A bullet before the marker: "• 9." or "⁃9.".
         if start < stop, UTF8Text.isBullet(text.scalar(at: start).scalar) {
             start += text.scalar(at: start).length

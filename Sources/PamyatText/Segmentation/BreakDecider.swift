@@ -28,10 +28,57 @@ struct BreakDecider {
             // ICU breaks after the spaces that follow a stop; with no space (3.Затем, «Нет.»Он) it is
             // no sentence end.
             guard text[candidate.offset - 1] == 0x20 else { return nil }
-            let right = RightContext(text, at: candidate.offset)
+            var moved = candidate
+            if let offset = offsetAfterDetachedClosers(candidate.offset, sentenceStart: sentenceStart) {
+                // «Ты придёшь ? » Он…: closing quotes or brackets after a space close the sentence
+                // before (in text whose tokens are spaced out); a dash or a comma after them goes on.
+                guard offset < text.count else { return nil }
+                let next = text.scalar(at: offset).scalar
+                if UTF8Text.isDash(next) || next == "," || next == ":" || next == ";" { return nil }
+                moved.offset = offset
+            }
+            let right = RightContext(text, at: moved.offset)
             guard !right.startsLowercase else { return nil }
-            return apply(decideAfterStop(leftEnd: candidate.offset - 1, right: right, sentenceStart: sentenceStart), candidate)
+            return apply(decideAfterStop(leftEnd: moved.offset - 1, right: right, sentenceStart: sentenceStart), moved)
         }
+    }
+
+    /// Where the next sentence starts when `offset` begins with closing quotes or brackets, each
+    /// followed by a space; nil when it does not. A `"` closes when the sentence so far has an odd
+    /// number of them; `“` only after a `„`.
+    private func offsetAfterDetachedClosers(_ offset: Int, sentenceStart: Int) -> Int? {
+        var index = offset
+        while index < text.count {
+            let (scalar, length) = text.scalar(at: index)
+            let closes: Bool
+            switch scalar {
+            case "»", "”", ")", "]", "}", "›": closes = true
+            case "\"": closes = count(0x22, in: sentenceStart..<index) % 2 == 1
+            case "“": closes = contains("„", in: sentenceStart..<index)
+            default: closes = false
+            }
+            guard closes else { break }
+            index += length
+            guard index == text.count || text[index] == 0x20 else { return nil }
+            if index < text.count { index += 1 }
+        }
+        return index > offset ? index : nil
+    }
+
+    private func count(_ byte: UInt8, in range: Range<Int>) -> Int {
+        var count = 0
+        for index in range where text[index] == byte { count += 1 }
+        return count
+    }
+
+    private func contains(_ scalar: Unicode.Scalar, in range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let (found, length) = text.scalar(at: index)
+            if found == scalar { return true }
+            index += length
+        }
+        return false
     }
 
     private func apply(_ decision: Decision, _ candidate: BreakCandidate) -> Int? {
@@ -49,9 +96,12 @@ struct BreakDecider {
         var closed = false
         while end > sentenceStart {
             let (scalar, start) = text.scalar(before: end)
-            guard UTF8Text.isClosing(scalar) else { break }
-            end = start
-            closed = true
+            if UTF8Text.isClosing(scalar) || (closed && scalar == " ") {
+                end = start
+                closed = true
+                continue
+            }
+            break
         }
         guard end > sentenceStart else { return .keep }
         let (last, lastStart) = text.scalar(before: end)

@@ -29,7 +29,8 @@ struct RightContext {
             index += length
         }
         word = wordStart..<index
-        wordFollowedByStop = index < text.count && text[index] == 0x2E
+        wordFollowedByStop = index < text.count
+            && (text[index] == 0x2E || (text[index] == 0x20 && index + 1 < text.count && text[index + 1] == 0x2E))
     }
 
     var startsLowercase: Bool { first.map(UTF8Text.isLowercase) ?? false }

@@ -95,8 +95,11 @@ struct SegmentationRules: Sendable {
         for candidate in list where window.count >= candidate.key.count {
             let start = window.count - candidate.key.count
             guard window[start...].elementsEqual(candidate.key) else { continue }
-            // The match must begin a word: at the window start or after a non-letter.
-            if start == 0 || !UTF8Text.isWordByte(before: start, in: window) { return candidate }
+            // The match must begin a word: at the window start or after a non-letter other than
+            // a slash («с.» is not in «м/с.»).
+            if start == 0 || (window[start - 1] != 0x2F && !UTF8Text.isWordByte(before: start, in: window)) {
+                return candidate
+            }
         }
         return nil
     }
@@ -104,8 +107,9 @@ struct SegmentationRules: Sendable {
     /// Whether the abbreviations of `lastWord` need the text before it (a multi-part key such as `т.е.`).
     func hasAbbreviations(endingWith lastWord: String) -> Bool { abbreviationsByLastWord[lastWord] != nil }
 
-    /// The normalised form in which abbreviations are compared: lowercase, no space after a full
-    /// stop, single spaces elsewhere, ending in a full stop (`Т. Е.` → `т.е.`, `млн` → `млн.`).
+    /// The normalised form in which abbreviations are compared: lowercase, no space around a full
+    /// stop, a hyphen or a slash, single spaces elsewhere, ending in a full stop (`Т. Е.` → `т.е.`,
+    /// `т . е .` → `т.е.`, `млн` → `млн.`).
     static func normalizedKey(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 1)
@@ -113,10 +117,10 @@ struct SegmentationRules: Sendable {
         var pendingSpace = false
         for byte in lower {
             if byte == 0x20 || byte == 0x09 {
-                pendingSpace = !out.isEmpty && out.last != 0x2E
+                pendingSpace = !out.isEmpty && out.last != 0x2E && out.last != 0x2D && out.last != 0x2F
                 continue
             }
-            if pendingSpace && byte != 0x2E && byte != 0x2D { out.append(0x20) }
+            if pendingSpace && byte != 0x2E && byte != 0x2D && byte != 0x2F { out.append(0x20) }
             pendingSpace = false
             out.append(byte)
         }
@@ -131,7 +135,7 @@ struct SegmentationRules: Sendable {
         var start = key.count - 1
         while start > 0 {
             let byte = key[start - 1]
-            if byte == 0x2E || byte == 0x20 || byte == 0x2D { break }
+            if byte == 0x2E || byte == 0x20 || byte == 0x2D || byte == 0x2F { break }
             start -= 1
         }
         return String(decoding: key[start..<(key.count - 1)], as: UTF8.self)
