@@ -165,6 +165,34 @@ import Testing
     ] as [GoldText])
     func dialogue(_ gold: GoldText) throws { try check(gold) }
 
+    @Test("Informal text: emoticons, semicolons, hyphenated particles", arguments: [
+        "Мы не рискнули)) | Остановились в гостинице.",
+        "Заранее спасибо :) | Жду ответа.",
+        "Грустно :( | Но ничего.",
+        "Это (см. выше) важно.",
+        "Первым был Минск; | Гродно стал вторым.",
+        "Мы были в Минске; там тепло.",
+        "— Не знаю-с. | Почтальон принёс.",
+        "Ветер северо-западный, 5–7 м/с. | Завтра потепление.",
+        "Он жил в Принстоне (шт. Нью-Джерси).",
+        "Купил 5 шт. | Больше не нужно.",
+    ] as [GoldText])
+    func informal(_ gold: GoldText) throws { try check(gold) }
+
+    /// Corpora sometimes store text as tokens joined by spaces («г . Минск», «» . Потом»); the
+    /// rules read such text as if the stops and quotes were attached.
+    @Test("Text with spaced-out tokens", arguments: [
+        "Президент А . Г . Лукашенко прибыл в г . Минск . | Совещание длилось три часа .",
+        "Договор подписан в 2021 г . | Затем его ратифицировали .",
+        "Цена 5 тыс . руб . | Далее было предложено снизить её .",
+        "Она спросила : « Ты придёшь ? » | Он промолчал .",
+        "« Почему ты молчишь ? » — повторила она .",
+        "( См . также раздел 4 . ) | Дальнейшие исследования подтвердили выводы .",
+        "Согласно ст . 5 Закона , органы власти публикуют отчёты .",
+        "1 . Общие положения . | 2 . Цели программы .",
+    ] as [GoldText])
+    func spacedTokens(_ gold: GoldText) throws { try check(gold) }
+
     @Test("A news item", arguments: [
         """
         Президент Беларуси А.Г. Лукашенко 13 февраля 2023 г. провёл совещание с руководством \

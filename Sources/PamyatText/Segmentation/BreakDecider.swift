@@ -17,7 +17,7 @@ struct BreakDecider {
     /// The offset where the next sentence starts if one ends at `candidate`, else nil.
     mutating func decide(_ candidate: BreakCandidate, sentenceStart: Int) -> Int? {
         switch candidate.kind {
-        case .separator, .listItem, .ellipsis:
+        case .separator, .listItem, .ellipsis, .semicolon, .emoticon:
             return candidate.offset
         case .dialogueDash:
             let dashLength = text.scalar(at: candidate.offset).length

@@ -69,6 +69,12 @@ extension SegmentationRules {
     private mutating func add(_ entry: String, section: String, file: String, line: Int, depth: Int) throws(TextError) {
         switch section {
         case "icu-locale": icuLocale = entry
+        case "options":
+            switch entry {
+            case "semicolon-ends-sentence": semicolonEndsSentence = true
+            default:
+                throw TextError(.rules, "rule file \(file), line \(line): unknown option '\(entry)'; known: semicolon-ends-sentence.")
+            }
         case "include":
             guard let url = Self.fileURL(named: entry) else {
                 throw TextError(.rules, "rule file \(file), line \(line): [include] names '\(entry)', which has no file \(entry).rules.")
@@ -95,7 +101,7 @@ extension SegmentationRules {
     ]
 
     static let sections: Set<String> = Set(behaviours.keys).union([
-        "icu-locale", "include", "starters", "clause-openers", "date-words",
+        "icu-locale", "include", "options", "starters", "clause-openers", "date-words",
     ])
 
     private static var rulesDirectory: URL? {

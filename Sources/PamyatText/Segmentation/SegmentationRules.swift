@@ -45,6 +45,8 @@ struct SegmentationRules: Sendable {
     var clauseOpeners: Set<String> = []
     /// Lowercase words that may stand inside a date phrase (prepositions, month names).
     var dateWords: Set<String> = []
+    /// `[options]` `semicolon-ends-sentence`: a semicolon before a capitalised word ends a sentence.
+    var semicolonEndsSentence = false
 
     init(language: String, icuLocale: String) {
         self.language = language
@@ -96,10 +98,13 @@ struct SegmentationRules: Sendable {
             let start = window.count - candidate.key.count
             guard window[start...].elementsEqual(candidate.key) else { continue }
             // The match must begin a word: at the window start or after a non-letter other than
-            // a slash («с.» is not in «м/с.»).
-            if start == 0 || (window[start - 1] != 0x2F && !UTF8Text.isWordByte(before: start, in: window)) {
-                return candidate
-            }
+            // a slash («с.» is not in «м/с.») or a hyphen after a letter («с.» is not in «знаю-с.»,
+            // but «лейт.» is in «ген.-лейт.»).
+            if start == 0 { return candidate }
+            let before = window[start - 1]
+            if before == 0x2F { continue }
+            if before == 0x2D && start >= 2 && window[start - 2] != 0x2E { continue }
+            if !UTF8Text.isWordByte(before: start, in: window) { return candidate }
         }
         return nil
     }

@@ -5,7 +5,7 @@ extension SentenceSegmenter {
         candidates.removeAll(keepingCapacity: true)
         iteratorBoundaries(text) { candidates.append($0) }
         let icuCount = candidates.count
-        Self.scanForExtraCandidates(text) { candidates.append($0) }
+        Self.scanForExtraCandidates(text, semicolons: rules.semicolonEndsSentence) { candidates.append($0) }
         guard candidates.count > icuCount else { return }
         candidates.sort { $0.offset != $1.offset ? $0.offset < $1.offset : $0.kind > $1.kind }
         var kept = 0
@@ -26,8 +26,9 @@ extension SentenceSegmenter {
     }
 
     /// One pass over the bytes for the candidates ICU never gives: after «…» before a capital,
-    /// before a dash after a stop, and before list items.
-    static func scanForExtraCandidates(_ text: UTF8Text, _ body: (BreakCandidate) -> Void) {
+    /// before a dash after a stop, before a number after a stop, after an emoticon or a semicolon
+    /// (when `semicolons`) before a capital, and before list items.
+    static func scanForExtraCandidates(_ text: UTF8Text, semicolons: Bool, _ body: (BreakCandidate) -> Void) {
         var list = ListTracker()
         var index = 0
         let count = text.count
@@ -60,6 +61,14 @@ extension SentenceSegmenter {
                 // word follows; the rules decide like after any stop.
                 body(BreakCandidate(offset: index + 2, kind: .terminator))
             }
+            if byte == 0x3B && semicolons, let offset = capitalWordAfterSpace(text, from: index + 1) {
+                body(BreakCandidate(offset: offset, kind: .semicolon))
+            }
+            if (byte == 0x29 || byte == 0x28) && isEmoticonEnd(text, at: index),
+                let offset = capitalWordAfterSpace(text, from: index + 1)
+            {
+                body(BreakCandidate(offset: offset, kind: .emoticon))
+            }
             index += 1
         }
     }
@@ -85,6 +94,30 @@ extension SentenceSegmenter {
             return UTF8Text.isUppercase(scalar) ? offset : nil
         }
         return nil
+    }
+
+    /// A space at `from`, then a capitalised word that is not an initial (not followed by a stop):
+    /// the offset after the space, else nil.
+    private static func capitalWordAfterSpace(_ text: UTF8Text, from: Int) -> Int? {
+        guard from + 1 < text.count, text[from] == 0x20 else { return nil }
+        let right = RightContext(text, at: from + 1)
+        guard !right.opened, right.startsCapitalized, !right.wordFollowedByStop else { return nil }
+        return from + 1
+    }
+
+    /// The bracket at `index` ends an emoticon: `:)`, `:-)`, `;)`, `:(`, `=)`, or a run of two or
+    /// more of the same bracket after a letter («Спасибо)) Было здорово»).
+    private static func isEmoticonEnd(_ text: UTF8Text, at index: Int) -> Bool {
+        let bracket = text[index]
+        guard index + 1 < text.count, text[index + 1] == 0x20 else { return false }
+        var start = index
+        while start > 0 && text[start - 1] == bracket { start -= 1 }
+        if start > 0 && text[start - 1] == 0x2D { start -= 1 }  // :-)
+        guard start > 0 else { return false }
+        let before = text[start - 1]
+        if before == 0x3A || before == 0x3B || before == 0x3D { return true }  // : ; =
+        guard index - start >= 1, text[start] == bracket else { return false }
+        return UTF8Text.isLetter(text.scalar(before: start).scalar)
     }
 
     /// A dash at `index` with a space on each side, after a stop (. ! ? …, with no closing quote
