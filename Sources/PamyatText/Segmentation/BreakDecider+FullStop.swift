@@ -37,6 +37,9 @@ extension BreakDecider {
             return right.startsWithStarter(text, rules: rules) ? .keep : .drop
         }
 
+        // A unit after a symbol (88 °C.) or the end of an address (info@example.gov.,
+        // www.nbrb.by.) is no abbreviation.
+        if symbolBefore || isAddressEnd(tokenStart: tokenStart, wordStart: wordStart) { return .keep }
         guard rules.mayEndAbbreviation(text.bytes, wordStart..<wordEnd) else { return .keep }
         let lastWord = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[wordStart..<wordEnd])))
         guard rules.hasAbbreviations(endingWith: lastWord) else { return .keep }
@@ -60,7 +63,9 @@ extension BreakDecider {
         if behaviour.contains(.endsBeforeCapital) || behaviour.contains(.dateAfterNumber)
             || behaviour.contains(.unitAfterNumber)
         {
-            return right.startsCapitalized || right.opened ? .keep : .drop
+            if right.opened { return .keep }
+            guard right.startsCapitalized else { return .drop }
+            return right.isContinuation(text, rules: rules) ? .drop : .keep
         }
         return .keep  // only [before-number], and no number follows: an ordinary word (He said no.)
     }
@@ -99,6 +104,27 @@ extension BreakDecider {
             if rules.clauseOpeners.contains(word) { return .drop }
             return .keep
         }
+    }
+
+    /// Whether the word at `wordStart` ends an e-mail address, a URL or a domain name: its token
+    /// holds `@` or `/`, or the word follows a stop that follows three or more letters
+    /// (`example.gov`, but not `U.S.`, `т.е.`, `Ph.D.`).
+    private func isAddressEnd(tokenStart: Int, wordStart: Int) -> Bool {
+        var index = tokenStart
+        while index < wordStart {
+            if text[index] == 0x40 || text[index] == 0x2F { return true }
+            index += 1
+        }
+        guard wordStart > tokenStart, text[wordStart - 1] == 0x2E else { return false }
+        var letters = 0
+        var position = wordStart - 1
+        while position > tokenStart, letters < 3 {
+            let (scalar, start) = text.scalar(before: position)
+            guard UTF8Text.isLetterOrDigit(scalar) else { break }
+            letters += 1
+            position = start
+        }
+        return letters >= 3
     }
 
     // MARK: Tokens

@@ -83,6 +83,7 @@ extension SegmentationRules {
         case "starters": addStarter(entry)
         case "clause-openers": clauseOpeners.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
         case "date-words": dateWords.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
+        case "continuations": continuations.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
         default:
             guard let behaviour = Self.behaviours[section] else { return }
             addAbbreviation(entry, behaviour)
@@ -101,7 +102,7 @@ extension SegmentationRules {
     ]
 
     static let sections: Set<String> = Set(behaviours.keys).union([
-        "icu-locale", "include", "options", "starters", "clause-openers", "date-words",
+        "icu-locale", "include", "options", "starters", "clause-openers", "date-words", "continuations",
     ])
 
     private static var rulesDirectory: URL? {

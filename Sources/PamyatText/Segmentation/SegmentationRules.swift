@@ -45,6 +45,9 @@ struct SegmentationRules: Sendable {
     var clauseOpeners: Set<String> = []
     /// Lowercase words that may stand inside a date phrase (prepositions, month names).
     var dateWords: Set<String> = []
+    /// Capitalised words (lowercased) that go on with the sentence after an abbreviation of
+    /// `[ends-before-capital]`: the genitive of a country after a region («Гродненской обл. Беларуси»).
+    var continuations: Set<String> = []
     /// `[options]` `semicolon-ends-sentence`: a semicolon before a capitalised word ends a sentence.
     var semicolonEndsSentence = false
 
