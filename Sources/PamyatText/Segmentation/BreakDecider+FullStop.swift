@@ -34,18 +34,29 @@ extension BreakDecider {
         // An initial: one capital letter (А. Г. Лукашенко, А.Г. Лукашенко, Jonas E. Smith, U.S.).
         let firstScalar = text.scalar(at: wordStart)
         if wordStart + firstScalar.length == wordEnd && UTF8Text.isUppercase(firstScalar.scalar) && !afterNumber && !symbolBefore {
-            return right.startsWithStarter(text, rules: rules) ? .keep : .drop
+            if right.startsWithStarter(text, rules: rules) { return .keep }
+            // «…3 место — Сидорова А. Поздравляем!»: initials after a surname close the name.
+            if right.startsCapitalized && !right.wordFollowedByStop
+                && initialsFollowSurname(tokenStart: tokenStart, sentenceStart: sentenceStart)
+            {
+                return .keep
+            }
+            return .drop
         }
 
         // A unit after a symbol (88 °C.) or the end of an address (info@example.gov.,
         // www.nbrb.by.) is no abbreviation.
         if symbolBefore || isAddressEnd(tokenStart: tokenStart, wordStart: wordStart) { return .keep }
-        guard rules.mayEndAbbreviation(text.bytes, wordStart..<wordEnd) else { return .keep }
+        // An unknown chain of short lowercase parts joined by stops (д.ф.-м.н., к.с.-х.н.) is an
+        // abbreviation that ends a sentence only before a starter.
+        let chainDecision: Decision =
+            isLowercaseChain(tokenStart..<wordEnd) ? (right.startsWithStarter(text, rules: rules) ? .keep : .drop) : .keep
+        guard rules.mayEndAbbreviation(text.bytes, wordStart..<wordEnd) else { return chainDecision }
         let lastWord = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[wordStart..<wordEnd])))
-        guard rules.hasAbbreviations(endingWith: lastWord) else { return .keep }
+        guard rules.hasAbbreviations(endingWith: lastWord) else { return chainDecision }
         let windowStart = startOfTokens(count: 6, before: tokenStart, sentenceStart: sentenceStart)
         let window = SegmentationRules.normalizedKey(Array(text.bytes[windowStart...stop]))
-        guard let abbreviation = rules.abbreviation(lastWord: lastWord, window: window) else { return .keep }
+        guard let abbreviation = rules.abbreviation(lastWord: lastWord, window: window) else { return chainDecision }
         let behaviour = abbreviation.behaviour
         let abbreviationAfterNumber = afterNumber
 
@@ -78,6 +89,7 @@ extension BreakDecider {
     func decideAfterDate(tokenStart: Int, right: RightContext, sentenceStart: Int) -> Decision {
         guard right.startsCapitalized || right.opened else { return .drop }
         var end = tokenStart  // the date phrase starts at or before here
+        var hasPreposition = false
         while true {
             guard end > sentenceStart, text[end - 1] == 0x20 else { return .drop }  // sentence start
             let tokenEnd = end - 1
@@ -98,12 +110,42 @@ extension BreakDecider {
                 || isDateAbbreviationToken(word)
             if partOfDate {
                 if core > start { return .drop }
+                if rules.prepositions.contains(word) { hasPreposition = true }
                 end = start
                 continue
             }
             if rules.clauseOpeners.contains(word) { return .drop }
+            // «По Ям-Запольскому миру 1582 г. Ливония…»: a year without a preposition of its own,
+            // inside a prepositional phrase that opens the sentence, is part of that opening.
+            if !hasPreposition && opensWithShortPrepositionalPhrase(sentenceStart: sentenceStart, before: end) {
+                return .drop
+            }
             return .keep
         }
+    }
+
+    /// Whether the sentence starts with a word of `[prepositions]` and has at most four tokens,
+    /// none ending in punctuation, before `end`.
+    private func opensWithShortPrepositionalPhrase(sentenceStart: Int, before end: Int) -> Bool {
+        var tokens: [Range<Int>] = []
+        var index = sentenceStart
+        while index < end && tokens.count <= 4 {
+            while index < end && text[index] == 0x20 { index += 1 }
+            let start = index
+            while index < end && text[index] != 0x20 { index += 1 }
+            if index > start { tokens.append(start..<index) }
+        }
+        guard let first = tokens.first, tokens.count <= 4 else { return false }
+        for token in tokens {
+            let last = text.scalar(before: token.upperBound).scalar
+            if !UTF8Text.isLetterOrDigit(last) { return false }
+        }
+        var core = first.lowerBound
+        while core < first.upperBound, UTF8Text.isOpening(text.scalar(at: core).scalar) || UTF8Text.isDash(text.scalar(at: core).scalar) {
+            core += text.scalar(at: core).length
+        }
+        let word = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[core..<first.upperBound])))
+        return rules.prepositions.contains(word)
     }
 
     /// Whether the word at `wordStart` ends an e-mail address, a URL or a domain name: its token
@@ -125,6 +167,78 @@ extension BreakDecider {
             position = start
         }
         return letters >= 3
+    }
+
+    /// Whether the initials that end at this token come right after a surname: a capitalised
+    /// word with an ending of `[surname-endings]` that does not itself follow a capitalised word
+    /// («— Сидорова А.», «директор Иванов И. И.», but not «Совета Министров Р. А.»).
+    private func initialsFollowSurname(tokenStart: Int, sentenceStart: Int) -> Bool {
+        guard !rules.surnameEndings.isEmpty else { return false }
+        // Back over the initials: tokens of capitals and stops (А., А.Г., Г.).
+        var start = tokenStart
+        while start > sentenceStart + 1 && text[start - 1] == 0x20 {
+            let previous = startOfToken(endingAt: start - 1, sentenceStart: sentenceStart)
+            guard isInitialsToken(previous..<(start - 1)) else { break }
+            start = previous
+        }
+        guard start > sentenceStart + 1, text[start - 1] == 0x20 else { return false }
+        let surname = startOfToken(endingAt: start - 1, sentenceStart: sentenceStart)..<(start - 1)
+        guard surname.count >= 6, UTF8Text.isUppercase(text.scalar(at: surname.lowerBound).scalar) else { return false }
+        var index = surname.lowerBound
+        while index < surname.upperBound {
+            let (scalar, length) = text.scalar(at: index)
+            guard UTF8Text.isLetter(scalar) || scalar == "-" else { return false }
+            index += length
+        }
+        let word = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[surname])))
+        guard rules.surnameEndings.contains(where: { word.hasSuffix($0) }) else { return false }
+        // The word before the surname must not be capitalised («Совета Министров»).
+        guard surname.lowerBound > sentenceStart + 1, text[surname.lowerBound - 1] == 0x20 else { return true }
+        let before = startOfToken(endingAt: surname.lowerBound - 1, sentenceStart: sentenceStart)
+        return !UTF8Text.isUppercase(text.scalar(at: before).scalar)
+    }
+
+    /// `А.`, `А.Г.`: capitals each followed by a stop.
+    private func isInitialsToken(_ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, text[range.upperBound - 1] == 0x2E else { return false }
+        var index = range.lowerBound
+        var expectLetter = true
+        while index < range.upperBound {
+            let (scalar, length) = text.scalar(at: index)
+            if expectLetter {
+                guard UTF8Text.isUppercase(scalar) else { return false }
+            } else {
+                guard scalar == "." else { return false }
+            }
+            expectLetter.toggle()
+            index += length
+        }
+        return expectLetter
+    }
+
+    /// Two or more parts of one to three lowercase letters, each but the last followed by a stop
+    /// (and maybe a hyphen): `д.ф.-м.н`, `т.н`.
+    private func isLowercaseChain(_ range: Range<Int>) -> Bool {
+        var parts = 0
+        var letters = 0
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let (scalar, length) = text.scalar(at: index)
+            if UTF8Text.isLowercase(scalar) {
+                letters += 1
+                if letters > 3 { return false }
+            } else if scalar == "." {
+                guard letters > 0 else { return false }
+                parts += 1
+                letters = 0
+            } else if scalar == "-" {
+                guard letters == 0, parts > 0 else { return false }
+            } else {
+                return false
+            }
+            index += length
+        }
+        return letters > 0 && parts >= 1
     }
 
     // MARK: Tokens
@@ -154,7 +268,7 @@ extension BreakDecider {
     }
 
     /// A number written with digits (and any . , – - / inside, a case ending after a hyphen), or
-    /// a Roman numeral (XX, XIX–XX).
+    /// a Roman numeral (XX, XIX–XX, also with Cyrillic Х and І).
     func isNumberToken(_ range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return false }
         var index = range.lowerBound
@@ -172,6 +286,7 @@ extension BreakDecider {
             let (scalar, length) = text.scalar(at: index)
             switch scalar {
             case "I", "V", "X", "L", "C", "D", "M": romans += 1
+            case "Х", "І": romans += 1  // Cyrillic Х and І typed for X and I (ХХ в., ХІХ в.)
             case "-", "–", "—": break
             default: return false
             }

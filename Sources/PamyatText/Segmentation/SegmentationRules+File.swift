@@ -83,6 +83,8 @@ extension SegmentationRules {
         case "starters": addStarter(entry)
         case "clause-openers": clauseOpeners.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
         case "date-words": dateWords.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
+        case "surname-endings": surnameEndings.append(UTF8Text.lowercased(Array(entry.utf8)[...]))
+        case "prepositions": prepositions.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
         case "continuations": continuations.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
         default:
             guard let behaviour = Self.behaviours[section] else { return }
@@ -102,7 +104,7 @@ extension SegmentationRules {
     ]
 
     static let sections: Set<String> = Set(behaviours.keys).union([
-        "icu-locale", "include", "options", "starters", "clause-openers", "date-words", "continuations",
+        "icu-locale", "include", "options", "starters", "clause-openers", "date-words", "prepositions", "continuations", "surname-endings",
     ])
 
     private static var rulesDirectory: URL? {

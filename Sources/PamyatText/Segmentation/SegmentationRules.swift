@@ -45,6 +45,10 @@ struct SegmentationRules: Sendable {
     var clauseOpeners: Set<String> = []
     /// Lowercase words that may stand inside a date phrase (prepositions, month names).
     var dateWords: Set<String> = []
+    /// Lowercase endings of surnames (`[surname-endings]`): initials after such a word close a name.
+    var surnameEndings: [String] = []
+    /// Lowercase prepositions (`[prepositions]`), for the date rule.
+    var prepositions: Set<String> = []
     /// Capitalised words (lowercased) that go on with the sentence after an abbreviation of
     /// `[ends-before-capital]`: the genitive of a country after a region («Гродненской обл. Беларуси»).
     var continuations: Set<String> = []

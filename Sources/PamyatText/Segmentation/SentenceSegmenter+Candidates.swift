@@ -30,6 +30,7 @@ extension SentenceSegmenter {
     /// (when `semicolons`) before a capital, and before list items.
     static func scanForExtraCandidates(_ text: UTF8Text, semicolons: Bool, _ body: (BreakCandidate) -> Void) {
         var list = ListTracker()
+        var openBrackets = 0  // "(" minus ")" so far: a ")" with none open is a smiley
         var index = 0
         let count = text.count
         while index < count {
@@ -64,10 +65,12 @@ extension SentenceSegmenter {
             if byte == 0x3B && semicolons, let offset = capitalWordAfterSpace(text, from: index + 1) {
                 body(BreakCandidate(offset: offset, kind: .semicolon))
             }
-            if (byte == 0x29 || byte == 0x28) && isEmoticonEnd(text, at: index),
-                let offset = capitalWordAfterSpace(text, from: index + 1)
-            {
-                body(BreakCandidate(offset: offset, kind: .emoticon))
+            if byte == 0x29 || byte == 0x28 {
+                let unmatched = byte == 0x29 && openBrackets <= 0
+                openBrackets += byte == 0x28 ? 1 : -1
+                if isEmoticonEnd(text, at: index, unmatched: unmatched), let offset = capitalWordAfterSpace(text, from: index + 1) {
+                    body(BreakCandidate(offset: offset, kind: .emoticon))
+                }
             }
             index += 1
         }
@@ -105,9 +108,10 @@ extension SentenceSegmenter {
         return from + 1
     }
 
-    /// The bracket at `index` ends an emoticon: `:)`, `:-)`, `;)`, `:(`, `=)`, or a run of two or
-    /// more of the same bracket after a letter («Спасибо)) Было здорово»).
-    private static func isEmoticonEnd(_ text: UTF8Text, at index: Int) -> Bool {
+    /// The bracket at `index` ends an emoticon: `:)`, `:-)`, `;)`, `:(`, `=)`, a run of two or
+    /// more of the same bracket after a letter («Спасибо)) Было здорово»), or a closing bracket
+    /// that closes nothing (`unmatched`) right after a word of two letters or more («мужик) Уроки»).
+    private static func isEmoticonEnd(_ text: UTF8Text, at index: Int, unmatched: Bool) -> Bool {
         let bracket = text[index]
         guard index + 1 < text.count, text[index + 1] == 0x20 else { return false }
         var start = index
@@ -116,8 +120,12 @@ extension SentenceSegmenter {
         guard start > 0 else { return false }
         let before = text[start - 1]
         if before == 0x3A || before == 0x3B || before == 0x3D { return true }  // : ; =
-        guard index - start >= 1, text[start] == bracket else { return false }
-        return UTF8Text.isLetter(text.scalar(before: start).scalar)
+        guard text[start] == bracket else { return false }
+        let (letter, letterStart) = text.scalar(before: start)
+        guard UTF8Text.isLetter(letter) else { return false }
+        if index - start >= 1 { return true }
+        // A single bracket: only an unmatched one after a word, not a list marker («а)»).
+        return unmatched && letterStart > 0 && UTF8Text.isLetter(text.scalar(before: letterStart).scalar)
     }
 
     /// A dash at `index` with a space on each side, after a stop (. ! ? …, with no closing quote
