@@ -44,19 +44,27 @@ extension BreakDecider {
             return .drop
         }
 
-        // A unit after a symbol (88 °C.) or the end of an address (info@example.gov.,
-        // www.nbrb.by.) is no abbreviation.
-        if symbolBefore || isAddressEnd(tokenStart: tokenStart, wordStart: wordStart) { return .keep }
+        // A unit after a symbol (88 °C.), the end of an address (info@example.gov.,
+        // www.nbrb.by.) or an acronym in capitals (ВКЛ., США.) is no abbreviation.
+        if symbolBefore || isAddressEnd(tokenStart: tokenStart, wordStart: wordStart) || isAcronym(wordStart..<wordEnd) {
+            return .keep
+        }
         // An unknown chain of short lowercase parts joined by stops (д.ф.-м.н., к.с.-х.н.) is an
         // abbreviation that ends a sentence only before a starter.
         let chainDecision: Decision =
             isLowercaseChain(tokenStart..<wordEnd) ? (right.startsWithStarter(text, rules: rules) ? .keep : .drop) : .keep
-        guard rules.mayEndAbbreviation(text.bytes, wordStart..<wordEnd) else { return chainDecision }
+        guard rules.mayEndAbbreviation(text.bytes, wordStart..<wordEnd) else {
+            return unknownWordDecision(chainDecision, firstScalar: firstScalar.scalar, stop: stop, sentenceStart: sentenceStart)
+        }
         let lastWord = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[wordStart..<wordEnd])))
-        guard rules.hasAbbreviations(endingWith: lastWord) else { return chainDecision }
+        guard rules.hasAbbreviations(endingWith: lastWord) else {
+            return unknownWordDecision(chainDecision, firstScalar: firstScalar.scalar, stop: stop, sentenceStart: sentenceStart)
+        }
         let windowStart = startOfTokens(count: 6, before: tokenStart, sentenceStart: sentenceStart)
         let window = SegmentationRules.normalizedKey(Array(text.bytes[windowStart...stop]))
-        guard let abbreviation = rules.abbreviation(lastWord: lastWord, window: window) else { return chainDecision }
+        guard let abbreviation = rules.abbreviation(lastWord: lastWord, window: window) else {
+            return unknownWordDecision(chainDecision, firstScalar: firstScalar.scalar, stop: stop, sentenceStart: sentenceStart)
+        }
         let behaviour = abbreviation.behaviour
         let abbreviationAfterNumber = afterNumber
 
@@ -214,6 +222,52 @@ extension BreakDecider {
             index += length
         }
         return expectLetter
+    }
+
+    /// The decision for a word that is in no list: `decision`, except that a lowercase word with a
+    /// stop inside brackets opened within the sentence and closed later is an abbreviation too
+    /// («Беларусь (офиц. Республика Беларусь)»).
+    private func unknownWordDecision(_ decision: Decision, firstScalar: Unicode.Scalar, stop: Int, sentenceStart: Int) -> Decision {
+        guard decision == .keep, UTF8Text.isLowercase(firstScalar), isInsideBrackets(stop: stop, sentenceStart: sentenceStart) else {
+            return decision
+        }
+        return .drop
+    }
+
+    /// Two or more letters, all capitals.
+    private func isAcronym(_ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        var letters = 0
+        while index < range.upperBound {
+            let (scalar, length) = text.scalar(at: index)
+            guard UTF8Text.isUppercase(scalar) else { return false }
+            letters += 1
+            index += length
+        }
+        return letters >= 2
+    }
+
+    /// Whether a bracket opened after a word inside this sentence is still open at `stop` and a
+    /// closing bracket follows later in the paragraph.
+    private func isInsideBrackets(stop: Int, sentenceStart: Int) -> Bool {
+        var depth = 0
+        var openedAfterWord = false
+        for index in sentenceStart..<stop {
+            if text[index] == 0x28 {
+                if depth == 0 { openedAfterWord = index > sentenceStart + 1 && text[index - 1] == 0x20 && text[index - 2] != 0x2E }
+                depth += 1
+            } else if text[index] == 0x29 && depth > 0 {
+                depth -= 1
+            }
+        }
+        guard depth > 0, openedAfterWord else { return false }
+        var index = stop + 1
+        while index < text.count {
+            if text[index] == 0x29 { return true }
+            if text[index] == 0x28 { return false }
+            index += 1
+        }
+        return false
     }
 
     /// Two or more parts of one to three lowercase letters, each but the last followed by a stop
