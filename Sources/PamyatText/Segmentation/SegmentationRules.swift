@@ -124,8 +124,9 @@ struct SegmentationRules: Sendable {
     /// `т . е .` → `т.е.`, `млн` → `млн.`).
     static func normalizedKey(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 1)
-        let lower = Array(UTF8Text.lowercased(bytes[...]).utf8)
+        var lower: [UInt8] = []
+        UTF8Text.appendLowercased(bytes[...], to: &lower)
+        out.reserveCapacity(lower.count + 1)
         var pendingSpace = false
         for byte in lower {
             if byte == 0x20 || byte == 0x09 {
