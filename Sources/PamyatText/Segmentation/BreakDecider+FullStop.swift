@@ -31,9 +31,12 @@ extension BreakDecider {
         // A number before the token (2021 г., 5 p.m.) or at its start (2021г.).
         let afterNumber = digitsBefore || previousTokenIsNumber(before: tokenStart, sentenceStart: sentenceStart)
 
-        // An initial: one capital letter (А. Г. Лукашенко, А.Г. Лукашенко, Jonas E. Smith, U.S.).
+        // An initial: one capital letter (А. Г. Лукашенко, А.Г. Лукашенко, Jonas E. Smith, U.S.),
+        // but not a Roman numeral in Cyrillic text (Фердинанда I.).
         let firstScalar = text.scalar(at: wordStart)
-        if wordStart + firstScalar.length == wordEnd && UTF8Text.isUppercase(firstScalar.scalar) && !afterNumber && !symbolBefore {
+        if wordStart + firstScalar.length == wordEnd && UTF8Text.isUppercase(firstScalar.scalar) && !afterNumber && !symbolBefore
+            && !isRomanNumeralAfterCyrillic(firstScalar.scalar, tokenStart: tokenStart, wordStart: wordStart, sentenceStart: sentenceStart)
+        {
             if right.startsWithStarter(text, rules: rules) { return .keep }
             // «…3 место — Сидорова А. Поздравляем!»: initials after a surname close the name.
             if right.startsCapitalized && !right.wordFollowedByStop
@@ -234,6 +237,15 @@ extension BreakDecider {
         return .drop
     }
 
+    /// A lone Latin I, V or X after a Cyrillic word (Пётр I., Фердинанда I.): a Roman numeral.
+    private func isRomanNumeralAfterCyrillic(_ letter: Unicode.Scalar, tokenStart: Int, wordStart: Int, sentenceStart: Int) -> Bool {
+        guard letter == "I" || letter == "V" || letter == "X", wordStart == tokenStart,
+            tokenStart > sentenceStart + 1, text[tokenStart - 1] == 0x20
+        else { return false }
+        let previous = text.scalar(before: tokenStart - 1).scalar
+        return previous.value >= 0x400 && previous.value <= 0x4FF
+    }
+
     /// Two or more letters, all capitals.
     private func isAcronym(_ range: Range<Int>) -> Bool {
         var index = range.lowerBound
@@ -372,10 +384,13 @@ extension BreakDecider {
         }
         let marker = start..<stop
         if !marker.isEmpty && marker.count <= 12 && isMarkerText(marker) { return true }
-        // «…: 1. Знание»: a number after a colon.
+        // «…: 1. Знание»: a number after a colon (but not a score: «2:1.», «2 : 1 .»).
         guard tokenStart > sentenceStart + 1, text[tokenStart - 1] == 0x20, text[tokenStart - 2] == 0x3A else {
             return false
         }
+        var colon = tokenStart - 2
+        if colon > sentenceStart + 1 && text[colon - 1] == 0x20 { colon -= 1 }
+        if colon > sentenceStart, UTF8Text.isDigit(text.scalar(before: colon).scalar) { return false }
         return isMarkerText(tokenStart..<stop)
     }
 

@@ -35,6 +35,8 @@ struct BreakDecider {
                 guard offset < text.count else { return nil }
                 let next = text.scalar(at: offset).scalar
                 if UTF8Text.isDash(next) || next == "," || next == ":" || next == ";" { return nil }
+                // «( 78-я мин . ) .»: the stop after the bracket is this sentence's own.
+                if next == "." || next == "!" || next == "?" || next == "…" { return nil }
                 moved.offset = offset
             }
             let right = RightContext(text, at: moved.offset)
