@@ -15,7 +15,12 @@ struct Pamyat: AsyncParsableCommand {
             \(ExitCode.table)
             """,
         version: PamyatVersion.string,
-        subcommands: [Segment.self]
+        subcommands: [
+            Segment.self,
+            Stats.self,
+            Import.self,
+            Export.self,
+        ]
     )
 }
 

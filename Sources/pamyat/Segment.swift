@@ -50,7 +50,7 @@ extension Pamyat {
                 let paragraphs = segmenter.paragraphs(in: text)
                 output = json ? try Self.json(paragraphs) : Self.plain(paragraphs)
             } catch {
-                throw pamyat.exitCode(for: error)
+                throw reportedExit(for: error)
             }
             FileHandle.standardOutput.write(output)
         }
