@@ -47,8 +47,11 @@ private func runSegmentBenchmark(_ arguments: [String]) throws {
     let inputMegabytes = Double(totalBytes) / 1e6
     print(String(format: "segment: %.1f MB/s, %.0f sentences/s on one core (CPU time, best of 3: %.3f s; %d sentences)",
                  inputMegabytes / bestCPU, Double(sentences) / bestCPU, bestCPU, sentences))
-    print(String(format: "segment: %.1f MB/s, %.0f sentences/s by the wall clock (best of 3: %.3f s)",
-                 inputMegabytes / bestWall, Double(sentences) / bestWall, bestWall))
+    var load = [Double](repeating: 0, count: 1)
+    _ = getloadavg(&load, 1)
+    print(String(format: "segment: %.1f MB/s, %.0f sentences/s by the wall clock (best of 3: %.3f s; load %.1f on %d cores)",
+                 inputMegabytes / bestWall, Double(sentences) / bestWall, bestWall, load[0],
+                 ProcessInfo.processInfo.activeProcessorCount))
 }
 
 /// CPU time used by the calling thread, in seconds.
