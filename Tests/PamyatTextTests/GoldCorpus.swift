@@ -1068,5 +1068,38 @@ enum GoldCorpus {
         "This is a disaster for American families," said Rep. Kevin McCarthy.
         The Senate is expected to vote next week.
         If it passes, the President will sign it into law.
+
+        The meeting was chaired by Prof. John A. Smith, Ph.D., of Harvard University.
+        Other speakers included Dr. Maria Lopez (M.I.T.) and Mr. K. Tanaka from Tokyo.
+        The session ended at 5:30 p.m.
+        Dinner followed at the Hotel Continental on 5th Ave.
+        It was, by all accounts, a success.
+
+        In 1066 William the Conqueror invaded England.
+        He defeated King Harold II at the Battle of Hastings on Oct. 14.
+        Harold was killed in the battle.
+        William was crowned on Christmas Day in Westminster Abbey.
+        The Norman conquest changed the English language forever.
+
+        "I don't know," she said.
+        "Maybe tomorrow."
+        He shrugged.
+        "Tomorrow, then."
+        She watched him go.
+        Why had she said that?
+        She had no idea what tomorrow would bring... or whether he would even come back.
+
+        The drug was approved by the FDA in Jan. 2021.
+        Clinical trials involved approx. 12,000 patients in the U.S., Canada and the U.K.
+        Side effects were rare (less than 1% of cases).
+        The most common were headache, nausea, etc.
+        Doctors are advised to monitor patients for at least 15 min. after the first dose.
+        Further information is available at www.fda.gov.
+
+        Apple Inc. reported quarterly revenue of $89.5 billion.
+        iPhone sales fell 2.8% year on year.
+        Services revenue, however, hit a record.
+        CEO Tim Cook said the company was "very optimistic" about the next quarter.
+        Shares closed at $177.57, up 0.9%.
         """
 }

@@ -34,8 +34,10 @@ extension BreakDecider {
         // An initial: one capital letter (А. Г. Лукашенко, А.Г. Лукашенко, Jonas E. Smith, U.S.),
         // but not a Roman numeral in Cyrillic text (Фердинанда I.).
         let firstScalar = text.scalar(at: wordStart)
+        // A chain of capitals that a list writes in capitals (U.S., U.K.) is decided by its list.
         if wordStart + firstScalar.length == wordEnd && UTF8Text.isUppercase(firstScalar.scalar) && !afterNumber && !symbolBefore
             && !isRomanNumeralAfterCyrillic(firstScalar.scalar, tokenStart: tokenStart, wordStart: wordStart, sentenceStart: sentenceStart)
+            && !(wordStart > tokenStart && isListed(wordStart: wordStart, wordEnd: wordEnd, tokenStart: tokenStart, stop: stop, sentenceStart: sentenceStart))
         {
             if right.startsWithStarter(text, rules: rules) { return .keep }
             // «…3 место — Сидорова А. Поздравляем!»: initials after a surname close the name.
@@ -235,6 +237,16 @@ extension BreakDecider {
             return decision
         }
         return .drop
+    }
+
+    /// Whether the text ending at `stop` is an abbreviation the language's lists write in capitals.
+    private func isListed(wordStart: Int, wordEnd: Int, tokenStart: Int, stop: Int, sentenceStart: Int) -> Bool {
+        guard rules.mayEndAbbreviation(text.bytes, wordStart..<wordEnd) else { return false }
+        let lastWord = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[wordStart..<wordEnd])))
+        let windowStart = startOfTokens(count: 6, before: tokenStart, sentenceStart: sentenceStart)
+        let window = SegmentationRules.normalizedKey(Array(text.bytes[windowStart...stop]))
+        guard let found = rules.abbreviation(lastWord: lastWord, window: window) else { return false }
+        return found.capitals
     }
 
     /// A lone Latin I, V or X after a Cyrillic word (Пётр I., Фердинанда I.): a Roman numeral.

@@ -28,6 +28,7 @@ struct RightContext {
         while index < text.count {
             let (scalar, length) = text.scalar(at: index)
             guard UTF8Text.isLetter(scalar) else { break }
+            if index > wordStart && UTF8Text.isUppercase(scalar) { camelCase = true }
             index += length
         }
         word = wordStart..<index
@@ -35,7 +36,10 @@ struct RightContext {
             && (text[index] == 0x2E || (text[index] == 0x20 && index + 1 < text.count && text[index + 1] == 0x2E))
     }
 
-    var startsLowercase: Bool { first.map(UTF8Text.isLowercase) ?? false }
+    /// Whether the word starts in lowercase and is no brand name in camel case (iPhone, eBay).
+    var startsLowercase: Bool { (first.map(UTF8Text.isLowercase) ?? false) && !camelCase }
+    /// Whether an uppercase letter follows the first letter of the word (iPhone).
+    private var camelCase = false
     var startsCapitalized: Bool { first.map(UTF8Text.isUppercase) ?? false }
     var startsWithDigit: Bool { first.map(UTF8Text.isDigit) ?? false }
 

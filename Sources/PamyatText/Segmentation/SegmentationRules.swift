@@ -28,6 +28,9 @@ struct SegmentationRules: Sendable {
         /// The normalised UTF-8 bytes, e.g. `и т.д.`, always ending in a full stop.
         var key: [UInt8]
         var behaviour: Behaviour
+        /// Whether the rule file writes it in capitals (U.S.): only such an entry overrides the
+        /// initials rule for a chain of capitals in the text.
+        var capitals = false
     }
 
     /// The language these rules are for (`ru`).
@@ -65,10 +68,13 @@ struct SegmentationRules: Sendable {
         let key = Self.normalizedKey(Array(written.utf8))
         guard let last = Self.lastWord(ofKey: key), !last.isEmpty else { return }
         var list = abbreviationsByLastWord[last, default: []]
+        let letters = written.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let capitals = letters.count > 1 && letters.allSatisfy { $0.properties.isUppercase }
         if let index = list.firstIndex(where: { $0.key == key }) {
             list[index].behaviour.formUnion(behaviour)
+            list[index].capitals = list[index].capitals || capitals
         } else {
-            list.append(Abbreviation(key: key, behaviour: behaviour))
+            list.append(Abbreviation(key: key, behaviour: behaviour, capitals: capitals))
             list.sort { $0.key.count > $1.key.count }
         }
         abbreviationsByLastWord[last] = list

@@ -56,10 +56,10 @@ extension SentenceSegmenter {
                 body(BreakCandidate(offset: index, kind: .dialogueDash))
             }
             if (byte == 0x2E || byte == 0x21 || byte == 0x3F) && index + 2 < count && text[index + 1] == 0x20
-                && text[index + 2] >= 0x30 && text[index + 2] <= 0x39
+                && (text[index + 2] >= 0x30 && text[index + 2] <= 0x39 || startsCamelCaseWord(text, at: index + 2))
             {
-                // «Их было 5. 3 из них ушли.»: ICU never breaks before a number that a lowercase
-                // word follows; the rules decide like after any stop.
+                // «Их было 5. 3 из них ушли.», «…billion. iPhone sales…»: ICU never breaks before a
+                // number or a word in lowercase; the rules decide like after any stop.
                 body(BreakCandidate(offset: index + 2, kind: .terminator))
             }
             if byte == 0x3B && semicolons, let offset = capitalWordAfterSpace(text, from: index + 1) {
@@ -97,6 +97,20 @@ extension SentenceSegmenter {
             return UTF8Text.isUppercase(scalar) ? offset : nil
         }
         return nil
+    }
+
+    /// A word at `index` that starts in lowercase and has a capital later (iPhone, eBay).
+    private static func startsCamelCaseWord(_ text: UTF8Text, at index: Int) -> Bool {
+        let (first, firstLength) = text.scalar(at: index)
+        guard UTF8Text.isLowercase(first) else { return false }
+        var probe = index + firstLength
+        while probe < text.count {
+            let (scalar, length) = text.scalar(at: probe)
+            if UTF8Text.isUppercase(scalar) { return true }
+            guard UTF8Text.isLetter(scalar) else { return false }
+            probe += length
+        }
+        return false
     }
 
     /// A space at `from`, then a capitalised word that is not an initial (not followed by a stop):
