@@ -103,7 +103,7 @@ extension BreakDecider {
         guard right.startsCapitalized || right.opened else { return .drop }
         var end = tokenStart  // the date phrase starts at or before here
         var hasPreposition = false
-        while true {
+        for _ in 0..<16 {  // a date phrase is a few words; bounded for pathological input
             guard end > sentenceStart, text[end - 1] == 0x20 else { return .drop }  // sentence start
             let tokenEnd = end - 1
             let start = startOfToken(endingAt: tokenEnd, sentenceStart: sentenceStart)
@@ -135,6 +135,7 @@ extension BreakDecider {
             }
             return .keep
         }
+        return .keep
     }
 
     /// Whether the sentence starts with a word of `[prepositions]` and has at most four tokens,
@@ -189,10 +190,12 @@ extension BreakDecider {
         guard !rules.surnameEndings.isEmpty else { return false }
         // Back over the initials: tokens of capitals and stops (А., А.Г., Г.).
         var start = tokenStart
-        while start > sentenceStart + 1 && text[start - 1] == 0x20 {
+        var initials = 0
+        while start > sentenceStart + 1 && text[start - 1] == 0x20 && initials < 4 {
             let previous = startOfToken(endingAt: start - 1, sentenceStart: sentenceStart)
             guard isInitialsToken(previous..<(start - 1)) else { break }
             start = previous
+            initials += 1
         }
         guard start > sentenceStart + 1, text[start - 1] == 0x20 else { return false }
         let surname = startOfToken(endingAt: start - 1, sentenceStart: sentenceStart)..<(start - 1)
@@ -272,11 +275,13 @@ extension BreakDecider {
     }
 
     /// Whether a bracket opened after a word inside this sentence is still open at `stop` and a
-    /// closing bracket follows later in the paragraph.
+    /// closing bracket follows later in the paragraph. Both looks are bounded (a bracketed remark
+    /// is short), so that a long paragraph never costs more than linear time.
     private func isInsideBrackets(stop: Int, sentenceStart: Int) -> Bool {
+        let reach = 300
         var depth = 0
         var openedAfterWord = false
-        for index in sentenceStart..<stop {
+        for index in max(sentenceStart, stop - reach)..<stop {
             if text[index] == 0x28 {
                 if depth == 0 { openedAfterWord = index > sentenceStart + 1 && text[index - 1] == 0x20 && text[index - 2] != 0x2E }
                 depth += 1
@@ -286,7 +291,7 @@ extension BreakDecider {
         }
         guard depth > 0, openedAfterWord else { return false }
         var index = stop + 1
-        while index < text.count {
+        while index < min(text.count, stop + reach) {
             if text[index] == 0x29 { return true }
             if text[index] == 0x28 { return false }
             index += 1
@@ -386,18 +391,18 @@ extension BreakDecider {
     /// («Требования: 1. Знание…»).
     func isListItemMarker(tokenStart: Int, stop: Int, sentenceStart: Int) -> Bool {
         var start = sentenceStart
-        var stop = stop
-        while start < stop && text[start] == 0x20 { start += 1 }
-        while stop > start && text[stop - 1] == 0x20 { stop -= 1 }
+        var end = stop
+        while start < end && text[start] == 0x20 { start += 1 }
+        while end > start && text[end - 1] == 0x20 { end -= 1 }
         // A bullet before the marker: "• 9." or "⁃9.".
-        if start < stop, UTF8Text.isBullet(text.scalar(at: start).scalar) {
+        if start < end, UTF8Text.isBullet(text.scalar(at: start).scalar) {
             start += text.scalar(at: start).length
-            while start < stop && text[start] == 0x20 { start += 1 }
+            while start < end && text[start] == 0x20 { start += 1 }
         }
-        let marker = start..<stop
+        let marker = start..<end
         if !marker.isEmpty && marker.count <= 12 && isMarkerText(marker) { return true }
         // «…: 1. Знание»: a number after a colon (but not a score: «2:1.», «2 : 1 .»).
-        guard tokenStart > sentenceStart + 1, text[tokenStart - 1] == 0x20, text[tokenStart - 2] == 0x3A else {
+        guard tokenStart < stop, tokenStart > sentenceStart + 1, text[tokenStart - 1] == 0x20, text[tokenStart - 2] == 0x3A else {
             return false
         }
         var colon = tokenStart - 2

@@ -55,8 +55,9 @@ struct BreakDecider {
             let closes: Bool
             switch scalar {
             case "»", "”", ")", "]", "}", "›": closes = true
-            case "\"": closes = count(0x22, in: sentenceStart..<index) % 2 == 1
-            case "“": closes = contains("„", in: sentenceStart..<index)
+            // Quote parity over at most the last 2000 bytes of the sentence (linear time on any input).
+            case "\"": closes = count(0x22, in: max(sentenceStart, index - 2000)..<index) % 2 == 1
+            case "“": closes = contains("„", in: max(sentenceStart, index - 2000)..<index)
             default: closes = false
             }
             guard closes else { break }
@@ -96,7 +97,9 @@ struct BreakDecider {
         // Closing quotes and brackets after the stop stay with the sentence they close.
         var end = leftEnd
         var closed = false
-        while end > sentenceStart {
+        var closers = 0
+        while end > sentenceStart && closers < 16 {
+            closers += 1
             let (scalar, start) = text.scalar(before: end)
             if UTF8Text.isClosing(scalar) || (closed && scalar == " ") {
                 end = start
@@ -119,7 +122,7 @@ struct BreakDecider {
         var first = end
         var dots = 0
         var spaced = false
-        while first > sentenceStart && text[first - 1] == 0x2E {
+        while first > sentenceStart && text[first - 1] == 0x2E && dots < 64 {
             dots += 1
             first -= 1
             if first - 2 >= sentenceStart && text[first - 1] == 0x20 && text[first - 2] == 0x2E {
@@ -136,7 +139,7 @@ struct BreakDecider {
             guard spaced else { return .keep }
             let attached = first > sentenceStart && text[first - 1] != 0x20
             // "compounds. . . . The": the stop ends the sentence, the spaced ellipsis opens the next.
-            if attached && dots >= 4 { return .keepAt(first + 2) }
+            if attached && dots >= 4 && text[first + 1] == 0x20 { return .keepAt(first + 2) }
             // " . . . " inside a sentence marks an omission.
             if !attached && dots == 3 { return .drop }
             return .keep

@@ -129,7 +129,7 @@ extension SentenceSegmenter {
         let bracket = text[index]
         guard index + 1 < text.count, text[index + 1] == 0x20 else { return false }
         var start = index
-        while start > 0 && text[start - 1] == bracket { start -= 1 }
+        while start > 0 && text[start - 1] == bracket && index - start < 8 { start -= 1 }
         if start > 0 && text[start - 1] == 0x2D { start -= 1 }  // :-)
         guard start > 0 else { return false }
         let before = text[start - 1]
