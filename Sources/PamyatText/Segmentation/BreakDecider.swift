@@ -15,7 +15,7 @@ struct BreakDecider {
     let rules: SegmentationRules
 
     /// The offset where the next sentence starts if one ends at `candidate`, else nil.
-    mutating func decide(_ candidate: BreakCandidate, sentenceStart: Int) -> Int? {
+    func decide(_ candidate: BreakCandidate, sentenceStart: Int) -> Int? {
         switch candidate.kind {
         case .separator, .listItem, .ellipsis, .semicolon, .emoticon:
             return candidate.offset
