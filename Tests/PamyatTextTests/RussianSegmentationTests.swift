@@ -98,6 +98,19 @@ import Testing
     ] as [GoldText])
     func yearAndDateAbbreviations(_ gold: GoldText) throws { try check(gold) }
 
+    @Test("Every month abbreviation, before a year and at the end of a sentence", arguments: [
+        "янв.", "февр.", "фев.", "мар.", "апр.", "июн.", "июл.", "авг.", "сент.", "сен.", "окт.", "нояб.", "ноя.", "дек.",
+    ])
+    func monthAbbreviations(month: String) throws {
+        let segmenter = try segmenter("ru")
+        let goesOn = "Указ подписан 5 \(month) 2023 г. в Минске."
+        #expect(segmenter.sentences(in: goesOn) == [goesOn])
+        let ends = ["Выставка открылась 5 \(month)", "В ней участвуют 300 компаний."]
+        #expect(segmenter.sentences(in: ends.joined(separator: " ")) == ends)
+        let opens = "С 5 \(month) Минздрав вводит новые правила."
+        #expect(segmenter.sentences(in: opens) == [opens])
+    }
+
     @Test("Units after numbers", arguments: [
         "Длина доски — 30 см. | Ширина — 20 см.",
         "Эксперимент начали в 15 ч. 30 мин. | Через 2 ч. результаты были готовы.",
