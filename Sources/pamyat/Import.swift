@@ -39,7 +39,7 @@ extension Pamyat {
         func run() throws {
             do {
                 let store = dryRun ? nil : try memories.open(create: true)
-                let progress = ProgressLine()
+                let progress = ProgressLine(verb: dryRun ? "reading" : "importing")
                 for file in files {
                     let report: TMXImportReport
                     do {
@@ -85,11 +85,16 @@ extension Pamyat {
 /// A one-line progress display on standard error, shown only when it is a terminal.
 final class ProgressLine {
     private let enabled = isatty(STDERR_FILENO) == 1
+    private let verb: String
     private var shown = false
+
+    init(verb: String) {
+        self.verb = verb
+    }
 
     func show(_ progress: TMXImportProgress) {
         guard enabled else { return }
-        var text = "importing \(progress.file): \(progress.units) units"
+        var text = "\(verb) \(progress.file): \(progress.units) units"
         if let total = progress.totalBytes, total > 0 {
             text += String(format: " (%.0f%%)", 100 * Double(progress.bytesRead) / Double(total))
         }

@@ -53,6 +53,15 @@ import Testing
         #expect(run.stderr.contains("exported 2 units"))
     }
 
+    @Test func importReadsStandardInput() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.fixture("translate-toolkit.tmx")))
+        let run = try PamyatBinary.run(["import", "-", "--memory", "tm"], stdin: data, environment: ["PAMYAT_MEMORIES": folder.path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("-: 2 units into tm (2 new"), "\(run.stdout)")
+    }
+
     @Test func dryRunWritesNothing() throws {
         let folder = try PamyatBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -2,7 +2,7 @@ import Foundation
 import PamyatTMX
 
 /// Where an export writes: standard output for `-`, else a temporary file beside the destination
-/// (`.NAME.pamyat-tmp-PID`) that ``commit()`` flushes to disk and renames onto the destination, and
+/// (`.NAME.pamyat-tmp-PID-RANDOM`) that ``commit()`` flushes to disk and renames onto the destination, and
 /// ``discard()`` removes. Writes go straight to the descriptor (the TMX writer buffers).
 final class TMXOutputFile {
     let path: String
@@ -22,7 +22,8 @@ final class TMXOutputFile {
             throw TMXError(.cannotWrite, "is a directory; give a file name such as memory.tmx.", file: path)
         }
         let folder = destination.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).pamyat-tmp-\(getpid())").path
+        let unique = UUID().uuidString.prefix(8)
+        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).pamyat-tmp-\(getpid())-\(unique)").path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw TMXError(.cannotWrite, "cannot create a file in \(folder.path): \(String(cString: strerror(errno))).", file: path)
