@@ -1,3 +1,4 @@
+import Foundation
 import PamyatCore
 import PamyatText
 
@@ -30,6 +31,8 @@ public final class FuzzyIndex: @unchecked Sendable {
         }
     }
     let scratches = Pool<SearchScratch> { _ in SearchScratch() }
+    /// Serialises catching up with a store, so two lookups never apply the same changes twice.
+    let catchUpLock = NSLock()
 
     /// An empty index.
     public init() {}

@@ -28,7 +28,7 @@ struct LanguageIndex: Sendable {
     /// Entries by shape, for the shapes a query can match without sharing a word.
     var shapes: [Shape: [UInt32]] = [:]
     /// Entries with at least one unit.
-    private(set) var liveEntries = 0
+    var liveEntries = 0
 
     var entryCount: Int { firstUnit.count }
 
@@ -145,7 +145,7 @@ struct LanguageIndex: Sendable {
     static func encode(_ matchTokens: [MatchToken]) -> [UInt32] { matchTokens.map(encode) }
 
     /// FNV-1a over the encoded tokens (stable across runs, unlike `Hasher`).
-    static func hash(_ encoded: [UInt32]) -> UInt64 {
+    static func hash<Tokens: Collection<UInt32>>(_ encoded: Tokens) -> UInt64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for token in encoded {
             value = (value ^ UInt64(token)) &* 0x0000_0100_0000_01b3

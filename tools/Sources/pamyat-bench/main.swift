@@ -14,6 +14,9 @@ struct Benchmark: Sendable {
 let benchmarks: [Benchmark] = [
     // Each benchmark file adds its entry here.
     StoreBenchmark.entry,
+    MatchBenchmark.entry,
+    MatchBenchmark.generateEntry,
+    MatchBenchmark.runEntry,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,0 +1,163 @@
+import Foundation
+import PamyatCore
+import PamyatText
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How an index was opened, for reports and benchmarks.
+public struct IndexOpening: Sendable, Hashable {
+    public enum Source: String, Sendable { case built, cache }
+    /// Built from the store or loaded from the cache file.
+    public var source: Source
+    /// Seconds to build or load, and to apply the store's later changes.
+    public var seconds: Double
+    /// Changes applied after loading the cache.
+    public var changesApplied: Int
+    /// Whether a new cache file was written.
+    public var cacheWritten: Bool
+}
+
+/// The index cache: a file beside the memory (`MEMORY.sqlite-fuzzyindex`) holding the index's
+/// arrays, so a large memory opens by reading them instead of tokenizing every text again.
+///
+/// It is keyed on the store's change log: the header holds the sequence `S` the index reflects and
+/// the unit id and kind of change `S`. It is used only when the store's log still has that very
+/// change at `S` (so it is the same memory, not another file put at the same path), when it was
+/// written by the same cache format and ICU version, and then the store's changes after `S` are
+/// applied before the first lookup. Anything else (a missing, damaged, foreign or stale file)
+/// means the index is built from the store instead, and the cache written again. A stale cache is
+/// never used.
+extension FuzzyIndex {
+    static let cacheMagic: UInt64 = 0x3158_495A_464D_5950  // "PMYFZIX1"
+    static let cacheFormat: UInt32 = 1
+
+    /// The cache file of a memory at `location`, or `nil` for a memory that is not a file.
+    public static func cacheURL(forMemoryAt location: String) -> URL? {
+        guard location != ":memory:", !location.isEmpty, location.hasPrefix("/") || !location.contains(":") else { return nil }
+        return URL(fileURLWithPath: location + "-fuzzyindex")
+    }
+
+    /// Opens `store`'s index: from `cache` when it is valid, else built (and, with at least
+    /// `cacheUnits` units, saved to `cache`); then caught up with the store's later changes.
+    public static func open(store: any MemoryStore, cache: URL?, cacheUnits: Int = 20_000) throws -> (FuzzyIndex, IndexOpening) {
+        let start = Date()
+        if let cache, let index = try? load(from: cache, store: store) {
+            let applied = try index.catchUp(with: store)
+            var written = false
+            if applied >= max(cacheUnits, index.unitCount / 10) { written = (try? index.save(to: cache, store: store)) != nil }
+            return (index, IndexOpening(source: .cache, seconds: Date().timeIntervalSince(start), changesApplied: applied, cacheWritten: written))
+        }
+        let index = try build(from: store)
+        try index.catchUp(with: store)
+        var written = false
+        if let cache, index.unitCount >= cacheUnits { written = (try? index.save(to: cache, store: store)) != nil }
+        return (index, IndexOpening(source: .built, seconds: Date().timeIntervalSince(start), changesApplied: 0, cacheWritten: written))
+    }
+
+    /// Writes the index to `url` (through a temporary file and a rename, so readers never see half a file).
+    public func save(to url: URL, store: any MemoryStore) throws {
+        try lock.withReadLock {
+            let fingerprint = try Self.fingerprint(of: store, at: sequence)
+            let temporary = url.path + ".tmp-\(getpid())"
+            let descriptor = openFile(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard descriptor >= 0 else { throw MatchError(.cache, "cannot create \(temporary) (errno \(errno)).") }
+            var closed = false
+            defer {
+                if !closed { close(descriptor) }
+            }
+            do {
+                let writer = BinaryWriter(descriptor: descriptor)
+                try writer.write(Self.cacheMagic)
+                try writer.write(Self.cacheFormat)
+                try writer.write(strings: [ICUInfo.version])
+                try writer.write(sequence)
+                try writer.write(fingerprint.unit)
+                try writer.write(fingerprint.kind)
+                try writer.write(strings: slotLanguages)
+                for index in indexes { try index.write(to: writer) }
+                let ids = units.keys.sorted()
+                try writer.write(ids)
+                try writer.write(ids.map { units[$0]!.languages })
+                try writer.write(Self.cacheMagic)
+                guard fsync(descriptor) == 0, close(descriptor) == 0 else {
+                    throw MatchError(.cache, "cannot write \(temporary) (errno \(errno)).")
+                }
+                closed = true
+                guard rename(temporary, url.path) == 0 else { throw MatchError(.cache, "cannot rename the cache into \(url.path) (errno \(errno)).") }
+            } catch {
+                unlink(temporary)
+                throw error
+            }
+        }
+    }
+
+    /// The change at `sequence` in `store`'s log, which identifies this memory's history.
+    private static func fingerprint(of store: any MemoryStore, at sequence: Int64) throws -> (unit: Int64, kind: UInt8) {
+        guard sequence > 0 else { return (0, 0) }
+        let (changes, _) = try store.changes(after: sequence - 1)
+        guard let change = changes.first, change.sequence == sequence else { return (-1, 0) }
+        return (change.unitID, Self.code(change.kind))
+    }
+
+    private static func code(_ kind: UnitChange.Kind) -> UInt8 {
+        switch kind {
+        case .inserted: 1
+        case .updated: 2
+        case .deleted: 3
+        }
+    }
+
+    /// The index saved at `url`, when it is valid for `store` (see the type's documentation); `nil`
+    /// when there is no such file or it is stale.
+    static func load(from url: URL, store: any MemoryStore) throws -> FuzzyIndex? {
+        let descriptor = openFile(url.path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        let reader = BinaryReader(descriptor: descriptor, maximumCount: Int(status.st_size))
+        guard try reader.read(UInt64.self) == cacheMagic, try reader.read(UInt32.self) == cacheFormat,
+            try reader.readStrings() == [ICUInfo.version]
+        else { return nil }
+        let sequence = try reader.read(Int64.self)
+        let unit = try reader.read(Int64.self)
+        let kind = try reader.read(UInt8.self)
+        let current = try fingerprint(of: store, at: sequence)
+        guard current.unit == unit, current.kind == kind, unit >= 0, try store.changes(after: .max).latest >= sequence else { return nil }
+        let index = FuzzyIndex()
+        let languages = try reader.readStrings()
+        var indexes: [LanguageIndex] = []
+        for _ in languages { indexes.append(try LanguageIndex.read(from: reader)) }
+        let ids: [Int64] = try reader.readArray()
+        let masks: [UInt64] = try reader.readArray()
+        guard ids.count == masks.count, try reader.read(UInt64.self) == cacheMagic else { return nil }
+        var units: [Int64: UnitSlot] = [:]
+        units.reserveCapacity(ids.count)
+        for (id, mask) in zip(ids, masks) { units[id] = UnitSlot(languages: mask) }
+        for (slot, language) in indexes.enumerated() {
+            for entry in 0..<UInt32(language.entryCount) {
+                language.forEachUnit(of: entry) { unit in units[unit]?.add(slot: slot, entry: entry) }
+            }
+        }
+        var sets: [UInt64: Int] = [:]
+        for slot in units.values { sets[slot.languages, default: 0] += 1 }
+        index.lock.withWriteLock {
+            index.slotLanguages = languages
+            index.slots = Dictionary(uniqueKeysWithValues: languages.enumerated().map { ($1, $0) })
+            index.indexes = indexes
+            index.units = units
+            index.languageSets = sets
+            index.sequence = sequence
+        }
+        return index
+    }
+}
+
+@inline(__always)
+private func openFile(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
+    open(path, flags, mode)
+}
