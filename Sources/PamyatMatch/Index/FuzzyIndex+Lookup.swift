@@ -40,9 +40,12 @@ extension FuzzyIndex {
                     }
                     return newest
                 }
+                var workspace = scratch.workspace
+                scratch.workspace = Workspace()
+                defer { scratch.workspace = workspace }
                 let hits = exhaustive
-                    ? index.scan(query: prepared, minimum: minimum, limit: limit, scratch: scratch, qualify: qualify)
-                    : index.search(query: prepared, minimum: minimum, limit: limit, scratch: scratch, qualify: qualify)
+                    ? index.scan(query: prepared, minimum: minimum, limit: limit, workspace: &workspace, qualify: qualify)
+                    : index.search(query: prepared, minimum: minimum, limit: limit, workspace: &workspace, qualify: qualify)
                 return hits.map { hit in
                     let holders = index.units(of: hit.entry).filter { (self.units[$0]?.languages ?? 0) & targetBit != 0 }
                     return IndexMatch(score: hit.score, units: holders.sorted(by: >))

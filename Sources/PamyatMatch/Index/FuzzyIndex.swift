@@ -110,6 +110,7 @@ public final class FuzzyIndex: @unchecked Sendable {
         for (language, text) in tokenized {
             guard let index = slotLocked(for: language) else { continue }
             slot.languages |= UInt64(1) << UInt64(index)
+            guard text.tokens.count <= PackedShape.largestCount else { continue }
             let matchTokens = indexes[index].vocabulary.internTokens(text)
             guard !matchTokens.isEmpty else { continue }
             let entry = indexes[index].insert(unit: unit, tokens: matchTokens)

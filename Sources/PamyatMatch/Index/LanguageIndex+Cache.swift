@@ -10,9 +10,7 @@ extension LanguageIndex {
         try writer.write(vocabulary.surfaceKeys)
         try writer.write(tokenStarts)
         try writer.write(tokens)
-        try writer.write(tokenCounts)
-        try writer.write(heavyCounts)
-        try writer.write(numberCounts)
+        try writer.write(packedShapes)
         try writer.write(firstUnit)
         let more = moreUnits.sorted { $0.key < $1.key }
         try writer.write(more.map(\.key))
@@ -50,13 +48,11 @@ extension LanguageIndex {
         }
         index.tokenStarts = try reader.readArray()
         index.tokens = try reader.readArray()
-        index.tokenCounts = try reader.readArray()
-        index.heavyCounts = try reader.readArray()
-        index.numberCounts = try reader.readArray()
+        index.packedShapes = try reader.readArray()
         index.firstUnit = try reader.readArray()
         let entries = index.firstUnit.count
-        guard index.tokenStarts.count == entries + 1, index.tokenCounts.count == entries, index.heavyCounts.count == entries,
-            index.numberCounts.count == entries, Int(index.tokenStarts[entries]) == index.tokens.count,
+        guard index.tokenStarts.count == entries + 1, index.packedShapes.count == entries,
+            Int(index.tokenStarts[entries]) == index.tokens.count,
             index.tokens.allSatisfy({ Int($0 >> 1) < surfaces.count })
         else { throw MatchError(.cache, "the index cache is damaged (entries).") }
         let moreKeys: [UInt32] = try reader.readArray()
@@ -93,9 +89,13 @@ extension LanguageIndex {
             for entry in 0..<entryCount {
                 let hash = Self.hash(UnsafeBufferPointer(rebasing: all[Int(tokenStarts[entry])..<Int(tokenStarts[entry + 1])]))
                 if exact[hash] == nil { exact[hash] = UInt32(entry) } else { collisions[hash, default: []].append(UInt32(entry)) }
-                shapes[Shape(tokens: Int(tokenCounts[entry]), heavy: Int(heavyCounts[entry]), numbers: Int(numberCounts[entry])), default: []]
-                    .append(UInt32(entry))
-                if firstUnit[entry] != Self.noUnit { live += 1 }
+                shapes[PackedShape.shape(packedShapes[entry]), default: []].append(UInt32(entry))
+                if firstUnit[entry] != Self.noUnit {
+                    live += 1
+                    packedShapes[entry] &= ~PackedShape.deadBit
+                } else {
+                    packedShapes[entry] |= PackedShape.deadBit
+                }
             }
         }
         liveEntries = live

@@ -2,12 +2,13 @@ extension LanguageIndex {
     /// The best `limit` entries scoring at least `minimum` against `query` that `qualify` accepts
     /// (it returns the tie-breaking unit id, or `nil` to skip the entry).
     ///
-    /// Candidates come from the postings (prefix filtering on rare words with counting, then the
-    /// count bounds of ``Bounds``) and from the shapes that could reach `minimum` without sharing a
-    /// word; every candidate is then scored exactly. The bounds only skip entries that cannot reach
-    /// the score, so the result equals ``scan(query:minimum:limit:scratch:qualify:)``'s.
+    /// Candidates come from the postings (prefix filtering: the commonest query keys are never
+    /// read) and from the shapes that could reach `minimum` without sharing a word or number; each
+    /// candidate then passes the count bounds of ``Bounds`` and is scored exactly. The bounds only
+    /// skip entries that cannot reach the score, so the result equals
+    /// ``scan(query:minimum:limit:workspace:qualify:)``'s.
     func search(
-        query: PreparedQuery, minimum: Int, limit: Int, scratch: SearchScratch, qualify: (UInt32) -> Int64?
+        query: PreparedQuery, minimum: Int, limit: Int, workspace: inout Workspace, qualify: (UInt32) -> Int64?
     ) -> [EntryHit] {
         guard limit > 0, liveEntries > 0 else { return [] }
         var top = TopHits(limit: limit, minimum: minimum)
@@ -19,42 +20,44 @@ extension LanguageIndex {
         }
         let n = query.tokens.count
 
-        // 1. Shapes: those that need no shared word are scanned whole; the others set the least
-        //    overlap any candidate needs.
-        var leastOverlap = Int.max
+        // 1. Shapes: those that need no shared key are scanned whole; the others set the least
+        //    weighted overlap any candidate needs.
+        var leastWeight = Int.max
         var scanned: [[UInt32]] = []
         for (shape, entries) in shapes {
             let m = Int(shape.tokens)
             guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum) else { continue }
-            let needed = Bounds.requiredOverlap(
+            let needed = Bounds.requiredWeight(
                 queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
                 sourceHeavy: Int(shape.heavy), sourceNumbers: Int(shape.numbers), minimum: minimum)
             if needed <= 0 {
                 scanned.append(entries)
-            } else if needed <= min(query.words, Int(shape.heavy - shape.numbers)) {
-                leastOverlap = min(leastOverlap, needed)
+            } else if needed <= Bounds.largestWeight(
+                queryWords: query.words, queryNumbers: query.numbers,
+                sourceWords: Int(shape.heavy - shape.numbers), sourceNumbers: Int(shape.numbers))
+            {
+                leastWeight = min(leastWeight, needed)
             }
         }
 
-        scratch.prepare(entryCount: entryCount, queryKeys: query.wordKeys.count)
-        if leastOverlap != Int.max {
-            collectCandidates(query: query, leastOverlap: leastOverlap, minimum: minimum, scratch: scratch, top: &top, qualify: qualify)
+        workspace.prepare(entryCount: entryCount, keyCount: vocabulary.keyCount, queryKeys: query.keys.count)
+        if leastWeight != Int.max {
+            collectCandidates(query: query, leastWeight: leastWeight, minimum: minimum, workspace: &workspace, top: &top, qualify: qualify)
         }
         for entries in scanned {
             for entry in entries where isLive(entry) {
-                consider(entry, query: query, scratch: scratch, top: &top, qualify: qualify)
+                consider(entry, query: query, workspace: &workspace, top: &top, qualify: qualify)
             }
         }
         return top.hits
     }
 
     /// Every live entry scored: the exhaustive scan the indexed search must equal.
-    func scan(query: PreparedQuery, minimum: Int, limit: Int, scratch: SearchScratch, qualify: (UInt32) -> Int64?) -> [EntryHit] {
+    func scan(query: PreparedQuery, minimum: Int, limit: Int, workspace: inout Workspace, qualify: (UInt32) -> Int64?) -> [EntryHit] {
         guard limit > 0 else { return [] }
         var top = TopHits(limit: limit, minimum: minimum)
-        scratch.prepare(entryCount: 0, queryKeys: 0)
         for entry in 0..<UInt32(entryCount) where isLive(entry) {
-            consider(entry, query: query, scratch: scratch, top: &top, qualify: qualify)
+            consider(entry, query: query, workspace: &workspace, top: &top, qualify: qualify)
         }
         return top.hits
     }
@@ -62,16 +65,16 @@ extension LanguageIndex {
     /// Scores `entry` exactly against the current threshold and offers it to `top`.
     @inline(__always)
     private func consider(
-        _ entry: UInt32, query: PreparedQuery, scratch: SearchScratch, top: inout TopHits, qualify: (UInt32) -> Int64?
+        _ entry: UInt32, query: PreparedQuery, workspace: inout Workspace, top: inout TopHits, qualify: (UInt32) -> Int64?
     ) {
         let threshold = top.threshold
-        let m = Int(tokenCounts[Int(entry)])
+        let m = PackedShape.tokens(packedShapes[Int(entry)])
         let n = query.tokens.count
         let limit = MatchScore.maximumDistance(minimum: threshold, longest: max(n, m))
-        decode(entry, into: &scratch.entryTokens)
+        decode(entry, into: &workspace.entryTokens)
         let distance = query.tokens.withUnsafeBufferPointer { q in
-            scratch.entryTokens.withUnsafeBufferPointer { s in
-                EditDistance.distance(q, s, limit: limit, row: &scratch.row)
+            workspace.entryTokens.withUnsafeBufferPointer { s in
+                EditDistance.distance(q, s, limit: limit, row: &workspace.row)
             }
         }
         guard let distance else { return }
@@ -80,62 +83,97 @@ extension LanguageIndex {
         top.offer(EntryHit(entry: entry, score: score, newest: newest))
     }
 
-    /// Counting over the rarer query words' postings (the commonest words, whose total weight stays
-    /// below the least overlap, are never read: a candidate must hold at least one rarer word),
-    /// then the count bounds per candidate, then exact scoring.
+    /// Weighted counting over the rarer query keys' postings (the commonest keys, whose total weight
+    /// stays below the least required weight, are never read: a candidate must hold at least one
+    /// rarer key), then the count bounds per candidate, then exact scoring.
     private func collectCandidates(
-        query: PreparedQuery, leastOverlap: Int, minimum: Int, scratch: SearchScratch, top: inout TopHits,
+        query: PreparedQuery, leastWeight: Int, minimum: Int, workspace: inout Workspace, top: inout TopHits,
         qualify: (UInt32) -> Int64?
     ) {
-        // Query words by posting length, longest first; the longest ones whose weights sum to less
-        // than `leastOverlap` are skipped.
-        var order = Array(0..<query.wordKeys.count)
-        order.sort { postingCount(query.wordKeys[$0]) > postingCount(query.wordKeys[$1]) }
+        // Query keys by posting length, longest first; the longest ones whose weights sum to less
+        // than `leastWeight` are skipped.
+        var order = Array(0..<query.keys.count)
+        order.sort { postingCount(query.keys[$0]) > postingCount(query.keys[$1]) }
         var skippedWeight = 0
         var firstRead = 0
-        while firstRead < order.count, skippedWeight + query.wordCounts[order[firstRead]] <= leastOverlap - 1 {
-            skippedWeight += query.wordCounts[order[firstRead]]
+        while firstRead < order.count {
+            let weight = query.weights[order[firstRead]] * query.counts[order[firstRead]]
+            guard skippedWeight + weight <= leastWeight - 1 else { break }
+            skippedWeight += weight
             firstRead += 1
         }
-        scratch.counters.withUnsafeMutableBufferPointer { counters in
+        // Moved out of the workspace for the loops below (which also pass the workspace on).
+        var touched = workspace.touched
+        var counterStorage = workspace.counters
+        var slotStorage = workspace.keySlots
+        workspace.touched = []
+        workspace.counters = []
+        workspace.keySlots = []
+        defer {
+            touched.removeAll(keepingCapacity: true)
+            workspace.touched = touched
+            workspace.counters = counterStorage
+            workspace.keySlots = slotStorage
+        }
+        counterStorage.withUnsafeMutableBufferPointer { counters in
             for position in firstRead..<order.count {
                 let keyIndex = order[position]
-                let key = Int(query.wordKeys[keyIndex])
+                let key = Int(query.keys[keyIndex])
                 guard key < postings.count else { continue }
-                let weight = UInt16(clamping: query.wordCounts[keyIndex])
+                // At most 10 × 5,000 words for a 10,000-byte query: fits in 16 bits.
+                let weight = UInt16(clamping: query.weights[keyIndex] * query.counts[keyIndex])
                 postings[key].withUnsafeBufferPointer { list in
                     for entry in list {
                         let index = Int(entry)
-                        if counters[index] == 0 { scratch.touched.append(entry) }
+                        if counters[index] == 0 { touched.append(entry) }
                         counters[index] &+= weight
                     }
                 }
             }
         }
+        // The query's keys, by key id, for the exact overlap.
+        slotStorage.withUnsafeMutableBufferPointer { slots in
+            for (position, key) in query.keys.enumerated() where Int(key) < slots.count { slots[Int(key)] = UInt16(position + 1) }
+        }
         let n = query.tokens.count
-        for entry in scratch.touched {
-            let index = Int(entry)
-            let count = Int(scratch.counters[index])
-            scratch.counters[index] = 0
-            guard firstUnit[index] != Self.noUnit else { continue }
-            let m = Int(tokenCounts[index])
-            let heavy = Int(heavyCounts[index])
-            let numbers = Int(numberCounts[index])
-            // Entries of shapes that need no shared word are scored by the shape scan.
-            guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum) else { continue }
-            let needed = Bounds.requiredOverlap(
-                queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
-                sourceHeavy: heavy, sourceNumbers: numbers, minimum: minimum)
-            guard needed > 0 else { continue }
-            // The same bounds against the current threshold (never lower than `minimum`).
-            let threshold = top.threshold
-            guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: threshold) else { continue }
-            let neededNow = Bounds.requiredOverlap(
-                queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
-                sourceHeavy: heavy, sourceNumbers: numbers, minimum: threshold)
-            guard count + skippedWeight >= neededNow else { continue }
-            guard overlap(of: entry, with: query, atLeast: neededNow, scratch: scratch) else { continue }
-            consider(entry, query: query, scratch: scratch, top: &top, qualify: qualify)
+        var candidates: [UInt32] = []
+        packedShapes.withUnsafeBufferPointer { packed in
+            counterStorage.withUnsafeMutableBufferPointer { counters in
+                for entry in touched {
+                    let index = Int(entry)
+                    let count = Int(counters[index])
+                    counters[index] = 0
+                    let shape = packed[index]
+                    guard !PackedShape.isDead(shape) else { continue }
+                    let m = PackedShape.tokens(shape)
+                    let heavy = PackedShape.heavy(shape)
+                    let numbers = PackedShape.numbers(shape)
+                    // Entries of shapes that need no shared key are scored by the shape scan.
+                    guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum),
+                        Bounds.requiredWeight(
+                            queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
+                            sourceHeavy: heavy, sourceNumbers: numbers, minimum: minimum) > 0
+                    else { continue }
+                    // The same bounds against the current threshold (never lower than `minimum`).
+                    let threshold = top.threshold
+                    guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: threshold) else { continue }
+                    let needed = Bounds.requiredWeight(
+                        queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
+                        sourceHeavy: heavy, sourceNumbers: numbers, minimum: threshold)
+                    guard count + skippedWeight >= needed,
+                        sharedWeight(of: entry, with: query, atLeast: needed, slots: slotStorage, used: &workspace.used)
+                    else { continue }
+                    candidates.append(entry)
+                    if candidates.count == 64 {
+                        for candidate in candidates { consider(candidate, query: query, workspace: &workspace, top: &top, qualify: qualify) }
+                        candidates.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+        }
+        for candidate in candidates { consider(candidate, query: query, workspace: &workspace, top: &top, qualify: qualify) }
+        slotStorage.withUnsafeMutableBufferPointer { slots in
+            for key in query.keys where Int(key) < slots.count { slots[Int(key)] = 0 }
         }
     }
 
@@ -143,37 +181,40 @@ extension LanguageIndex {
         Int(key) < postings.count ? postings[Int(key)].count : 0
     }
 
-    /// Whether `entry` shares at least `needed` word tokens with the query (multiset, case folded).
-    private func overlap(of entry: UInt32, with query: PreparedQuery, atLeast needed: Int, scratch: SearchScratch) -> Bool {
+    /// Whether `entry`'s weighted overlap with the query (10 per shared word, 3 per shared number,
+    /// multisets, words case folded) reaches `needed`. `slots` maps key ids to query keys.
+    @inline(__always)
+    private func sharedWeight(of entry: UInt32, with query: PreparedQuery, atLeast needed: Int, slots: [UInt16], used: inout [Int32]) -> Bool {
         let start = Int(tokenStarts[Int(entry)])
         let end = Int(tokenStarts[Int(entry) + 1])
-        var shared = 0
-        let found = vocabulary.surfaceKeys.withUnsafeBufferPointer { keys in
+        return vocabulary.surfaceKeys.withUnsafeBufferPointer { keys in
             vocabulary.surfaceKinds.withUnsafeBufferPointer { kinds in
-                query.wordKeys.withUnsafeBufferPointer { wordKeys in
-                    scratch.used.withUnsafeMutableBufferPointer { used in
-                        var reached = false
-                        for index in start..<end {
-                            let surface = Int(tokens[index] >> 1)
-                            guard kinds[surface] == .word else { continue }
-                            let key = keys[surface]
-                            var low = 0
-                            var high = wordKeys.count
-                            while low < high {
-                                let middle = (low + high) / 2
-                                if wordKeys[middle] < key { low = middle + 1 } else { high = middle }
+                slots.withUnsafeBufferPointer { slots in
+                    tokens.withUnsafeBufferPointer { tokens in
+                        used.withUnsafeMutableBufferPointer { used in
+                            var shared = 0
+                            var reached = false
+                            var touchedSlots = 0
+                            for index in start..<end {
+                                // Each remaining token adds at most a word's weight.
+                                if shared + Bounds.wordWeight * (end - index) < needed { break }
+                                let surface = Int(tokens[index] >> 1)
+                                guard kinds[surface].isHeavy else { continue }
+                                let key = Int(keys[surface])
+                                guard key < slots.count else { continue }
+                                let slot = Int(slots[key])
+                                guard slot > 0, Int(used[slot - 1]) < query.counts[slot - 1] else { continue }
+                                used[slot - 1] += 1
+                                touchedSlots += 1
+                                shared += query.weights[slot - 1]
+                                if shared >= needed { reached = true; break }
                             }
-                            guard low < wordKeys.count, wordKeys[low] == key, used[low] < query.wordCounts[low] else { continue }
-                            used[low] += 1
-                            shared += 1
-                            if shared >= needed { reached = true; break }
+                            if touchedSlots > 0 { for index in 0..<query.keys.count { used[index] = 0 } }
+                            return reached || needed <= 0
                         }
-                        for index in 0..<wordKeys.count { used[index] = 0 }
-                        return reached
                     }
                 }
             }
         }
-        return found || needed <= 0
     }
 }

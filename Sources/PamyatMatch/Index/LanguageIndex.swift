@@ -13,17 +13,16 @@ struct LanguageIndex: Sendable {
     /// `tokens[tokenStarts[e]..<tokenStarts[e + 1]]` are entry `e`'s tokens.
     var tokenStarts: [UInt32] = [0]
     var tokens: [UInt32] = []
-    /// Per entry: token, word-or-number and number counts.
-    var tokenCounts: [UInt32] = []
-    var heavyCounts: [UInt32] = []
-    var numberCounts: [UInt32] = []
+    /// Per entry: token, word-or-number and number counts and whether it is dead, packed in one
+    /// word (see ``PackedShape``) so that the filters read one array.
+    var packedShapes: [UInt64] = []
     /// Per entry: its first unit (``noUnit`` when dead); further units in `moreUnits`.
     var firstUnit: [Int64] = []
     var moreUnits: [UInt32: [Int64]] = [:]
     /// Hash of an entry's token sequence → entry (collisions kept in `collisions`).
     var exact: [UInt64: UInt32] = [:]
     var collisions: [UInt64: [UInt32]] = [:]
-    /// By key id: the entries holding that word key, ascending. Empty for non-word keys.
+    /// By key id: the entries holding that word or number key, ascending. Empty for other keys.
     var postings: [[UInt32]] = []
     /// Entries by shape, for the shapes a query can match without sharing a word.
     var shapes: [Shape: [UInt32]] = [:]
@@ -84,9 +83,7 @@ struct LanguageIndex: Sendable {
         tokens.append(contentsOf: encoded)
         tokenStarts.append(UInt32(tokens.count))
         let shape = Shape(matchTokens)
-        tokenCounts.append(shape.tokens)
-        heavyCounts.append(shape.heavy)
-        numberCounts.append(shape.numbers)
+        packedShapes.append(PackedShape.pack(shape))
         firstUnit.append(unit)
         liveEntries += 1
         if exact[hash] == nil { exact[hash] = entry } else { collisions[hash, default: []].append(entry) }
@@ -99,6 +96,7 @@ struct LanguageIndex: Sendable {
         let first = firstUnit[Int(entry)]
         if first == Self.noUnit {
             firstUnit[Int(entry)] = unit
+            packedShapes[Int(entry)] &= ~PackedShape.deadBit
             liveEntries += 1
         } else if first != unit {
             if var more = moreUnits[entry] {
@@ -120,6 +118,7 @@ struct LanguageIndex: Sendable {
                 moreUnits[entry] = more.isEmpty ? nil : more
             } else {
                 firstUnit[index] = Self.noUnit
+                packedShapes[index] |= PackedShape.deadBit
                 liveEntries -= 1
             }
         } else if var more = moreUnits[entry], let position = more.firstIndex(of: unit) {
@@ -131,7 +130,7 @@ struct LanguageIndex: Sendable {
     private mutating func addPostings(entry: UInt32, tokens matchTokens: [MatchToken]) {
         let keyCount = vocabulary.keyCount
         if postings.count < keyCount { postings.append(contentsOf: repeatElement([], count: keyCount - postings.count)) }
-        for token in matchTokens where token.kind == .word {
+        for token in matchTokens where token.kind.isHeavy {
             let key = Int(token.key)
             // Entries are appended in order, so a list already holding `entry` ends with it.
             if postings[key].last != entry { postings[key].append(entry) }

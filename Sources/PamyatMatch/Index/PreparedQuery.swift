@@ -5,11 +5,12 @@ struct PreparedQuery {
     let hash: UInt64
     let heavy: Int
     let numbers: Int
-    /// The distinct word keys, ascending, and how often each occurs.
-    let wordKeys: [UInt32]
-    let wordCounts: [Int]
-    /// Number of word tokens (the sum of `wordCounts`).
     let words: Int
+    /// The distinct word and number keys, ascending; how often each occurs, and what each occurrence
+    /// is worth in the weighted overlap (``Bounds/wordWeight`` or ``Bounds/numberWeight``).
+    let keys: [UInt32]
+    let counts: [Int]
+    let weights: [Int]
 
     init(tokens: [MatchToken]) {
         self.tokens = tokens
@@ -18,15 +19,23 @@ struct PreparedQuery {
         let shape = Shape(tokens)
         heavy = Int(shape.heavy)
         numbers = Int(shape.numbers)
-        let keys = tokens.filter { $0.kind == .word }.map(\.key).sorted()
-        var distinct: [UInt32] = []
+        words = heavy - numbers
+        let heavyTokens = tokens.filter { $0.kind.isHeavy }.sorted { $0.key < $1.key }
+        var keys: [UInt32] = []
         var counts: [Int] = []
-        for key in keys {
-            if distinct.last == key { counts[counts.count - 1] += 1 } else { distinct.append(key); counts.append(1) }
+        var weights: [Int] = []
+        for token in heavyTokens {
+            if keys.last == token.key {
+                counts[counts.count - 1] += 1
+            } else {
+                keys.append(token.key)
+                counts.append(1)
+                weights.append(token.kind == .number ? Bounds.numberWeight : Bounds.wordWeight)
+            }
         }
-        wordKeys = distinct
-        wordCounts = counts
-        words = keys.count
+        self.keys = keys
+        self.counts = counts
+        self.weights = weights
     }
 }
 
@@ -78,18 +87,29 @@ struct TopHits {
     }
 }
 
-/// Scratch space for one search, reused between searches (one per task at a time).
+/// Scratch space for one search, reused between searches; a task takes it from the index's pool
+/// and moves its ``Workspace`` out for the search (no class-property access in the loops).
 final class SearchScratch {
-    /// Per entry: the weight of the query's short-list words it holds.
+    var workspace = Workspace()
+}
+
+/// The buffers of one search.
+struct Workspace {
+    /// Per entry: the weight of the query's rarer keys it holds (zero between searches).
     var counters: [UInt16] = []
     var touched: [UInt32] = []
     var row: [Int32] = []
     var entryTokens: [MatchToken] = []
-    var used: [Int] = []
+    /// Per key id: 1 + the key's position in the query's keys, 0 for keys not in the query (all
+    /// zero between searches).
+    var keySlots: [UInt16] = []
+    /// Per query key: how many of its occurrences an entry has used up (all zero between uses).
+    var used: [Int32] = []
 
-    func prepare(entryCount: Int, queryKeys: Int) {
+    mutating func prepare(entryCount: Int, keyCount: Int, queryKeys: Int) {
         if counters.count < entryCount { counters.append(contentsOf: repeatElement(0, count: entryCount - counters.count)) }
-        if used.count < queryKeys { used = [Int](repeating: 0, count: queryKeys) }
+        if keySlots.count < keyCount { keySlots.append(contentsOf: repeatElement(0, count: keyCount - keySlots.count)) }
+        if used.count < queryKeys { used = [Int32](repeating: 0, count: queryKeys) }
         touched.removeAll(keepingCapacity: true)
     }
 }

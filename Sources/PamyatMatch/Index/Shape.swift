@@ -21,29 +21,66 @@ struct Shape: Hashable, Sendable {
     }
 }
 
+/// An entry's ``Shape`` and liveness in one 64-bit word: tokens in bits 0–20, words and numbers in
+/// 21–41, numbers in 42–62, and bit 63 set when the entry is dead. Texts of more than 2,097,151
+/// tokens (some 10 MB) are not indexed.
+enum PackedShape {
+    static let deadBit: UInt64 = 1 << 63
+    static let fieldMask: UInt64 = (1 << 21) - 1
+    static let largestCount = Int(fieldMask)
+
+    @inline(__always)
+    static func pack(_ shape: Shape) -> UInt64 {
+        UInt64(shape.tokens) | UInt64(shape.heavy) << 21 | UInt64(shape.numbers) << 42
+    }
+
+    @inline(__always) static func tokens(_ packed: UInt64) -> Int { Int(packed & fieldMask) }
+    @inline(__always) static func heavy(_ packed: UInt64) -> Int { Int(packed >> 21 & fieldMask) }
+    @inline(__always) static func numbers(_ packed: UInt64) -> Int { Int(packed >> 42 & fieldMask) }
+    @inline(__always) static func isDead(_ packed: UInt64) -> Bool { packed & deadBit != 0 }
+
+    static func shape(_ packed: UInt64) -> Shape {
+        Shape(tokens: tokens(packed), heavy: heavy(packed), numbers: numbers(packed))
+    }
+}
+
 /// The filters that make the indexed lookup exact: lower bounds of the weighted distance that
 /// depend on counts only. An entry that fails one cannot reach the minimum score. The proofs are in
 /// `docs/MATCHING.md` ("The index and its guarantee").
 enum Bounds {
+    /// What a shared word is worth in the weighted overlap (a whole word, in tenths).
+    static let wordWeight = MatchWeights.word
+    /// What a shared number is worth: an unshared number can still pair with another number for
+    /// ``MatchWeights/number``, so sharing it saves only that much.
+    static let numberWeight = MatchWeights.number
+
     /// Whether the token counts alone allow a score of `minimum`: every insertion or deletion costs
-    /// at least half a word, so `d ≥ 5 |n − m|` (tenths) must stay within `max(n, m) (100 − min) / 10`.
+    /// at least half a word, so `d ≥ 5 |n − m|` (tenths) must stay within the allowed distance.
     @inline(__always)
     static func lengthAllows(queryTokens n: Int, sourceTokens m: Int, minimum: Int) -> Bool {
-        let longest = max(n, m)
-        return 50 * abs(n - m) <= longest * (100 - minimum)
+        MatchWeights.punctuation * abs(n - m) <= MatchScore.maximumDistance(minimum: minimum, longest: max(n, m))
     }
 
-    /// The least number of query words (multiset, case folded) an entry must share with the query
-    /// to reach `minimum`. Every word or number of either side that is not paired with an equal
-    /// word (up to case) or with a number costs a whole word, so
-    /// `d ≥ 10 (max(Hq, Hs) − overlap − min(Nq, Ns))`.
+    /// The least weighted overlap (10 per shared word, 3 per shared number, multisets, words case
+    /// folded) an entry must have with the query to reach `minimum`.
+    ///
+    /// With `H` the larger count of words and numbers, `P = min(numbers on each side)`, `w` shared
+    /// words and `k` shared numbers: every word or number not in a cheap pair (an equal word, or two
+    /// numbers) costs a whole word and at most `P` number pairs are cheap, of which all but `k` cost
+    /// 3: `d ≥ 10 (H − w − P) + 3 (P − k)`. So `10 w + 3 k ≥ 10 (H − P) + 3 P − allowed`.
     @inline(__always)
-    static func requiredOverlap(
+    static func requiredWeight(
         queryTokens n: Int, queryHeavy: Int, queryNumbers: Int,
         sourceTokens m: Int, sourceHeavy: Int, sourceNumbers: Int, minimum: Int
     ) -> Int {
-        let longest = max(n, m)
-        let allowed = longest * (100 - minimum) / 100
-        return max(queryHeavy, sourceHeavy) - min(queryNumbers, sourceNumbers) - allowed
+        let pairs = min(queryNumbers, sourceNumbers)
+        return wordWeight * (max(queryHeavy, sourceHeavy) - pairs) + numberWeight * pairs
+            - MatchScore.maximumDistance(minimum: minimum, longest: max(n, m))
+    }
+
+    /// The largest weighted overlap two sides can have.
+    @inline(__always)
+    static func largestWeight(queryWords: Int, queryNumbers: Int, sourceWords: Int, sourceNumbers: Int) -> Int {
+        wordWeight * min(queryWords, sourceWords) + numberWeight * min(queryNumbers, sourceNumbers)
     }
 }

@@ -9,7 +9,9 @@ import PamyatStore
 ///
 ///   pamyat-bench match [SIZE …]            sizes default to 10000 100000 (1000000 is run on its own)
 ///   pamyat-bench match-generate SIZE       (used by `match`) writes tools/.data/match-SIZE.sqlite
-///   pamyat-bench match-run SIZE            (used by `match`) opens the memory from its cache and measures lookups
+///   pamyat-bench match-run SIZE [--build] [--index-only]
+///                                          (used by `match`) builds the index and its cache, or opens the
+///                                          memory from its cache and measures lookups (and the scan)
 ///
 /// Memories are generated once and kept in tools/.data/ (ignored by git).
 enum MatchBenchmark {
@@ -110,6 +112,7 @@ enum MatchBenchmark {
         print(String(format: "match %d: %d lookups (min %d, limit %d), %d with matches: median %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms, %.0f lookups/s (one core)",
                      size, queries.count, minimum, limit, found, percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
                      sorted.last ?? 0, Double(queries.count) / seconds))
+        if CommandLine.arguments.contains("--index-only") { return }
         // The exhaustive scan on a subset of the same queries (it is slow), and the index on the same subset.
         let subset = Array(queries.prefix(size >= 1_000_000 ? 30 : size >= 100_000 ? 90 : 300))
         var scanTimes: [Double] = []
