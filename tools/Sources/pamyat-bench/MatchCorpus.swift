@@ -2,11 +2,12 @@ import Foundation
 import PamyatCore
 
 /// A deterministic generator of press-release-like Russian sentences with English translations, for
-/// the fuzzy-matching benchmark: six sentence patterns filled with inflected press-release nouns,
-/// adjectives and verbs, function words, dates and amounts, and a long tail drawn from a Zipf-like
-/// distribution (36,000 derived content words, 48,000 surnames, 8,000 place names), so that the
-/// vocabulary grows with the memory as real text does. A quarter of the units are near-duplicates of earlier ones at about 95, 85 or 75 %
-/// similarity, and some sources get a second translation.
+/// the fuzzy-matching benchmark: clauses of inflected press-release nouns, adjectives and verbs,
+/// function words, names, places, dates and amounts, after one of thirty common openers now and
+/// then, with a long tail drawn from a Zipf-like distribution (115,200 derived content words, 48,000
+/// surnames, 8,000 place names) so that the vocabulary grows with the memory as real text does. A
+/// quarter of the units are near-duplicates of earlier ones at about 95, 85 or 75 % similarity, and
+/// some sources get a second translation.
 struct MatchCorpus {
     private var state: UInt64
 
@@ -91,8 +92,10 @@ struct MatchCorpus {
     static let endings: [(String, String)] = [("ов", "ov"), ("ев", "ev"), ("ин", "in"), ("енко", "enko"), ("бетов", "betov"), ("ович", "ovich")]
     static let prefixes = ["", "пере", "про", "вы", "за", "со", "под", "при", "раз", "меж", "пред", "воз"]
     static let roots = ["работ", "строй", "вод", "нос", "став", "мест", "дел", "лож", "вер", "креп", "мир", "прав", "клад", "вест",
-                        "дав", "ход", "пуск", "гран", "служ", "тяг", "каз", "лад", "бор", "вид", "глас", "мен", "нов", "ряд", "стан", "цен"]
-    static let suffixes = ["к", "ени", "ност", "тель", "ств", "изаци", "ник", "ов", "ир", "аци"]
+                        "дав", "ход", "пуск", "гран", "служ", "тяг", "каз", "лад", "бор", "вид", "глас", "мен", "нов", "ряд", "стан", "цен",
+                        "воз", "род", "лет", "сил", "пис", "чит", "вяз", "рез", "кон", "сел", "вор", "тор", "мер", "лиц", "ключ", "друг",
+                        "плат", "рыб", "лес", "зем", "газ", "нефт", "хлеб", "молок", "мяс", "угл", "стал", "желез", "медь", "хим"]
+    static let suffixes = ["к", "ени", "ност", "тель", "ств", "изаци", "ник", "ов", "ир", "аци", "чик", "ищ", "ость", "ани", "уш", "ан"]
     static let tailEndings = ["а", "и", "е", "у", "ой", "ам", "ах", "ы", "ом", "ов"]
 
     /// Name number `k` built from syllables (k < 48,000): a surname, in Russian and in Latin letters.
@@ -112,8 +115,8 @@ struct MatchCorpus {
 
     /// A rare content word (the long tail of a real vocabulary): prefix + root + suffix + ending.
     mutating func tailWord() -> (String, String) {
-        let k = zipf(36_000)
-        let ru = Self.prefixes[k % 12] + Self.roots[(k / 12) % 30] + Self.suffixes[(k / 360) % 10] + Self.tailEndings[(k / 3600) % 10]
+        let k = zipf(115_200)
+        let ru = Self.prefixes[k % 12] + Self.roots[(k / 12) % 60] + Self.suffixes[(k / 720) % 16] + Self.tailEndings[(k / 11_520) % 10]
         return (ru, "term\(k)")
     }
 
@@ -171,36 +174,91 @@ struct MatchCorpus {
     /// `text` with its first letter in upper case.
     static func sentenceCase(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 
-    /// A sentence pair.
-    mutating func pair() -> (ru: String, en: String) {
-        let day = 1 + below(28)
-        let month = pick(Self.months)
-        let year = 2010 + below(15)
+    static let openers: [(String, String)] = [
+        ("Как сообщает пресс-служба,", "As the press service reports,"), ("Напомним, что", "Recall that"), ("Кроме того,", "In addition,"),
+        ("В ходе визита", "During the visit"), ("По итогам переговоров", "Following the talks"), ("В этой связи", "In this regard"),
+        ("Вместе с тем", "At the same time"), ("По информации министерства,", "According to the ministry,"),
+        ("В настоящее время", "At present"), ("Как отмечается в документе,", "As the document notes,"),
+        ("В заявлении говорится, что", "The statement says that"), ("Ранее сообщалось, что", "It was reported earlier that"),
+        ("По данным статистики,", "According to statistics,"), ("В рамках форума", "Within the forum"), ("На заседании", "At the meeting"),
+        ("В частности,", "In particular,"), ("При этом", "At the same time"), ("Отмечается, что", "It is noted that"),
+        ("По мнению экспертов,", "According to experts,"), ("В прошлом году", "Last year"), ("В текущем году", "This year"),
+        ("На пресс-конференции", "At the press conference"), ("В ходе встречи", "During the meeting"), ("В результате", "As a result"),
+        ("Со своей стороны", "For its part"), ("В свою очередь,", "In turn,"), ("Как подчеркнул министр,", "As the minister stressed,"),
+        ("Согласно договорённостям,", "Under the agreements,"), ("В целом", "Overall"), ("Также", "Also"),
+    ]
+    static let said: [(String, String)] = [
+        ("заявил", "said"), ("подчеркнул", "stressed"), ("отметил", "noted"), ("сообщила", "reported"), ("добавил", "added"),
+        ("пояснил", "explained"), ("уточнила", "specified"),
+    ]
+    static let units: [(String, String)] = [
+        ("млн долларов", "million dollars"), ("млрд рублей", "billion roubles"), ("тыс. тонн", "thousand tonnes"), ("%", "%"),
+        ("человек", "people"), ("единиц техники", "units of equipment"), ("км", "km"), ("проектов", "projects"),
+    ]
+
+    /// A prepositional or adverbial phrase.
+    mutating func adjunct() -> (String, String) {
         switch below(6) {
-        case 0:
-            let p = person(), v = verb(), o = phrase(), f = function(), o2 = phrase(), pl = place()
-            return ("\(day) \(month.0) \(year) г. \(p.0) \(v.0) \(o.0) \(f.0) \(o2.0) \(pl.0).",
-                    "On \(day) \(month.1) \(year), \(p.1) \(v.1) \(o.1) \(f.1) \(o2.1) \(pl.1).")
+        case 0: return place()
         case 1:
-            let a = phrase(), v = verb(), b = phrase(), f = function(), c = phrase(), g = function(), d = phrase()
-            return ("\(Self.sentenceCase(a.0)) \(v.0) \(b.0) \(f.0) \(c.0), \(g.0) \(d.0).",
-                    "\(Self.sentenceCase(a.1)) \(v.1) \(b.1) \(f.1) \(c.1), \(g.1) \(d.1).")
+            let value = 1 + zipf(2000), unit = pick(Self.units)
+            return ("на сумму \(value) \(unit.0)", "worth \(value) \(unit.1)")
         case 2:
-            let p = person(), a = phrase(), value = 1 + zipf(5000), u = noun(), f = function(), b = phrase()
-            return ("По словам \(p.0), \(a.0) составил \(value) \(u.0) \(f.0) \(b.0) за \(year) год.",
-                    "According to \(p.1), \(a.1) amounted to \(value) \(u.1) \(f.1) \(b.1) in \(year).")
-        case 3:
-            let a = phrase(), v = verb(), b = phrase(), p = person(), pl = place()
-            return ("«\(Self.sentenceCase(a.0)) \(v.0) \(b.0)», – заявил \(p.0) \(pl.0).",
-                    "\"\(Self.sentenceCase(a.1)) \(v.1) \(b.1),\" \(p.1) said \(pl.1).")
-        case 4:
-            let a = phrase(), pl = place(), v = verb(), value = 1 + zipf(900), u = noun(), pct = 1 + below(60)
-            return ("В \(year) году \(a.0) \(pl.0) \(v.0) \(value) \(u.0), что на \(pct) % больше, чем годом ранее.",
-                    "In \(year), \(a.1) \(pl.1) \(v.1) \(value) \(u.1), \(pct)% more than a year earlier.")
+            let day = 1 + below(28), month = pick(Self.months)
+            return ("\(day) \(month.0)", "on \(day) \(month.1)")
         default:
-            let a = phrase(), b = phrase(), f = function(), c = phrase(), v = verb()
-            return ("Стороны \(v.0) \(a.0) и \(b.0) \(f.0) \(c.0).", "The parties \(v.1) \(a.1) and \(b.1) \(f.1) \(c.1).")
+            let f = function(), p = phrase()
+            return ("\(f.0) \(p.0)", "\(f.1) \(p.1)")
         }
+    }
+
+    /// A clause: subject, verb, object and up to two adjuncts.
+    mutating func clause() -> (String, String) {
+        let subject = chance(40) ? person() : phrase()
+        let v = verb(), object = phrase()
+        var ru = "\(subject.0) \(v.0) \(object.0)"
+        var en = "\(subject.1) \(v.1) \(object.1)"
+        for _ in 0..<below(3) {
+            let a = adjunct()
+            ru += " " + a.0
+            en += " " + a.1
+        }
+        return (ru, en)
+    }
+
+    /// A sentence pair: an opener or a date now and then, one or two clauses, or a quotation.
+    mutating func pair() -> (ru: String, en: String) {
+        if chance(10) {
+            let c = clause(), s = pick(Self.said), p = person()
+            return ("«\(Self.sentenceCase(c.0))», – \(s.0) \(p.0).", "\"\(Self.sentenceCase(c.1)),\" \(p.1) \(s.1).")
+        }
+        var ru = ""
+        var en = ""
+        switch below(10) {
+        case 0, 1, 2:
+            let o = pick(Self.openers)
+            ru = o.0 + " "
+            en = o.1 + " "
+        case 3:
+            let day = 1 + below(28), month = pick(Self.months), year = 2010 + below(15)
+            ru = "\(day) \(month.0) \(year) г. "
+            en = "On \(day) \(month.1) \(year), "
+        case 4:
+            let year = 2010 + below(15)
+            ru = "В \(year) году "
+            en = "In \(year), "
+        default: break
+        }
+        let first = clause()
+        ru += first.0
+        en += first.1
+        if chance(35) {
+            let conjunction = pick([(", а также", ", and also"), (", и", ", and"), (", однако", ", but"), (", при этом", ", while"), (", что", ", which")])
+            let second = clause()
+            ru += conjunction.0 + " " + second.0
+            en += conjunction.1 + " " + second.1
+        }
+        return (Self.sentenceCase(ru) + ".", Self.sentenceCase(en) + ".")
     }
 
     /// `text` with about `(100 − similarity) %` of its words replaced, dropped or added.
