@@ -33,7 +33,7 @@ public struct IndexOpening: Sendable, Hashable {
 /// never used.
 extension FuzzyIndex {
     static let cacheMagic: UInt64 = 0x3158_495A_464D_5950  // "PMYFZIX1"
-    static let cacheFormat: UInt32 = 1
+    static let cacheFormat: UInt32 = 4
 
     /// The cache file of a memory at `location`, or `nil` for a memory that is not a file.
     public static func cacheURL(forMemoryAt location: String) -> URL? {
@@ -60,6 +60,7 @@ extension FuzzyIndex {
 
     /// Writes the index to `url` (through a temporary file and a rename, so readers never see half a file).
     public func save(to url: URL, store: any MemoryStore) throws {
+        lock.withWriteLock { compactLocked(always: true) }
         try lock.withReadLock {
             let fingerprint = try Self.fingerprint(of: store, at: sequence)
             let temporary = url.path + ".tmp-\(getpid())"
@@ -79,9 +80,16 @@ extension FuzzyIndex {
                 try writer.write(fingerprint.kind)
                 try writer.write(strings: slotLanguages)
                 for index in indexes { try index.write(to: writer) }
-                let ids = units.keys.sorted()
+                var ids: [Int64] = []
+                var masks: [UInt64] = []
+                ids.reserveCapacity(units.count)
+                masks.reserveCapacity(units.count)
+                units.forEach { id, slot in
+                    ids.append(id)
+                    masks.append(slot.languages & ~UnitSlot.presentBit)
+                }
                 try writer.write(ids)
-                try writer.write(ids.map { units[$0]!.languages })
+                try writer.write(masks)
                 try writer.write(Self.cacheMagic)
                 guard fsync(descriptor) == 0, close(descriptor) == 0 else {
                     throw MatchError(.cache, "cannot write \(temporary) (errno \(errno)).")
@@ -135,16 +143,18 @@ extension FuzzyIndex {
         let ids: [Int64] = try reader.readArray()
         let masks: [UInt64] = try reader.readArray()
         guard ids.count == masks.count, try reader.read(UInt64.self) == cacheMagic else { return nil }
-        var units: [Int64: UnitSlot] = [:]
-        units.reserveCapacity(ids.count)
-        for (id, mask) in zip(ids, masks) { units[id] = UnitSlot(languages: mask) }
+        var units = UnitTable()
+        units.reserve(maximumID: ids.last ?? 0, count: ids.count)
+        var sets: [UInt64: Int] = [:]
+        for (id, mask) in zip(ids, masks) {
+            units.set(id, UnitSlot(languages: mask))
+            sets[mask, default: 0] += 1
+        }
         for (slot, language) in indexes.enumerated() {
             for entry in 0..<UInt32(language.entryCount) {
-                language.forEachUnit(of: entry) { unit in units[unit]?.add(slot: slot, entry: entry) }
+                language.forEachUnit(of: entry) { unit in units.addRef(unit, slot: slot, entry: entry) }
             }
         }
-        var sets: [UInt64: Int] = [:]
-        for slot in units.values { sets[slot.languages, default: 0] += 1 }
         index.lock.withWriteLock {
             index.slotLanguages = languages
             index.slots = Dictionary(uniqueKeysWithValues: languages.enumerated().map { ($1, $0) })

@@ -36,7 +36,10 @@ extension FuzzyIndex {
         }
         if let current { batch.append((current, variants)) }
         try flush()
-        lock.withWriteLock { sequence = latest }
+        lock.withWriteLock {
+            sequence = latest
+            compactLocked(always: true)
+        }
     }
 
     /// Tokenizes a batch of units on all cores, then indexes them in order.
@@ -57,6 +60,7 @@ extension FuzzyIndex {
                 removeLocked(unit: unit.unit)
                 insertLocked(unit: unit.unit, tokenized: tokenized[position])
             }
+            compactLocked(always: false)
         }
     }
 
@@ -93,12 +97,28 @@ extension FuzzyIndex {
         }
     }
 
+    /// Folds each language's recent additions into its compact parts: always, or when they have
+    /// grown past a quarter of the compact part (and 200,000 postings), so that lookups stay fast
+    /// on a memory that grows while served. Call with the write lock held.
+    func compactLocked(always: Bool) {
+        for slot in indexes.indices {
+            let recent = indexes[slot].postings.deltaCount
+            if always || recent > max(200_000, indexes[slot].postings.base.count / 4) { indexes[slot].compact() }
+        }
+    }
+
+    /// Folds every language's recent additions into its compact parts (also done after a build,
+    /// before saving, and as additions grow).
+    func compact() {
+        lock.withWriteLock { compactLocked(always: true) }
+    }
+
     /// Empties the index. Call with the write lock held.
     func resetLocked() {
         slots = [:]
         slotLanguages = []
         indexes = []
-        units = [:]
+        units = UnitTable()
         languageSets = [:]
         sequence = 0
     }

@@ -19,7 +19,7 @@ public final class FuzzyIndex: @unchecked Sendable {
     var slots: [String: Int] = [:]
     var slotLanguages: [String] = []
     var indexes: [LanguageIndex] = []
-    var units: [Int64: UnitSlot] = [:]
+    var units = UnitTable()
     /// How many units have each set of languages (for the language pairs a memory holds).
     var languageSets: [UInt64: Int] = [:]
     /// The store change sequence this index reflects (see `FuzzyIndex+Store.swift`).
@@ -116,24 +116,25 @@ public final class FuzzyIndex: @unchecked Sendable {
             let entry = indexes[index].insert(unit: unit, tokens: matchTokens)
             slot.add(slot: index, entry: entry)
         }
-        units[unit] = slot
-        languageSets[slot.languages, default: 0] += 1
+        units.set(unit, slot)
+        languageSets[slot.languages & ~UnitSlot.presentBit, default: 0] += 1
     }
 
     /// Removes a unit. Call with the write lock held.
     func removeLocked(unit: Int64) {
-        guard let slot = units.removeValue(forKey: unit) else { return }
+        guard let slot = units.remove(unit) else { return }
         slot.forEachRef { index, entry in indexes[index].remove(unit: unit, from: entry) }
-        if let count = languageSets[slot.languages] {
-            languageSets[slot.languages] = count > 1 ? count - 1 : nil
+        let languages = slot.languages & ~UnitSlot.presentBit
+        if let count = languageSets[languages] {
+            languageSets[languages] = count > 1 ? count - 1 : nil
         }
     }
 
-    /// The slot of a primary language, made when new (at most 64 languages: a unit's languages are a
-    /// 64-bit set). Call with the write lock held.
+    /// The slot of a primary language, made when new (at most 63 languages: a unit's languages are
+    /// bits of a 64-bit word). Call with the write lock held.
     func slotLocked(for language: String) -> Int? {
         if let slot = slots[language] { return slot }
-        guard slotLanguages.count < 64 else { return nil }
+        guard slotLanguages.count < 63 else { return nil }
         let slot = slotLanguages.count
         slots[language] = slot
         slotLanguages.append(language)

@@ -1,7 +1,7 @@
 import PamyatText
 
 extension LanguageIndex {
-    /// Writes the index's arrays (see `FuzzyIndex+Cache.swift` for the file).
+    /// Writes the index's arrays (see `FuzzyIndex+Cache.swift` for the file). Compact it first.
     func write(to writer: BinaryWriter) throws {
         try writer.write(strings: vocabulary.keys)
         try writer.write(vocabulary.keyKinds.map(\.rawValue))
@@ -16,14 +16,13 @@ extension LanguageIndex {
         try writer.write(more.map(\.key))
         try writer.write(more.map { UInt32($0.value.count) })
         try writer.write(more.flatMap(\.value))
-        var offsets: [UInt64] = [0]
-        offsets.reserveCapacity(postings.count + 1)
-        for list in postings { offsets.append(offsets[offsets.count - 1] + UInt64(list.count)) }
-        try writer.write(offsets)
-        var flat: [UInt32] = []
-        flat.reserveCapacity(Int(offsets[offsets.count - 1]))
-        for list in postings { flat.append(contentsOf: list) }
-        try writer.write(flat)
+        try writer.write(postings.baseStarts)
+        try writer.write(postings.base)
+        try writer.write(exact.baseHashes)
+        try writer.write(exact.baseEntries)
+        try writer.write(shapes.baseShapes)
+        try writer.write(shapes.baseStarts)
+        try writer.write(shapes.baseEntries)
     }
 
     /// Reads what ``write(to:)`` wrote; the exact-text map, the shapes and the live count are rebuilt.
@@ -37,7 +36,7 @@ extension LanguageIndex {
         guard keys.count == keyKinds.count, surfaces.count == surfaceKinds.count, surfaces.count == surfaceKeys.count,
             surfaceKeys.allSatisfy({ Int($0) < keys.count })
         else { throw MatchError(.cache, "the index cache is damaged (vocabulary).") }
-        index.vocabulary.reserve(surfaces: surfaces.count, keys: keys.count)
+        index.vocabulary.reserve(surfaceKinds: surfaceKinds, keyKinds: keyKinds)
         for (key, kind) in zip(keys, keyKinds) {
             guard let kind = TokenKind(rawValue: kind) else { throw MatchError(.cache, "the index cache is damaged (kind).") }
             index.vocabulary.restore(key: key, kind: kind)
@@ -67,38 +66,33 @@ extension LanguageIndex {
             index.moreUnits[entry] = Array(moreFlat[position..<position + Int(count)])
             position += Int(count)
         }
-        let offsets: [UInt64] = try reader.readArray()
-        let flat: [UInt32] = try reader.readArray()
-        guard offsets.count == keys.count + 1, offsets.last.map({ Int($0) == flat.count }) ?? false,
-            flat.allSatisfy({ Int($0) < entries })
+        let postingStarts: [UInt64] = try reader.readArray()
+        let postingList: [UInt64] = try reader.readArray()
+        let hashes: [UInt64] = try reader.readArray()
+        let hashEntries: [UInt32] = try reader.readArray()
+        let shapeKeys: [UInt64] = try reader.readArray()
+        let shapeStarts: [UInt32] = try reader.readArray()
+        let shapeEntries: [UInt32] = try reader.readArray()
+        guard postingStarts.count == keys.count + 1, postingStarts.last.map({ Int($0) == postingList.count }) ?? false,
+            zip(postingStarts, postingStarts.dropFirst()).allSatisfy({ $0 <= $1 }),
+            hashes.count == entries, hashEntries.count == entries, hashEntries.allSatisfy({ Int($0) < entries }),
+            shapeStarts.count == shapeKeys.count + 1, shapeStarts.last.map({ Int($0) == shapeEntries.count }) ?? false,
+            shapeEntries.count == entries, shapeEntries.allSatisfy({ Int($0) < entries }),
+            postingList.allSatisfy({ Int(Posting.entry($0)) < entries })
         else { throw MatchError(.cache, "the index cache is damaged (postings).") }
-        index.postings.reserveCapacity(keys.count)
-        for key in 0..<keys.count { index.postings.append(Array(flat[Int(offsets[key])..<Int(offsets[key + 1])])) }
-        index.rebuildDerived()
-        return index
-    }
-
-    /// Recomputes the exact-text map, the shapes and the live count from the entries.
-    mutating func rebuildDerived() {
-        exact = [:]
-        collisions = [:]
-        shapes = [:]
-        exact.reserveCapacity(entryCount)
+        index.postings = PostingLists(baseStarts: postingStarts, base: postingList)
+        index.exact = ExactTexts(baseHashes: hashes, baseEntries: hashEntries)
+        index.shapes = ShapeBuckets(baseShapes: shapeKeys, baseStarts: shapeStarts, baseEntries: shapeEntries)
         var live = 0
-        tokens.withUnsafeBufferPointer { all in
-            for entry in 0..<entryCount {
-                let hash = Self.hash(UnsafeBufferPointer(rebasing: all[Int(tokenStarts[entry])..<Int(tokenStarts[entry + 1])]))
-                if exact[hash] == nil { exact[hash] = UInt32(entry) } else { collisions[hash, default: []].append(UInt32(entry)) }
-                shapes[PackedShape.shape(packedShapes[entry]), default: []].append(UInt32(entry))
-                if firstUnit[entry] != Self.noUnit {
-                    live += 1
-                    packedShapes[entry] &= ~PackedShape.deadBit
-                } else {
-                    packedShapes[entry] |= PackedShape.deadBit
-                }
+        for entry in 0..<entries {
+            if index.firstUnit[entry] != Self.noUnit {
+                live += 1
+                index.packedShapes[entry] &= ~PackedShape.deadBit
+            } else {
+                index.packedShapes[entry] |= PackedShape.deadBit
             }
         }
-        liveEntries = live
+        index.liveEntries = live
+        return index
     }
 }
-

@@ -23,15 +23,15 @@ extension LanguageIndex {
         // 1. Shapes: those that need no shared key are scanned whole; the others set the least
         //    weighted overlap any candidate needs.
         var leastWeight = Int.max
-        var scanned: [[UInt32]] = []
-        for (shape, entries) in shapes {
+        var scanned: [UInt32] = []
+        shapes.forEachGroup { shape, entries in
             let m = Int(shape.tokens)
-            guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum) else { continue }
+            guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum) else { return }
             let needed = Bounds.requiredWeight(
                 queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
                 sourceHeavy: Int(shape.heavy), sourceNumbers: Int(shape.numbers), minimum: minimum)
             if needed <= 0 {
-                scanned.append(entries)
+                scanned.append(contentsOf: entries)
             } else if needed <= Bounds.largestWeight(
                 queryWords: query.words, queryNumbers: query.numbers,
                 sourceWords: Int(shape.heavy - shape.numbers), sourceNumbers: Int(shape.numbers))
@@ -44,10 +44,8 @@ extension LanguageIndex {
         if leastWeight != Int.max {
             collectCandidates(query: query, leastWeight: leastWeight, minimum: minimum, workspace: &workspace, top: &top, qualify: qualify)
         }
-        for entries in scanned {
-            for entry in entries where isLive(entry) {
-                consider(entry, query: query, workspace: &workspace, top: &top, qualify: qualify)
-            }
+        for entry in scanned where isLive(entry) {
+            consider(entry, query: query, workspace: &workspace, top: &top, qualify: qualify)
         }
         return top.hits
     }
@@ -86,6 +84,10 @@ extension LanguageIndex {
     /// Weighted counting over the rarer query keys' postings (the commonest keys, whose total weight
     /// stays below the least required weight, are never read: a candidate must hold at least one
     /// rarer key), then the count bounds per candidate, then exact scoring.
+    ///
+    /// Lists are read rarest first. Each posting carries its entry's shape, so an entry seen for the
+    /// first time in a list is only counted when the weight of that list and the ones after it could
+    /// still reach what its shape needs: the long lists read last add few new entries.
     private func collectCandidates(
         query: PreparedQuery, leastWeight: Int, minimum: Int, workspace: inout Workspace, top: inout TopHits,
         qualify: (UInt32) -> Int64?
@@ -102,31 +104,67 @@ extension LanguageIndex {
             skippedWeight += weight
             firstRead += 1
         }
+        let n = query.tokens.count
         // Moved out of the workspace for the loops below (which also pass the workspace on).
         var touched = workspace.touched
         var counterStorage = workspace.counters
+        var seenStorage = workspace.seen
         var slotStorage = workspace.keySlots
         workspace.touched = []
         workspace.counters = []
+        workspace.seen = []
         workspace.keySlots = []
         defer {
             touched.removeAll(keepingCapacity: true)
             workspace.touched = touched
             workspace.counters = counterStorage
+            workspace.seen = seenStorage
             workspace.keySlots = slotStorage
         }
-        counterStorage.withUnsafeMutableBufferPointer { counters in
-            for position in firstRead..<order.count {
-                let keyIndex = order[position]
-                let key = Int(query.keys[keyIndex])
-                guard key < postings.count else { continue }
-                // At most 10 × 5,000 words for a 10,000-byte query: fits in 16 bits.
-                let weight = UInt16(clamping: query.weights[keyIndex] * query.counts[keyIndex])
-                postings[key].withUnsafeBufferPointer { list in
-                    for entry in list {
-                        let index = Int(entry)
-                        if counters[index] == 0 { touched.append(entry) }
-                        counters[index] &+= weight
+        var remaining = 0
+        for position in firstRead..<order.count { remaining += query.weights[order[position]] * query.counts[order[position]] }
+        packedShapes.withUnsafeBufferPointer { packed in
+            counterStorage.withUnsafeMutableBufferPointer { counters in
+                seenStorage.withUnsafeMutableBufferPointer { seen in
+                    for position in (firstRead..<order.count).reversed() {
+                        let keyIndex = order[position]
+                        let key = Int(query.keys[keyIndex])
+                        let listWeight = query.weights[keyIndex] * query.counts[keyIndex]
+                        defer { remaining -= listWeight }
+                        // At most 10 × 5,000 words for a 10,000-byte query: fits in 16 bits.
+                        let weight = UInt16(clamping: listWeight)
+                        let reachable = remaining + skippedWeight
+                        postings.withPostings(UInt32(key)) { list in
+                            for posting in list {
+                                let index = Int(Posting.entry(posting))
+                                let bit = UInt64(1) << UInt64(index & 63)
+                                if seen[index >> 6] & bit != 0 {
+                                    counters[index] &+= weight
+                                    continue
+                                }
+                                let m: Int
+                                let heavy: Int
+                                let numbers: Int
+                                if Posting.overflows(posting) {
+                                    m = PackedShape.tokens(packed[index])
+                                    heavy = PackedShape.heavy(packed[index])
+                                    numbers = PackedShape.numbers(packed[index])
+                                } else {
+                                    m = Posting.tokens(posting)
+                                    heavy = Posting.heavy(posting)
+                                    numbers = Posting.numbers(posting)
+                                }
+                                guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum) else { continue }
+                                let needed = Bounds.requiredWeight(
+                                    queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
+                                    sourceHeavy: heavy, sourceNumbers: numbers, minimum: minimum)
+                                // `needed ≤ 0`: scored by the shape scan; `needed > reachable`: hopeless.
+                                guard needed > 0, needed <= reachable else { continue }
+                                seen[index >> 6] |= bit
+                                counters[index] = weight
+                                touched.append(posting)
+                            }
+                        }
                     }
                 }
             }
@@ -135,38 +173,33 @@ extension LanguageIndex {
         slotStorage.withUnsafeMutableBufferPointer { slots in
             for (position, key) in query.keys.enumerated() where Int(key) < slots.count { slots[Int(key)] = UInt16(position + 1) }
         }
-        let n = query.tokens.count
         var candidates: [UInt32] = []
         packedShapes.withUnsafeBufferPointer { packed in
-            counterStorage.withUnsafeMutableBufferPointer { counters in
-                for entry in touched {
-                    let index = Int(entry)
-                    let count = Int(counters[index])
-                    counters[index] = 0
-                    let shape = packed[index]
-                    guard !PackedShape.isDead(shape) else { continue }
-                    let m = PackedShape.tokens(shape)
-                    let heavy = PackedShape.heavy(shape)
-                    let numbers = PackedShape.numbers(shape)
-                    // Entries of shapes that need no shared key are scored by the shape scan.
-                    guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum),
-                        Bounds.requiredWeight(
+            counterStorage.withUnsafeBufferPointer { counters in
+                seenStorage.withUnsafeMutableBufferPointer { seen in
+                    for posting in touched {
+                        let entry = Posting.entry(posting)
+                        let index = Int(entry)
+                        seen[index >> 6] &= ~(UInt64(1) << UInt64(index & 63))
+                        let count = Int(counters[index])
+                        guard count + skippedWeight >= leastWeight else { continue }
+                        let shape = packed[index]
+                        guard !PackedShape.isDead(shape) else { continue }
+                        let m = PackedShape.tokens(shape)
+                        // The bounds against the current threshold (never lower than `minimum`).
+                        let threshold = top.threshold
+                        guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: threshold) else { continue }
+                        let needed = Bounds.requiredWeight(
                             queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
-                            sourceHeavy: heavy, sourceNumbers: numbers, minimum: minimum) > 0
-                    else { continue }
-                    // The same bounds against the current threshold (never lower than `minimum`).
-                    let threshold = top.threshold
-                    guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: threshold) else { continue }
-                    let needed = Bounds.requiredWeight(
-                        queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
-                        sourceHeavy: heavy, sourceNumbers: numbers, minimum: threshold)
-                    guard count + skippedWeight >= needed,
-                        sharedWeight(of: entry, with: query, atLeast: needed, slots: slotStorage, used: &workspace.used)
-                    else { continue }
-                    candidates.append(entry)
-                    if candidates.count == 64 {
-                        for candidate in candidates { consider(candidate, query: query, workspace: &workspace, top: &top, qualify: qualify) }
-                        candidates.removeAll(keepingCapacity: true)
+                            sourceHeavy: PackedShape.heavy(shape), sourceNumbers: PackedShape.numbers(shape), minimum: threshold)
+                        guard count + skippedWeight >= needed,
+                            sharedWeight(of: entry, with: query, atLeast: needed, slots: slotStorage, used: &workspace.used)
+                        else { continue }
+                        candidates.append(entry)
+                        if candidates.count == 64 {
+                            for candidate in candidates { consider(candidate, query: query, workspace: &workspace, top: &top, qualify: qualify) }
+                            candidates.removeAll(keepingCapacity: true)
+                        }
                     }
                 }
             }
@@ -178,7 +211,7 @@ extension LanguageIndex {
     }
 
     private func postingCount(_ key: UInt32) -> Int {
-        Int(key) < postings.count ? postings[Int(key)].count : 0
+        postings.count(key)
     }
 
     /// Whether `entry`'s weighted overlap with the query (10 per shared word, 3 per shared number,

@@ -1,11 +1,13 @@
 /// The fuzzy index of one language: every distinct source text (an *entry*: texts equal after NFC
 /// and white-space folding share one) as token ids, the units that hold it, and postings from
-/// case-folded words to entries.
+/// case-folded words and from numbers to entries.
 ///
 /// Layout (compact for a million units): all entries' tokens in one flat `[UInt32]` (surface id
-/// shifted left, bit 0 = white space before), counts in parallel arrays, postings as one sorted
-/// `[UInt32]` of entry ids per word key. Entries are only ever appended; an entry whose units are
-/// all gone is *dead* (skipped) and comes back to life if its text is stored again.
+/// shifted left, bit 0 = white space before) with offsets, shapes packed one word per entry, and the
+/// postings, exact-text hashes and shape groups each as one compact base plus small growing parts
+/// for what was added since (``PostingLists``, ``ExactTexts``, ``ShapeBuckets``), folded together
+/// by ``compact()``. Entries are only ever appended; an entry whose units are all gone is *dead*
+/// (skipped) and comes back to life if its text is stored again.
 struct LanguageIndex: Sendable {
     static let noUnit = Int64.min
 
@@ -19,13 +21,13 @@ struct LanguageIndex: Sendable {
     /// Per entry: its first unit (``noUnit`` when dead); further units in `moreUnits`.
     var firstUnit: [Int64] = []
     var moreUnits: [UInt32: [Int64]] = [:]
-    /// Hash of an entry's token sequence → entry (collisions kept in `collisions`).
-    var exact: [UInt64: UInt32] = [:]
-    var collisions: [UInt64: [UInt32]] = [:]
-    /// By key id: the entries holding that word or number key, ascending. Empty for other keys.
-    var postings: [[UInt32]] = []
+    /// Entries by the hash of their token sequence.
+    var exact = ExactTexts()
+    /// By key id: the entries holding that word or number key, ascending, as ``Posting``s (the
+    /// entry's shape beside its id).
+    var postings = PostingLists()
     /// Entries by shape, for the shapes a query can match without sharing a word.
-    var shapes: [Shape: [UInt32]] = [:]
+    var shapes = ShapeBuckets()
     /// Entries with at least one unit.
     var liveEntries = 0
 
@@ -52,11 +54,7 @@ struct LanguageIndex: Sendable {
 
     /// The entry whose token sequence is `encoded`, if any.
     func entry(encoded: [UInt32], hash: UInt64) -> UInt32? {
-        if let candidate = exact[hash], sameTokens(candidate, encoded) { return candidate }
-        if let others = collisions[hash] {
-            for candidate in others where sameTokens(candidate, encoded) { return candidate }
-        }
-        return nil
+        exact.find(hash) { sameTokens($0, encoded) }
     }
 
     private func sameTokens(_ entry: UInt32, _ encoded: [UInt32]) -> Bool {
@@ -86,9 +84,13 @@ struct LanguageIndex: Sendable {
         packedShapes.append(PackedShape.pack(shape))
         firstUnit.append(unit)
         liveEntries += 1
-        if exact[hash] == nil { exact[hash] = entry } else { collisions[hash, default: []].append(entry) }
-        addPostings(entry: entry, tokens: matchTokens)
-        shapes[shape, default: []].append(entry)
+        exact.insert(hash, entry)
+        let posting = Posting.make(entry: entry, shape: shape)
+        for token in matchTokens where token.kind.isHeavy {
+            // Entries are appended in order, so a list already holding `entry` ends with it.
+            if postings.last(token.key) != posting { postings.append(token.key, posting) }
+        }
+        shapes.insert(shape, entry)
         return entry
     }
 
@@ -127,14 +129,11 @@ struct LanguageIndex: Sendable {
         }
     }
 
-    private mutating func addPostings(entry: UInt32, tokens matchTokens: [MatchToken]) {
-        let keyCount = vocabulary.keyCount
-        if postings.count < keyCount { postings.append(contentsOf: repeatElement([], count: keyCount - postings.count)) }
-        for token in matchTokens where token.kind.isHeavy {
-            let key = Int(token.key)
-            // Entries are appended in order, so a list already holding `entry` ends with it.
-            if postings[key].last != entry { postings[key].append(entry) }
-        }
+    /// Folds what was added since the last compaction into the compact parts.
+    mutating func compact() {
+        postings.compact(keyCount: vocabulary.keyCount)
+        exact.compact()
+        shapes.compact()
     }
 
     /// Token i of an entry: surface id and white-space flag packed.

@@ -95,9 +95,12 @@ final class SearchScratch {
 
 /// The buffers of one search.
 struct Workspace {
-    /// Per entry: the weight of the query's rarer keys it holds (zero between searches).
+    /// Per entry: the weight of the query's rarer keys it holds (valid for entries marked in `seen`).
     var counters: [UInt16] = []
-    var touched: [UInt32] = []
+    /// One bit per entry: counted in this search (all clear between searches).
+    var seen: [UInt64] = []
+    /// The postings of the entries counted in this search.
+    var touched: [UInt64] = []
     var row: [Int32] = []
     var entryTokens: [MatchToken] = []
     /// Per key id: 1 + the key's position in the query's keys, 0 for keys not in the query (all
@@ -108,6 +111,8 @@ struct Workspace {
 
     mutating func prepare(entryCount: Int, keyCount: Int, queryKeys: Int) {
         if counters.count < entryCount { counters.append(contentsOf: repeatElement(0, count: entryCount - counters.count)) }
+        let words = (entryCount + 63) / 64
+        if seen.count < words { seen.append(contentsOf: repeatElement(0, count: words - seen.count)) }
         if keySlots.count < keyCount { keySlots.append(contentsOf: repeatElement(0, count: keyCount - keySlots.count)) }
         if used.count < queryKeys { used = [Int32](repeating: 0, count: queryKeys) }
         touched.removeAll(keepingCapacity: true)

@@ -44,6 +44,26 @@ enum PackedShape {
     }
 }
 
+/// A posting: an entry id with a copy of its shape, so that the filters can judge an entry while
+/// reading a posting list, without a random access to the entry's data. Bits 0–31 entry, 32–42
+/// tokens, 43–53 words and numbers, 54–62 numbers; bit 63 set when a count did not fit (then the
+/// shape is read from ``LanguageIndex/packedShapes``).
+enum Posting {
+    static let overflowBit: UInt64 = 1 << 63
+
+    @inline(__always)
+    static func make(entry: UInt32, shape: Shape) -> UInt64 {
+        guard shape.tokens < 2048, shape.heavy < 2048, shape.numbers < 512 else { return UInt64(entry) | overflowBit }
+        return UInt64(entry) | UInt64(shape.tokens) << 32 | UInt64(shape.heavy) << 43 | UInt64(shape.numbers) << 54
+    }
+
+    @inline(__always) static func entry(_ posting: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: posting) }
+    @inline(__always) static func overflows(_ posting: UInt64) -> Bool { posting & overflowBit != 0 }
+    @inline(__always) static func tokens(_ posting: UInt64) -> Int { Int(posting >> 32 & 2047) }
+    @inline(__always) static func heavy(_ posting: UInt64) -> Int { Int(posting >> 43 & 2047) }
+    @inline(__always) static func numbers(_ posting: UInt64) -> Int { Int(posting >> 54 & 511) }
+}
+
 /// The filters that make the indexed lookup exact: lower bounds of the weighted distance that
 /// depend on counts only. An entry that fails one cannot reach the minimum score. The proofs are in
 /// `docs/MATCHING.md` ("The index and its guarantee").

@@ -1,7 +1,11 @@
-/// What the index knows of one unit: the languages it has (one bit per language slot) and the
-/// entries its variants are in (`slot << 32 | entry`), two inline and the rest in `more`.
+/// What the index knows of one unit: the languages it has (one bit per language slot, bit 63 set
+/// for a unit that is there at all) and the entries its variants are in (`slot << 32 | entry`), two
+/// inline and the rest in `more`.
 struct UnitSlot: Sendable {
     static let none = UInt64.max
+    static let presentBit: UInt64 = 1 << 63
+
+    var isPresent: Bool { languages & Self.presentBit != 0 }
 
     var languages: UInt64 = 0
     var ref0: UInt64 = none

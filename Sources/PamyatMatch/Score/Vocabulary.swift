@@ -56,12 +56,21 @@ struct Vocabulary: Sendable {
         keyKinds.append(kind)
     }
 
-    mutating func reserve(surfaces: Int, keys: Int) {
-        self.surfaces.reserveCapacity(surfaces)
-        surfaceKeys.reserveCapacity(surfaces)
-        surfaceKinds.reserveCapacity(surfaces)
-        self.keys.reserveCapacity(keys)
-        keyKinds.reserveCapacity(keys)
+    /// Makes room for surfaces and keys of these kinds (raw values), before restoring them.
+    mutating func reserve(surfaceKinds kinds: [UInt8], keyKinds: [UInt8]) {
+        surfaces.reserveCapacity(kinds.count)
+        surfaceKeys.reserveCapacity(kinds.count)
+        surfaceKinds.reserveCapacity(kinds.count)
+        keys.reserveCapacity(keyKinds.count)
+        self.keyKinds.reserveCapacity(keyKinds.count)
+        var surfaceCounts = [Int](repeating: 0, count: TokenKind.allCases.count)
+        var keyCounts = [Int](repeating: 0, count: TokenKind.allCases.count)
+        for kind in kinds where Int(kind) < surfaceCounts.count { surfaceCounts[Int(kind)] += 1 }
+        for kind in keyKinds where Int(kind) < keyCounts.count { keyCounts[Int(kind)] += 1 }
+        for kind in 0..<surfaceCounts.count {
+            surfaceIDs[kind].reserveCapacity(surfaceCounts[kind])
+            keyIDs[kind].reserveCapacity(keyCounts[kind])
+        }
     }
 
     /// The surface id of `surface`, if known.

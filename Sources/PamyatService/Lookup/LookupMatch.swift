@@ -41,4 +41,9 @@ public struct LookupResult: Hashable, Sendable, Codable {
     /// The query as given.
     public var query: String
     public var matches: [LookupMatch]
+
+    public init(query: String, matches: [LookupMatch]) {
+        self.query = query
+        self.matches = matches
+    }
 }

@@ -16,8 +16,8 @@ extension LookupService {
         }
         let memories = try selected(request.memory)
         for (_, memory) in memories { try memory.index.catchUp(with: memory.memory.store) }
-        guard memories.contains(where: { $0.opened.index.holdsPair(request.from, request.to) }) else {
-            let held = Set(memories.flatMap { $0.opened.index.pairs.keys }).sorted()
+        guard try memories.contains(where: { try $0.opened.index.holdsPair(request.from, request.to) }) else {
+            let held = Set(try memories.flatMap { try $0.opened.index.pairs.keys }).sorted()
             throw LookupError(
                 .unknownPair,
                 "No memory holds \(request.from.language)→\(request.to.language) units"

@@ -25,19 +25,25 @@ public final class LookupService: Sendable {
         }
     }
 
-    /// An open memory: the memory and its index.
+    /// An open memory: the memory and its index (opened on first use, or at once).
     struct Opened: Sendable {
         var memory: Memory
-        var index: FuzzyIndex
-        var opening: IndexOpening
+        let lazyIndex: LazyIndex
+
+        /// The memory's index, opened (loaded from its cache or built) on first use.
+        var index: FuzzyIndex {
+            get throws { try lazyIndex.get(for: memory.store).index }
+        }
     }
 
     let opened: [Opened]
     let explainer = MatchExplainer()
 
-    /// Opens `memories` (earlier ones win ties): loads or builds each one's fuzzy index. An index
-    /// cache file is kept beside each memory file once it has `cacheUnits` units.
-    public init(memories: [Memory], cacheUnits: Int = 20_000) throws {
+    /// Opens `memories` (earlier ones win ties). Each one's fuzzy index is loaded from its cache or
+    /// built now when `openIndexes` (a server wants its first lookup fast), else on the first lookup
+    /// (concordance needs none). An index cache file is kept beside each memory file once it has
+    /// `cacheUnits` units.
+    public init(memories: [Memory], openIndexes: Bool = true, cacheUnits: Int = 20_000) throws {
         guard !memories.isEmpty else { throw LookupError(.unknownMemory, "Give at least one memory to look up in.") }
         var seen = Set<String>()
         var opened: [Opened] = []
@@ -48,9 +54,9 @@ public final class LookupService: Sendable {
             guard seen.insert(memory.name).inserted else {
                 throw LookupError(.badOption, "The memory '\(memory.name)' is given twice; give each memory once.")
             }
-            let (index, opening) = try FuzzyIndex.open(
-                store: memory.store, cache: FuzzyIndex.cacheURL(forMemoryAt: memory.store.location), cacheUnits: cacheUnits)
-            opened.append(Opened(memory: memory, index: index, opening: opening))
+            let lazy = LazyIndex(cacheUnits: cacheUnits)
+            if openIndexes { _ = try lazy.get(for: memory.store) }
+            opened.append(Opened(memory: memory, lazyIndex: lazy))
         }
         self.opened = opened
     }
@@ -58,13 +64,19 @@ public final class LookupService: Sendable {
     /// The memories' names, in order.
     public var memoryNames: [String] { opened.map(\.memory.name) }
 
-    /// How each memory's index was opened (built or loaded from its cache, and how long it took).
+    /// How each opened memory's index was opened (built or loaded from its cache, and how long it took).
     public var openings: [String: IndexOpening] {
-        Dictionary(uniqueKeysWithValues: opened.map { ($0.memory.name, $0.opening) })
+        var result: [String: IndexOpening] = [:]
+        for memory in opened { if let opening = memory.lazyIndex.opening { result[memory.memory.name] = opening } }
+        return result
     }
 
     /// The primary languages the memories hold, sorted.
-    public var languages: [String] { Set(opened.flatMap(\.index.languages)).sorted() }
+    public func languages() throws -> [String] {
+        var all = Set<String>()
+        for memory in opened { all.formUnion(try memory.index.languages) }
+        return all.sorted()
+    }
 
     /// The memories a request names (one, or all).
     func selected(_ name: String?) throws -> [(order: Int, opened: Opened)] {
@@ -80,4 +92,27 @@ public final class LookupService: Sendable {
     func memory(named name: String?) throws -> Opened {
         try selected(name).first!.opened
     }
+}
+
+/// A memory's index, opened once on first use; safe to ask from many tasks (the first opens it
+/// under `lock`, the others wait and share it).
+final class LazyIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var opened: (index: FuzzyIndex, opening: IndexOpening)?
+    private let cacheUnits: Int
+
+    init(cacheUnits: Int) { self.cacheUnits = cacheUnits }
+
+    func get(for store: any MemoryStore) throws -> (index: FuzzyIndex, opening: IndexOpening) {
+        try lock.withLock {
+            if let opened { return opened }
+            let result = try FuzzyIndex.open(
+                store: store, cache: FuzzyIndex.cacheURL(forMemoryAt: store.location), cacheUnits: cacheUnits)
+            opened = result
+            return result
+        }
+    }
+
+    var opening: IndexOpening? { lock.withLock { opened?.opening } }
 }

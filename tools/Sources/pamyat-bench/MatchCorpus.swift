@@ -113,22 +113,36 @@ struct MatchCorpus {
         return (ru + ending.0, en + ending.1)
     }
 
-    /// A rare content word (the long tail of a real vocabulary): prefix + root + suffix + ending.
-    mutating func tailWord() -> (String, String) {
-        let k = zipf(115_200)
-        let ru = Self.prefixes[k % 12] + Self.roots[(k / 12) % 60] + Self.suffixes[(k / 720) % 16] + Self.tailEndings[(k / 11_520) % 10]
+    /// Tail word number `k` (k < 115,200) of a real vocabulary's long tail: prefix + root + suffix + ending.
+    static func tailWord(_ k: Int) -> (String, String) {
+        let ru = prefixes[k % 12] + roots[(k / 12) % 60] + suffixes[(k / 720) % 16] + tailEndings[(k / 11_520) % 10]
         return (ru, "term\(k)")
     }
 
+    /// A noun: one Zipf draw over the common press-release forms (59 stems × 8 endings) followed by
+    /// the long tail of derived words, so that about half the nouns are common and half rare.
     mutating func noun() -> (String, String) {
-        if chance(25) { return tailWord() }
-        let n = Self.nouns[zipf(Self.nouns.count)]
-        return (n.0 + Self.nounEndings[n.1][zipf(8)], n.2)
+        let common = Self.nouns.count * 8
+        let k = zipf(common + 115_200)
+        if k < common {
+            let n = Self.nouns[k % Self.nouns.count]
+            return (n.0 + Self.nounEndings[n.1][k / Self.nouns.count], n.2)
+        }
+        return Self.tailWord(k - common)
     }
 
+    /// An adjective: common ones first, then derived ones (`…ическ…`, `…н…`, `…ов…`) in the tail.
     mutating func adjective() -> (String, String) {
-        let a = Self.adjectives[zipf(Self.adjectives.count)]
-        return (a.0 + Self.adjectiveEndings[zipf(12)], a.1)
+        let common = Self.adjectives.count * 12
+        let k = zipf(common + 25_920)
+        if k < common {
+            let a = Self.adjectives[k % Self.adjectives.count]
+            return (a.0 + Self.adjectiveEndings[k / Self.adjectives.count], a.1)
+        }
+        let t = k - common
+        let ru = Self.prefixes[t % 12] + Self.roots[(t / 12) % 60] + ["ическ", "н", "ов"][(t / 720) % 3]
+            + Self.adjectiveEndings[(t / 2160) % 12]
+        return (ru, "adj\(t)")
     }
 
     /// A noun phrase of one to four words.
@@ -218,7 +232,7 @@ struct MatchCorpus {
         let v = verb(), object = phrase()
         var ru = "\(subject.0) \(v.0) \(object.0)"
         var en = "\(subject.1) \(v.1) \(object.1)"
-        for _ in 0..<below(3) {
+        for _ in 0..<below(4) {
             let a = adjunct()
             ru += " " + a.0
             en += " " + a.1
@@ -252,7 +266,7 @@ struct MatchCorpus {
         let first = clause()
         ru += first.0
         en += first.1
-        if chance(35) {
+        if chance(50) {
             let conjunction = pick([(", а также", ", and also"), (", и", ", and"), (", однако", ", but"), (", при этом", ", while"), (", что", ", which")])
             let second = clause()
             ru += conjunction.0 + " " + second.0
