@@ -25,15 +25,16 @@ public struct IndexOpening: Sendable, Hashable {
 /// arrays, so a large memory opens by reading them instead of tokenizing every text again.
 ///
 /// It is keyed on the store's change log: the header holds the sequence `S` the index reflects and
-/// the unit id and kind of change `S`. It is used only when the store's log still has that very
-/// change at `S` (so it is the same memory, not another file put at the same path), when it was
-/// written by the same cache format and ICU version, and then the store's changes after `S` are
+/// a hash of the texts of four sample units (the first, the last and two between). It is used only
+/// when it was written by the same cache format and ICU version, when the store's log reaches `S`,
+/// and when the sampled units that have not changed since `S` still hold the same texts (so it is
+/// the same memory, not another file put at the same path); the store's changes after `S` are then
 /// applied before the first lookup. Anything else (a missing, damaged, foreign or stale file)
 /// means the index is built from the store instead, and the cache written again. A stale cache is
 /// never used.
 extension FuzzyIndex {
     static let cacheMagic: UInt64 = 0x3158_495A_464D_5950  // "PMYFZIX1"
-    static let cacheFormat: UInt32 = 4
+    static let cacheFormat: UInt32 = 5
 
     /// The cache file of a memory at `location`, or `nil` for a memory that is not a file.
     public static func cacheURL(forMemoryAt location: String) -> URL? {
@@ -62,7 +63,7 @@ extension FuzzyIndex {
     public func save(to url: URL, store: any MemoryStore) throws {
         lock.withWriteLock { compactLocked(always: true) }
         try lock.withReadLock {
-            let fingerprint = try Self.fingerprint(of: store, at: sequence)
+            let samples = try Self.samples(of: units, in: store)
             let temporary = url.path + ".tmp-\(getpid())"
             let descriptor = openFile(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard descriptor >= 0 else { throw MatchError(.cache, "cannot create \(temporary) (errno \(errno)).") }
@@ -76,8 +77,8 @@ extension FuzzyIndex {
                 try writer.write(Self.cacheFormat)
                 try writer.write(strings: [ICUInfo.version])
                 try writer.write(sequence)
-                try writer.write(fingerprint.unit)
-                try writer.write(fingerprint.kind)
+                try writer.write(samples.map(\.id))
+                try writer.write(samples.map(\.hash))
                 try writer.write(strings: slotLanguages)
                 for index in indexes { try index.write(to: writer) }
                 var ids: [Int64] = []
@@ -103,20 +104,27 @@ extension FuzzyIndex {
         }
     }
 
-    /// The change at `sequence` in `store`'s log, which identifies this memory's history.
-    private static func fingerprint(of store: any MemoryStore, at sequence: Int64) throws -> (unit: Int64, kind: UInt8) {
-        guard sequence > 0 else { return (0, 0) }
-        let (changes, _) = try store.changes(after: sequence - 1)
-        guard let change = changes.first, change.sequence == sequence else { return (-1, 0) }
-        return (change.unitID, Self.code(change.kind))
+    /// A few units of the index (the first, the last and two between) with a hash of their texts in
+    /// `store`: a memory file replaced by another one at the same path is told apart by them.
+    private static func samples(of units: UnitTable, in store: any MemoryStore) throws -> [(id: Int64, hash: UInt64)] {
+        var ids: [Int64] = []
+        ids.reserveCapacity(units.count)
+        units.forEach { id, _ in ids.append(id) }
+        guard !ids.isEmpty else { return [] }
+        var chosen: [Int64] = []
+        for position in [0, ids.count / 3, 2 * ids.count / 3, ids.count - 1] where !chosen.contains(ids[position]) {
+            chosen.append(ids[position])
+        }
+        return try store.units(ids: chosen).map { ($0.id ?? 0, contentHash($0)) }
     }
 
-    private static func code(_ kind: UnitChange.Kind) -> UInt8 {
-        switch kind {
-        case .inserted: 1
-        case .updated: 2
-        case .deleted: 3
+    /// FNV-1a over a unit's variants (language and text), in a fixed order.
+    static func contentHash(_ unit: TranslationUnit) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in unit.variants.map({ "\($0.language.identifier)\u{1F}\($0.text)\u{1E}" }).sorted() {
+            for byte in part.utf8 { value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
         }
+        return value
     }
 
     /// The index saved at `url`, when it is valid for `store` (see the type's documentation); `nil`
@@ -132,10 +140,18 @@ extension FuzzyIndex {
             try reader.readStrings() == [ICUInfo.version]
         else { return nil }
         let sequence = try reader.read(Int64.self)
-        let unit = try reader.read(Int64.self)
-        let kind = try reader.read(UInt8.self)
-        let current = try fingerprint(of: store, at: sequence)
-        guard current.unit == unit, current.kind == kind, unit >= 0, try store.changes(after: .max).latest >= sequence else { return nil }
+        let sampleIDs: [Int64] = try reader.readArray()
+        let sampleHashes: [UInt64] = try reader.readArray()
+        guard sampleIDs.count == sampleHashes.count else { return nil }
+        // The same memory: its log reaches the cached sequence, and the sampled units that have not
+        // changed since hold the same texts.
+        let (changes, latest) = try store.changes(after: sequence)
+        guard latest >= sequence else { return nil }
+        let changed = Set(changes.map(\.unitID))
+        let unchanged = zip(sampleIDs, sampleHashes).filter { !changed.contains($0.0) }
+        guard sampleIDs.isEmpty || !unchanged.isEmpty else { return nil }
+        let stored = Dictionary(try store.units(ids: unchanged.map(\.0)).map { ($0.id ?? 0, contentHash($0)) }, uniquingKeysWith: { a, _ in a })
+        guard unchanged.allSatisfy({ stored[$0.0] == $0.1 }) else { return nil }
         let index = FuzzyIndex()
         let languages = try reader.readStrings()
         var indexes: [LanguageIndex] = []
