@@ -50,10 +50,16 @@ let package = Package(
         .target(name: "PamyatMatch", dependencies: ["PamyatCore", "PamyatText"], swiftSettings: swiftSettings),
         .target(
             name: "PamyatStore",
-            dependencies: ["PamyatCore", "PamyatText", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "PamyatCore", "PamyatText",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "PamyatTMX", dependencies: ["PamyatCore"], swiftSettings: swiftSettings),
+        // System libxml2 (libxml2-dev) for the TMX reader, behind CXMLShim's plain-C header.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
+        .target(name: "PamyatTMX", dependencies: ["PamyatCore", "PamyatText", "CXMLShim"], swiftSettings: swiftSettings),
         .target(
             name: "PamyatService",
             dependencies: ["PamyatCore", "PamyatText", "PamyatAlign", "PamyatMatch", "PamyatStore", "PamyatTMX"],
@@ -88,7 +94,7 @@ let package = Package(
         ),
         .testTarget(name: "PamyatAlignTests", dependencies: ["PamyatAlign"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatMatchTests", dependencies: ["PamyatMatch"], swiftSettings: swiftSettings),
-        .testTarget(name: "PamyatTMXTests", dependencies: ["PamyatTMX"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatTMXTests", dependencies: ["PamyatTMX"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatServiceTests", dependencies: ["PamyatService"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatServerTests", dependencies: ["PamyatServer"], swiftSettings: swiftSettings),
         // End-to-end tests that run the built `pamyat` executable as a user would.

@@ -15,7 +15,14 @@ struct Pamyat: AsyncParsableCommand {
             \(ExitCode.table)
             """,
         version: PamyatVersion.string,
-        subcommands: [Stats.self, Lookup.self, Concordance.self]
+        subcommands: [
+            Segment.self,
+            Stats.self,
+            Import.self,
+            Export.self,
+            Lookup.self,
+            Concordance.self,
+        ]
     )
 }
 

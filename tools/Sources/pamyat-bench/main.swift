@@ -13,10 +13,12 @@ struct Benchmark: Sendable {
 
 let benchmarks: [Benchmark] = [
     // Each benchmark file adds its entry here.
+    segmentBenchmark,
     StoreBenchmark.entry,
     MatchBenchmark.entry,
     MatchBenchmark.generateEntry,
     MatchBenchmark.runEntry,
+    TMXBenchmark.entry,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
