@@ -78,6 +78,11 @@ public final class LookupService: Sendable {
         return all.sorted()
     }
 
+    /// The fuzzy index of the memory named `name` (the first when `nil`), opened if it was not yet.
+    public func fuzzyIndex(memory name: String? = nil) throws -> FuzzyIndex {
+        try memory(named: name).index
+    }
+
     /// The memories a request names (one, or all).
     func selected(_ name: String?) throws -> [(order: Int, opened: Opened)] {
         guard let name else { return opened.enumerated().map { ($0.offset, $0.element) } }
