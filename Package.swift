@@ -50,7 +50,10 @@ let package = Package(
         .target(name: "PamyatMatch", dependencies: ["PamyatCore", "PamyatText"], swiftSettings: swiftSettings),
         .target(
             name: "PamyatStore",
-            dependencies: ["PamyatCore", "PamyatText", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "PamyatCore", "PamyatText",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         // System libxml2 (libxml2-dev) for the TMX reader, behind CXMLShim's plain-C header.

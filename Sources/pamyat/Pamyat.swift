@@ -20,6 +20,8 @@ struct Pamyat: AsyncParsableCommand {
             Stats.self,
             Import.self,
             Export.self,
+            Lookup.self,
+            Concordance.self,
             Serve.self,
         ]
     )

@@ -15,6 +15,9 @@ let benchmarks: [Benchmark] = [
     // Each benchmark file adds its entry here.
     segmentBenchmark,
     StoreBenchmark.entry,
+    MatchBenchmark.entry,
+    MatchBenchmark.generateEntry,
+    MatchBenchmark.runEntry,
     TMXBenchmark.entry,
 ]
 
