@@ -25,6 +25,13 @@ public final class RemoteClient {
         return (host, port)
     }
 
+    /// `text` as a JSON string literal, ready to put in a request line.
+    public static func quoted(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        JSONStringLiteral.encode(text, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The request line for `verb`, `arguments` and `options`: every value as a JSON string.
     static func line(_ verb: String, _ arguments: [String], options: [(name: String, value: String)]) -> String {
         var bytes = Array(verb.utf8)

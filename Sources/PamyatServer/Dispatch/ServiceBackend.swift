@@ -1,15 +1,20 @@
 import Logging
 import NIOCore
 import PamyatCore
+import PamyatMatch
+import PamyatService
 
-/// The verbs over the real memories: PamyatService's lookup service, the stores and the segmenter.
+/// The verbs over the real memories: PamyatService's ``LookupService`` (lookup, concordance, add:
+/// the same code as `pamyat lookup`, `pamyat concordance`), the stores (HELLO, STATS) and the
+/// sentence segmenter (SEGMENT).
 struct ServiceBackend: Backend {
     let memories: [ServedMemory]
+    let service: LookupService
     let segmenters: SegmenterPool
 
     init(memories: [ServedMemory], threads: Int) throws {
-        precondition(!memories.isEmpty, "a server serves at least one memory")
         self.memories = memories
+        service = try LookupService(memories: memories.map { LookupService.Memory(name: $0.name, store: $0.store) })
         segmenters = SegmenterPool(keep: threads)
     }
 
@@ -20,11 +25,16 @@ struct ServiceBackend: Backend {
     }
 
     func lookup(_ query: LookupQuery) throws -> JSONFragment {
-        throw ServerError(.internal, "LOOKUP is wired to PamyatService's LookupService when it lands.")
+        let request = LookupRequest(
+            text: query.text, from: query.source, to: query.target, minimum: query.minimumScore, limit: query.limit,
+            previous: query.previous, memory: query.memory)
+        return try .encoding(try translated { try service.lookup(request) })
     }
 
     func concordance(_ query: ConcordanceQuery) throws -> JSONFragment {
-        throw ServerError(.internal, "CONCORDANCE is wired to PamyatService's LookupService when it lands.")
+        let request = ConcordanceRequest(
+            text: query.text, language: query.language, to: query.target, limit: query.limit, memory: query.memory)
+        return try .encoding(try translated { try service.concordance(request) })
     }
 
     func segment(language: LanguageTag, text: String) throws -> [String] {
@@ -32,7 +42,12 @@ struct ServiceBackend: Backend {
     }
 
     func add(_ request: AddRequest) throws -> AddOutcome {
-        throw ServerError(.internal, "ADD is wired to PamyatService's LookupService when it lands.")
+        let result = try translated {
+            try service.add(
+                source: request.sourceText, target: request.targetText, from: request.source, to: request.target,
+                document: request.document, memory: request.memory)
+        }
+        return AddOutcome(unit: result.unit, created: result.created)
     }
 
     func stats() throws -> StatsInfo {
@@ -44,17 +59,35 @@ struct ServiceBackend: Backend {
         }
         return total
     }
+
+    /// Runs `body`, turning the lookup service's request errors into protocol errors.
+    private func translated<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as LookupError {
+            switch error.code {
+            case .unknownMemory, .unknownPair: throw ServerError(.notFound, error.message)
+            case .sameLanguage, .badText, .badOption: throw ServerError(.badRequest, error.message)
+            }
+        } catch let error as MatchError {
+            switch error.code {
+            case .emptyQuery, .queryTooLong, .badOption: throw ServerError(.badRequest, error.message)
+            case .tokenizer, .cache: throw error
+            }
+        }
+    }
 }
 
 extension Server {
-    /// A server answering from `memories` (the first is where ADD stores by default).
+    /// A server answering from `memories` (the first is where ADD stores by default). Opens each
+    /// memory's fuzzy index (from its cache file when there is one) before it returns.
     public init(
         configuration: ServerConfiguration, memories: [ServedMemory], logger: Logger,
         onServerRunning: @escaping @Sendable (SocketAddress) async -> Void = { _ in }
     ) throws {
         guard !memories.isEmpty else { throw ServerError(.configuration, "The server needs at least one memory.") }
         self.init(
-            configuration: configuration, backend: try ServiceBackend(memories: memories, threads: configuration.workerThreads), logger: logger,
-            onServerRunning: onServerRunning)
+            configuration: configuration, backend: try ServiceBackend(memories: memories, threads: configuration.workerThreads),
+            logger: logger, onServerRunning: onServerRunning)
     }
 }
