@@ -27,6 +27,7 @@ extension Pamyat {
                   pamyat lookup --from ru --to en "Президент провёл встречу с делегацией."
                   pamyat lookup --from ru --to en --min 50 --memory main --memory old --penalty old=10 TEXT
                   pamyat lookup --from ru --to en --json < sentences.txt
+                  pamyat lookup --connect 127.0.0.1:7341 --from ru --to en TEXT   (ask a running pamyat serve)
                 """)
 
         @OptionGroup var memories: MemoryOptions
@@ -58,6 +59,11 @@ extension Pamyat {
         @Option(help: ArgumentHelp("Colour the differences: auto (on a terminal), always or never.", valueName: "when"))
         var color: ColorChoice = .auto
 
+        @Option(help: ArgumentHelp(
+            "Ask the `pamyat serve` at HOST:PORT instead of opening memories ($PAMYAT_TOKEN is sent if the server needs a token).",
+            valueName: "host:port"))
+        var connect: String?
+
         @Argument(help: "The sentence to look up. Without it, sentences are read from standard input, one per line.")
         var text: String?
 
@@ -67,6 +73,9 @@ extension Pamyat {
             }
             guard limit >= 1 else { throw ValidationError("--limit must be at least 1, not \(limit).") }
             _ = try penalties()
+            if connect != nil, !penalty.isEmpty || exhaustive || memories.memory.count > 1 {
+                throw ValidationError("--connect takes at most one --memory (a name the server serves) and no --penalty or --exhaustive.")
+            }
         }
 
         /// `--penalty NAME=N` values by memory name.
@@ -93,15 +102,20 @@ extension Pamyat {
                 }
                 let source = try LanguageTag.parse(from)
                 let target = try LanguageTag.parse(to)
-                let service = try LookupService(memories: try openMemories(), openIndexes: true)
+                let lookup: (LookupRequest) throws -> [LookupMatch]
+                if let connect {
+                    lookup = try RemoteLookup(endpoint: connect, memory: memories.memory.first).lookup
+                } else {
+                    lookup = try LookupService(memories: try openMemories(), openIndexes: true).lookup
+                }
                 let printer = MatchPrinter(json: json, color: color.enabled, minimum: minimum)
                 if let text {
                     let request = LookupRequest(
                         text: text, from: source, to: target, minimum: minimum, limit: limit, previous: previous,
                         exhaustive: exhaustive)
-                    printer.print(query: text, matches: try service.lookup(request), batch: false)
+                    printer.print(query: text, matches: try lookup(request), batch: false)
                 } else {
-                    try lookupLines(service: service, source: source, target: target, printer: printer)
+                    try lookupLines(lookup: lookup, source: source, target: target, printer: printer)
                 }
             } catch {
                 throw reportedExit(for: error)
@@ -120,7 +134,7 @@ extension Pamyat {
         }
 
         /// Batch mode: each line of standard input is a query, its previous line its context.
-        func lookupLines(service: LookupService, source: LanguageTag, target: LanguageTag, printer: MatchPrinter) throws {
+        func lookupLines(lookup: (LookupRequest) throws -> [LookupMatch], source: LanguageTag, target: LanguageTag, printer: MatchPrinter) throws {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             var failures = 0
             var previousLine = previous
@@ -140,7 +154,7 @@ extension Pamyat {
                     let request = LookupRequest(
                         text: text, from: source, to: target, minimum: minimum, limit: limit, previous: previousLine,
                         exhaustive: exhaustive)
-                    printer.print(query: text, matches: try service.lookup(request), batch: true)
+                    printer.print(query: text, matches: try lookup(request), batch: true)
                     answered += 1
                 } catch let error as MatchError {
                     printError("<stdin>:\(number + 1): \(error.message)")
