@@ -6,6 +6,8 @@ extension ExitCode {
     static let dataError = ExitCode(65)
     /// An input file or a memory that does not exist.
     static let noInput = ExitCode(66)
+    /// A server that cannot be reached (`lookup --connect`).
+    static let unavailable = ExitCode(69)
     /// Internal software error.
     static let software = ExitCode(70)
     /// The memory or an output file cannot be created or written.
@@ -18,6 +20,7 @@ extension ExitCode {
         Exit codes: 0 success; 1 failure (e.g. a lookup found nothing where that is an error); \
         64 bad usage (an unknown option, a value out of range); 65 bad input data (invalid UTF-8, \
         binary or empty file, malformed TMX, unknown language); 66 a missing input file or memory; \
+        69 a server that cannot be reached (lookup --connect); \
         70 internal error; 73 a memory or output file that cannot be created or written; \
         74 an I/O error.
         """

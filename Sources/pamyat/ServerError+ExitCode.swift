@@ -13,7 +13,3 @@ extension ServerError: PamyatFailure {
     }
 }
 
-extension ExitCode {
-    /// A server that cannot be reached (sysexits' EX_UNAVAILABLE).
-    static let unavailable = ExitCode(69)
-}
