@@ -39,14 +39,24 @@ let package = Package(
             name: "CICUShim",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
+        // libxml2 (libxml2-dev), used only for its header search paths and link flag: CHTMLShim's .c
+        // includes it; its headers include ICU's, so no Swift module imports it directly.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // libxml2's HTML parser behind a header of plain C types (see include/CHTMLShim.h).
+        .target(name: "CHTMLShim", dependencies: ["CLibXML2"]),
         .target(name: "PamyatCore", swiftSettings: swiftSettings),
         .target(
             name: "PamyatText",
-            dependencies: ["PamyatCore", "CICUShim"],
+            dependencies: ["PamyatCore", "CICUShim", "CHTMLShim"],
             resources: [.copy("Rules")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "PamyatAlign", dependencies: ["PamyatCore", "PamyatText"], swiftSettings: swiftSettings),
+        .target(
+            name: "PamyatAlign",
+            dependencies: ["PamyatCore", "PamyatText"],
+            resources: [.copy("Lexicon")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "PamyatMatch", dependencies: ["PamyatCore", "PamyatText"], swiftSettings: swiftSettings),
         .target(
             name: "PamyatStore",

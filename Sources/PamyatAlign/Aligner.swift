@@ -1,0 +1,166 @@
+import PamyatCore
+
+/// Aligns a document with its translation: paragraphs first, then sentences inside aligned
+/// paragraph groups, by dynamic programming over a Gale–Church length model plus lexical anchors
+/// (numbers, transliterated names, acronyms, quotes and question marks, the built-in lexicon and an
+/// optional lexicon learned from a memory). See docs/ALIGNMENT.md.
+///
+/// A value type that is safe to share; each call to ``align(source:target:)`` builds its own ICU
+/// transliterators.
+public struct Aligner: Sendable {
+    public let languages: LanguagePair
+    public var configuration: AlignerConfiguration
+    /// The built-in lexicon for the pair, when pamyat ships one.
+    public let lexicon: Lexicon?
+    /// A lexicon learned from a memory's confident pairs.
+    public var learned: LearnedLexicon?
+
+    /// An aligner for `languages` (source = the original's language) with the default configuration.
+    public init(languages: LanguagePair, learned: LearnedLexicon? = nil, configuration: AlignerConfiguration? = nil) throws(AlignError) {
+        self.languages = languages
+        let configuration = configuration ?? AlignerConfiguration(languages: languages)
+        self.configuration = configuration
+        lexicon = configuration.usesBuiltInLexicon ? try Lexicon.builtIn(for: languages) : nil
+        self.learned = learned
+    }
+
+    /// Aligns `source` with `target`, each given as paragraphs of sentences.
+    public func align(source: [[String]], target: [[String]]) throws(AlignError) -> Alignment {
+        let interner = KeyInterner()
+        let sameScript = Self.isCyrillic(languages.source) == Self.isCyrillic(languages.target)
+        let sourceExtractor = try AnchorExtractor(
+            language: languages.source, isSource: true, lexicon: lexicon, learned: learned,
+            weights: configuration.anchorWeights, interner: interner, cognates: sameScript)
+        let targetExtractor = try AnchorExtractor(
+            language: languages.target, isSource: false, lexicon: lexicon, learned: learned,
+            weights: configuration.anchorWeights, interner: interner, cognates: sameScript)
+        let sourceSide = Side(paragraphs: source, extractor: sourceExtractor)
+        let targetSide = Side(paragraphs: target, extractor: targetExtractor)
+        var alignment = Alignment(
+            languages: languages, sourceSentences: sourceSide.sentences, targetSentences: targetSide.sentences,
+            sourceParagraphs: sourceSide.paragraphOf, targetParagraphs: targetSide.paragraphOf, beads: [],
+            paragraphBeads: [], mode: .sentences)
+        let keyCount = interner.count
+        if usesParagraphs(sourceSide, targetSide) {
+            alignment.mode = .paragraphs
+            let paragraphBeads = alignParagraphs(sourceSide, targetSide, keyCount: keyCount)
+            alignment.paragraphBeads = paragraphBeads
+            for group in sentenceGroups(paragraphBeads, sourceSide, targetSide) {
+                alignment.beads += alignSentences(sourceSide, group.source, targetSide, group.target, keyCount: keyCount, scale: group.confidence)
+            }
+        } else {
+            alignment.beads = alignSentences(
+                sourceSide, 0..<sourceSide.sentences.count, targetSide, 0..<targetSide.sentences.count, keyCount: keyCount, scale: 1)
+        }
+        return alignment
+    }
+
+    // MARK: Levels
+
+    /// One side of the document: its sentences, where each paragraph's sentences are, features.
+    struct Side {
+        var sentences: [String] = []
+        var paragraphOf: [Int] = []
+        var paragraphRanges: [Range<Int>] = []
+        var table: UnitTable
+
+        init(paragraphs: [[String]], extractor: AnchorExtractor) {
+            var lengths: [Double] = []
+            var anchors: [[Anchor]] = []
+            for paragraph in paragraphs where !paragraph.isEmpty {
+                let start = sentences.count
+                for sentence in paragraph {
+                    sentences.append(sentence)
+                    paragraphOf.append(paragraphRanges.count)
+                    lengths.append(Double(sentence.unicodeScalars.count))
+                    anchors.append(extractor.anchors(of: sentence))
+                }
+                paragraphRanges.append(start..<sentences.count)
+            }
+            table = UnitTable(lengths: lengths, anchors: anchors)
+        }
+    }
+
+    /// Paragraph alignment pays when both sides have paragraphs of comparable size.
+    private func usesParagraphs(_ source: Side, _ target: Side) -> Bool {
+        let s = source.paragraphRanges.count, t = target.paragraphRanges.count
+        guard s >= 2, t >= 2 else { return false }
+        let ratio = Double(s) / Double(t)
+        return ratio >= 0.4 && ratio <= 2.5
+    }
+
+    private func alignParagraphs(_ source: Side, _ target: Side, keyCount: Int) -> [Bead] {
+        let sourceTable = source.table.grouped(source.paragraphRanges)
+        let targetTable = target.table.grouped(target.paragraphRanges)
+        var scorer = EvidenceScorer(
+            source: sourceTable, target: targetTable, model: configuration.lengthModel,
+            lexicalScale: configuration.lexicalScale, keyCount: keyCount)
+        let steps = BandedDP.align(
+            sourceCount: sourceTable.count, targetCount: targetTable.count,
+            shapes: configuration.paragraphPriors.shapes(twoTwo: false, threeOne: true), scorer: &scorer,
+            fullMatrixCells: configuration.fullMatrixCells, initialBand: configuration.initialBand, temperature: 1)
+        return steps.map { Bead(source: $0.step.sourceRange, target: $0.step.targetRange, confidence: $0.posterior) }
+    }
+
+    /// A run of sentences on each side to align together.
+    struct Group {
+        var source: Range<Int>
+        var target: Range<Int>
+        var confidence: Double
+    }
+
+    /// Sentence groups from paragraph beads: each confident paragraph bead is a group; runs of
+    /// uncertain beads are joined with their neighbours into one group, so that the sentence level
+    /// can undo a doubtful paragraph decision.
+    private func sentenceGroups(_ beads: [Bead], _ source: Side, _ target: Side) -> [Group] {
+        let sure = 0.9
+        var groups: [Group] = []
+        var current: Group?
+        var currentIsSure = true
+        func range(_ paragraphs: Range<Int>, in side: Side, from start: Int) -> Range<Int> {
+            guard let first = paragraphs.first, let last = paragraphs.last else { return start..<start }
+            return side.paragraphRanges[first].lowerBound..<side.paragraphRanges[last].upperBound
+        }
+        var sourceNext = 0, targetNext = 0
+        for bead in beads {
+            let s = range(bead.source, in: source, from: sourceNext)
+            let t = range(bead.target, in: target, from: targetNext)
+            sourceNext = s.upperBound
+            targetNext = t.upperBound
+            let isSure = bead.confidence >= sure
+            if var open = current, !(isSure && currentIsSure) {
+                open.source = open.source.lowerBound..<s.upperBound
+                open.target = open.target.lowerBound..<t.upperBound
+                open.confidence = 1
+                current = open
+                currentIsSure = isSure
+                continue
+            }
+            if let open = current { groups.append(open) }
+            current = Group(source: s, target: t, confidence: bead.confidence)
+            currentIsSure = isSure
+        }
+        if let open = current { groups.append(open) }
+        return groups
+    }
+
+    private func alignSentences(_ source: Side, _ sourceRange: Range<Int>, _ target: Side, _ targetRange: Range<Int>, keyCount: Int, scale: Double) -> [Bead] {
+        var scorer = EvidenceScorer(
+            source: source.table.slice(sourceRange), target: target.table.slice(targetRange),
+            model: configuration.lengthModel, lexicalScale: configuration.lexicalScale, keyCount: keyCount)
+        let steps = BandedDP.align(
+            sourceCount: sourceRange.count, targetCount: targetRange.count,
+            shapes: configuration.sentencePriors.shapes(twoTwo: true, threeOne: true), scorer: &scorer,
+            fullMatrixCells: configuration.fullMatrixCells, initialBand: configuration.initialBand, temperature: 1)
+        return steps.map { step in
+            Bead(
+                source: (step.step.sourceRange.lowerBound + sourceRange.lowerBound)..<(step.step.sourceRange.upperBound + sourceRange.lowerBound),
+                target: (step.step.targetRange.lowerBound + targetRange.lowerBound)..<(step.step.targetRange.upperBound + targetRange.lowerBound),
+                confidence: step.posterior * scale)
+        }
+    }
+
+    private static func isCyrillic(_ language: LanguageTag) -> Bool {
+        ["ru", "be", "uk", "kk", "bg", "sr", "mk", "ky", "tg", "mn", "tt", "ba"].contains(language.language)
+    }
+}

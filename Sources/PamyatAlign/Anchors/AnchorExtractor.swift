@@ -1,0 +1,124 @@
+import PamyatCore
+import PamyatText
+
+/// Finds the anchors of one side's sentences. Holds an ICU transliterator and a cache of
+/// transliterated names: one per alignment, never shared between tasks.
+final class AnchorExtractor {
+    private let language: LanguageTag
+    private let isSource: Bool
+    private let lexicon: Lexicon?
+    private let learned: LearnedLexicon?
+    private let weights: AnchorWeights
+    private let interner: KeyInterner
+    private let decimalComma: Bool
+    private let cognates: Bool
+    private let transliterator: Transliterator?
+    private var nameCache: [String: String] = [:]
+    private var wordCache: [String: [Anchor]] = [:]
+
+    init(
+        language: LanguageTag, isSource: Bool, lexicon: Lexicon?, learned: LearnedLexicon?, weights: AnchorWeights,
+        interner: KeyInterner, cognates: Bool
+    ) throws(AlignError) {
+        self.language = language
+        self.isSource = isSource
+        self.lexicon = lexicon
+        self.learned = learned
+        self.weights = weights
+        self.interner = interner
+        self.cognates = cognates
+        decimalComma = LearnedLexicon.decimalComma(language)
+        let id: String?
+        switch language.language {
+        case "ru": id = "Russian-Latin/BGN; Latin-ASCII"
+        case "en", "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "sk": id = "Latin-ASCII"
+        default: id = "Any-Latin; Latin-ASCII"
+        }
+        if let id {
+            do {
+                transliterator = try Transliterator(id)
+            } catch {
+                throw AlignError(.icu, "ICU cannot open the transliterator '\(id)' the aligner needs for names: \(error.message)")
+            }
+        } else {
+            transliterator = nil
+        }
+    }
+
+    /// The anchors of one sentence.
+    func anchors(of sentence: String) -> [Anchor] {
+        var result: [Anchor] = []
+        for token in Tokenizer.tokens(of: sentence, decimalComma: decimalComma) {
+            switch token.kind {
+            case .number:
+                let value = Double(token.text) ?? 0
+                let small = value >= 1 && value <= 31 && !token.text.contains(".")
+                let w = small ? weights.smallNumber : weights.number
+                result.append(Anchor(key: interner.id("#" + token.text), weight: w.weight, penalty: w.penalty))
+            case .mark:
+                let w: (weight: Float, penalty: Float)
+                let key: String
+                switch token.text {
+                case "?": w = weights.question; key = "?"
+                case "!": w = weights.exclamation; key = "!"
+                case "(": w = weights.parenthesis; key = "("
+                case "%": w = weights.percent; key = "#%"
+                default: w = weights.quote; key = "\""
+                }
+                result.append(Anchor(key: interner.id(key), weight: w.weight, penalty: w.penalty))
+            case .word:
+                result.append(contentsOf: wordAnchors(token))
+            }
+        }
+        return result
+    }
+
+    private func wordAnchors(_ token: Token) -> [Anchor] {
+        let cacheKey = token.isSentenceInitial ? "^" + token.text : token.text
+        if let cached = wordCache[cacheKey] { return cached }
+        var anchors: [Anchor] = []
+        let lower = token.text.lowercased()
+        var known = false
+        if let lexicon {
+            for entry in lexicon.entries(of: lower, isSource: isSource) {
+                anchors.append(Anchor(key: interner.id(entry.concept), weight: entry.weight, penalty: entry.penalty))
+                known = true
+            }
+        }
+        if let learned {
+            for entry in learned.entries(of: lower, isSource: isSource) {
+                anchors.append(Anchor(key: interner.id(entry.concept), weight: entry.weight * weights.learnedScale, penalty: 0))
+            }
+        }
+        // A name: a capitalised word inside the sentence, an acronym, a Latin word in a text of
+        // another script, or a long capitalised first word the lexicon does not know.
+        let foreignLatin = token.script == .latin && language.language != "en"
+        let isName = !known && (token.isAllCaps || foreignLatin
+            || (token.isCapitalized && (!token.isSentenceInitial || token.text.count >= 5)))
+        if isName, let skeleton = nameSkeleton(token) {
+            let w = skeleton.count <= 2 ? weights.shortName : weights.name
+            anchors.append(Anchor(key: interner.id("~" + skeleton), weight: w.weight, penalty: token.isSentenceInitial ? 0 : w.penalty))
+        }
+        if cognates, token.text.count >= 4 {
+            anchors.append(Anchor(key: interner.id("c" + String(lower.prefix(4))), weight: weights.cognate.weight, penalty: weights.cognate.penalty))
+        }
+        wordCache[cacheKey] = anchors
+        return anchors
+    }
+
+    /// The transliterated consonant skeleton of a name (see ``NameSkeleton``).
+    private func nameSkeleton(_ token: Token) -> String? {
+        if let cached = nameCache[token.text] { return cached.isEmpty ? nil : cached }
+        var text = token.text
+        if token.script == .cyrillic, !token.isAllCaps {
+            text = NameSkeleton.strippingCaseEnding(text)
+        }
+        var latin = text
+        if token.script != .latin || !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            latin = (try? transliterator?.apply(text)) ?? text
+        }
+        let skeleton = NameSkeleton.skeleton(latin, keepVowels: token.isAllCaps)
+        nameCache[token.text] = skeleton
+        return skeleton.count >= 2 ? skeleton : nil
+    }
+}

@@ -1,0 +1,102 @@
+/// Splits a sentence into words, numbers and anchor marks.
+///
+/// Hand-written rather than ICU word breaking: the aligner needs only runs of letters and digits
+/// plus a few marks, for every sentence of both documents on every alignment, and a single pass over
+/// the Unicode scalars is several times faster than a break iterator with its per-task state.
+enum Tokenizer {
+    /// The tokens of `sentence`. `decimalComma` says whether `1,5` is one and a half (Russian and
+    /// most Cyrillic-script languages) or, followed by three digits, a thousands group (English).
+    static func tokens(of sentence: String, decimalComma: Bool) -> [Token] {
+        let scalars = Array(sentence.unicodeScalars)
+        var tokens: [Token] = []
+        var index = 0
+        var seenWord = false
+        let count = scalars.count
+        while index < count {
+            let scalar = scalars[index]
+            let properties = scalar.properties
+            if properties.isAlphabetic {
+                var end = index + 1
+                while end < count, scalars[end].properties.isAlphabetic || scalars[end].properties.generalCategory == .nonspacingMark {
+                    end += 1
+                }
+                tokens.append(word(scalars[index..<end], initial: !seenWord))
+                seenWord = true
+                index = end
+                continue
+            }
+            if properties.numericType == .decimal {
+                let (text, end) = number(scalars, from: index, decimalComma: decimalComma)
+                tokens.append(Token(kind: .number, text: text, script: .other, isCapitalized: false, isAllCaps: false, isSentenceInitial: false))
+                index = end
+                continue
+            }
+            switch scalar {
+            case "?", "!", "(", "%":
+                tokens.append(mark(String(scalar)))
+            case "«", "»", "“", "”", "„", "\"":
+                tokens.append(mark("\""))
+            default:
+                break
+            }
+            index += 1
+        }
+        return tokens
+    }
+
+    private static func mark(_ text: String) -> Token {
+        Token(kind: .mark, text: text, script: .other, isCapitalized: false, isAllCaps: false, isSentenceInitial: false)
+    }
+
+    private static func word(_ scalars: ArraySlice<Unicode.Scalar>, initial: Bool) -> Token {
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: scalars)
+        var script = Token.Script.other
+        var letters = 0
+        var upper = 0
+        for scalar in scalars where scalar.properties.isAlphabetic {
+            letters += 1
+            if scalar.properties.isUppercase { upper += 1 }
+            if script == .other {
+                if (0x0400...0x052F).contains(scalar.value) { script = .cyrillic }
+                else if scalar.value < 0x250 { script = .latin }
+            }
+        }
+        let first = scalars.first!
+        return Token(
+            kind: .word, text: String(text), script: script, isCapitalized: first.properties.isUppercase,
+            isAllCaps: letters >= 2 && upper == letters, isSentenceInitial: initial)
+    }
+
+    /// Reads a number starting at `start`: digits with group separators (a space, NBSP or thin
+    /// space, or a comma in English, followed by exactly three digits) and one decimal separator.
+    private static func number(_ scalars: [Unicode.Scalar], from start: Int, decimalComma: Bool) -> (String, Int) {
+        var digits = ""
+        var index = start
+        var seenDecimal = false
+        let count = scalars.count
+        func isDigit(_ i: Int) -> Bool { i < count && scalars[i].properties.numericType == .decimal }
+        func threeDigitGroup(_ i: Int) -> Bool { isDigit(i) && isDigit(i + 1) && isDigit(i + 2) && !isDigit(i + 3) }
+        while index < count {
+            let scalar = scalars[index]
+            if isDigit(index) {
+                digits.unicodeScalars.append(Unicode.Scalar(UInt8(truncatingIfNeeded: scalar.properties.numericValue.map { Int($0) } ?? 0) + 48))
+                index += 1
+                continue
+            }
+            let separator = scalar == " " || scalar == "\u{00A0}" || scalar == "\u{202F}" || scalar == "\u{2009}"
+            if separator, !seenDecimal, threeDigitGroup(index + 1) { index += 1; continue }
+            if scalar == ",", !decimalComma, !seenDecimal, threeDigitGroup(index + 1) { index += 1; continue }
+            if (scalar == "." || scalar == ","), !seenDecimal, isDigit(index + 1) {
+                // "2.5" / "2,5": a decimal point; a "." followed by three digits in a Cyrillic text
+                // ("1.500") is rare enough to read as decimal too.
+                seenDecimal = true
+                digits.append(".")
+                index += 1
+                continue
+            }
+            break
+        }
+        return (digits, index)
+    }
+}

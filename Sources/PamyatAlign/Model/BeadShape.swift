@@ -1,0 +1,50 @@
+/// A kind of bead the dynamic programme may use: `source`-`target` sentences (or paragraphs) and
+/// the penalty for using it (−log of its prior relative to 1-1).
+struct BeadShape: Hashable, Sendable {
+    var source: Int
+    var target: Int
+    var penalty: Double
+
+    var isOmission: Bool { source == 0 || target == 0 }
+}
+
+/// Priors of the bead kinds, as penalties (−log prior relative to 1-1).
+public struct BeadPriors: Hashable, Sendable {
+    /// 1-0 and 0-1, per sentence left without a partner.
+    public var omission: Double
+    /// 2-1 and 1-2.
+    public var merge: Double
+    /// 2-2.
+    public var twoTwo: Double
+    /// 3-1 and 1-3.
+    public var threeOne: Double
+
+    public init(omission: Double, merge: Double, twoTwo: Double, threeOne: Double) {
+        self.omission = omission
+        self.merge = merge
+        self.twoTwo = twoTwo
+        self.threeOne = threeOne
+    }
+
+    /// Sentence level: Gale and Church's priors (1-1 .89, 1-0 .0099, 2-1 .089, 2-2 .011) as
+    /// penalties, the omission penalty lowered (tuned) because omissions come in runs.
+    public static let sentences = BeadPriors(omission: 3.2, merge: 2.3, twoTwo: 4.4, threeOne: 4.6)
+    /// Paragraph level: translators omit whole paragraphs and re-paragraph, so both are cheaper.
+    public static let paragraphs = BeadPriors(omission: 3.0, merge: 2.0, twoTwo: 4.0, threeOne: 3.5)
+
+    func shapes(twoTwo: Bool, threeOne: Bool) -> [BeadShape] {
+        var shapes = [
+            BeadShape(source: 1, target: 1, penalty: 0),
+            BeadShape(source: 1, target: 0, penalty: omission),
+            BeadShape(source: 0, target: 1, penalty: omission),
+            BeadShape(source: 2, target: 1, penalty: merge),
+            BeadShape(source: 1, target: 2, penalty: merge),
+        ]
+        if twoTwo { shapes.append(BeadShape(source: 2, target: 2, penalty: self.twoTwo)) }
+        if threeOne {
+            shapes.append(BeadShape(source: 3, target: 1, penalty: self.threeOne))
+            shapes.append(BeadShape(source: 1, target: 3, penalty: self.threeOne))
+        }
+        return shapes
+    }
+}

@@ -1,0 +1,117 @@
+/// The features of one side's units (sentences or paragraphs) that beads are scored on: lengths
+/// (as prefix sums, so that any run's length is one subtraction) and anchors.
+struct UnitTable {
+    private var lengthPrefix: [Double]
+    var anchors: [[Anchor]]
+
+    init(lengths: [Double], anchors: [[Anchor]]) {
+        var prefix = [0.0]
+        prefix.reserveCapacity(lengths.count + 1)
+        for length in lengths { prefix.append(prefix.last! + length) }
+        lengthPrefix = prefix
+        self.anchors = anchors
+    }
+
+    var count: Int { anchors.count }
+
+    @inline(__always) func length(_ start: Int, _ count: Int) -> Double {
+        lengthPrefix[start + count] - lengthPrefix[start]
+    }
+
+    /// The table of groups of units: group `k` covers `ranges[k]`.
+    func grouped(_ ranges: [Range<Int>]) -> UnitTable {
+        UnitTable(
+            lengths: ranges.map { length($0.lowerBound, $0.count) },
+            anchors: ranges.map { range in range.flatMap { anchors[$0] } })
+    }
+
+    /// The sub-table of units `range`.
+    func slice(_ range: Range<Int>) -> UnitTable {
+        UnitTable(lengths: range.map { length($0, 1) }, anchors: Array(anchors[range]))
+    }
+}
+
+/// Compares the anchors of two runs of units: the weight of the keys found on both sides and the
+/// penalties of those found on one side only. Reuses its counting arrays between calls (a
+/// generation stamp instead of clearing), so a comparison costs one pass over each side.
+struct AnchorMatcher {
+    private var counts: [Int32]
+    private var stamps: [UInt32]
+    private var generation: UInt32 = 0
+
+    init(keyCount: Int) {
+        counts = [Int32](repeating: 0, count: max(1, keyCount))
+        stamps = [UInt32](repeating: 0, count: max(1, keyCount))
+    }
+
+    mutating func compare(_ source: UnitTable, _ i: Int, _ di: Int, _ target: UnitTable, _ j: Int, _ dj: Int) -> (matched: Double, unmatched: Double) {
+        generation &+= 1
+        if generation == 0 {
+            for k in stamps.indices { stamps[k] = 0 }
+            generation = 1
+        }
+        var sourceCount = 0
+        for unit in i..<(i + di) {
+            for anchor in source.anchors[unit] {
+                let key = Int(anchor.key)
+                if stamps[key] != generation {
+                    stamps[key] = generation
+                    counts[key] = 0
+                }
+                counts[key] += 1
+                sourceCount += 1
+            }
+        }
+        var matched: Float = 0
+        var unmatched: Float = 0
+        for unit in j..<(j + dj) {
+            for anchor in target.anchors[unit] {
+                let key = Int(anchor.key)
+                if stamps[key] == generation, counts[key] > 0 {
+                    counts[key] -= 1
+                    matched += anchor.weight
+                } else {
+                    unmatched += anchor.penalty
+                }
+            }
+        }
+        if sourceCount > 0 {
+            for unit in i..<(i + di) {
+                for anchor in source.anchors[unit] where counts[Int(anchor.key)] > 0 {
+                    counts[Int(anchor.key)] -= 1
+                    unmatched += anchor.penalty
+                }
+            }
+        }
+        return (Double(matched), Double(unmatched))
+    }
+}
+
+/// The bead scorer: length evidence plus lexical evidence, as a cost (the negated score).
+struct EvidenceScorer: BeadScorer {
+    let source: UnitTable
+    let target: UnitTable
+    let model: LengthModel
+    let lexicalScale: Double
+    var matcher: AnchorMatcher
+
+    init(source: UnitTable, target: UnitTable, model: LengthModel, lexicalScale: Double, keyCount: Int) {
+        self.source = source
+        self.target = target
+        self.model = model
+        self.lexicalScale = lexicalScale
+        matcher = AnchorMatcher(keyCount: keyCount)
+    }
+
+    mutating func cost(_ i: Int, _ di: Int, _ j: Int, _ dj: Int) -> Double {
+        if di == 0 || dj == 0 { return 0 }
+        return -score(i, di, j, dj)
+    }
+
+    /// The evidence that units `i..<i+di` and `j..<j+dj` translate each other.
+    mutating func score(_ i: Int, _ di: Int, _ j: Int, _ dj: Int) -> Double {
+        let length = model.evidence(source: source.length(i, di), target: target.length(j, dj))
+        let (matched, unmatched) = matcher.compare(source, i, di, target, j, dj)
+        return length + lexicalScale * (matched - min(unmatched, 6))
+    }
+}
