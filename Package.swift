@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "PamyatMatch", dependencies: ["PamyatCore", "PamyatText"], swiftSettings: swiftSettings),
         .target(
             name: "PamyatStore",
-            dependencies: ["PamyatCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["PamyatCore", "PamyatText", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .target(name: "PamyatTMX", dependencies: ["PamyatCore"], swiftSettings: swiftSettings),
@@ -91,13 +91,17 @@ let package = Package(
         ),
         .testTarget(name: "PamyatCoreTests", dependencies: ["PamyatCore"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatTextTests", dependencies: ["PamyatText"], swiftSettings: swiftSettings),
-        .testTarget(name: "PamyatStoreTests", dependencies: ["PamyatStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PamyatStoreTests",
+            dependencies: ["PamyatStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "PamyatAlignTests", dependencies: ["PamyatAlign"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatMatchTests", dependencies: ["PamyatMatch"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatTMXTests", dependencies: ["PamyatTMX"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatServiceTests", dependencies: ["PamyatService"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatServerTests", dependencies: ["PamyatServer"], swiftSettings: swiftSettings),
         // End-to-end tests that run the built `pamyat` executable as a user would.
-        .testTarget(name: "PamyatCLITests", dependencies: ["pamyat"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatCLITests", dependencies: ["pamyat", "PamyatStore"], swiftSettings: swiftSettings),
     ]
 )

@@ -6,21 +6,23 @@ public struct UnitContent: Hashable, Sendable {
     public let key: String
 
     public init(_ unit: TranslationUnit) {
-        let parts = unit.variants
-            .map { "\($0.language.identifier)\u{1F}\($0.markup ?? $0.text)" }
-            .sorted()
-        key = parts.joined(separator: "\u{1E}")
+        self.init(variants: unit.variants.map { ($0.language.identifier, $0.markup ?? $0.text) })
     }
 
-    /// A 64-bit FNV-1a hash of ``key``, as 16 hex digits. Used as an index only: the store
-    /// compares the full content on a hash hit, so a collision can never merge two different units.
-    public var hash: String {
+    /// The content of variants given as (language tag, markup or text) pairs, e.g. read from a store.
+    public init(variants: [(language: String, content: String)]) {
+        key = variants.map { "\($0.language)\u{1F}\($0.content)" }.sorted().joined(separator: "\u{1E}")
+    }
+
+    /// A 64-bit FNV-1a hash of ``key`` (as a signed integer, the way SQLite stores it). Used as an
+    /// index only: the store compares the full content on a hash hit, so a collision can never merge
+    /// two different units.
+    public var hash: Int64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in key.utf8 {
             value ^= UInt64(byte)
             value &*= 0x0000_0100_0000_01b3
         }
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return Int64(bitPattern: value)
     }
 }

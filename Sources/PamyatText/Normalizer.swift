@@ -22,22 +22,73 @@ public enum Normalizer {
         }) ?? text.lowercased()
     }
 
-    /// Folds every run of white space (including NBSP and other Unicode spaces) into one U+0020 and
-    /// trims both ends.
+    /// Folds every run of white space (ASCII, NBSP, the U+2000 spaces, ideographic space, line and
+    /// paragraph separators, zero-width space) into one U+0020 and trims both ends.
+    ///
+    /// Works on UTF-8 bytes and returns the input unchanged when there is nothing to fold: it runs on
+    /// every stored variant and every query.
     public static func foldWhitespace(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            if !needsWhitespaceFolding(bytes) { return nil }
+            var output = [UInt8]()
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let width = whitespaceWidth(bytes, at: i)
+                if width > 0 {
+                    pendingSpace = !output.isEmpty
+                    i += width
+                } else {
+                    if pendingSpace { output.append(0x20) }
+                    pendingSpace = false
+                    output.append(bytes[i])
+                    i += 1
+                }
             }
+            return String(decoding: output, as: UTF8.self)
+        } ?? text
+    }
+
+    /// The byte length of the white-space character at `i`, or 0.
+    @inline(__always)
+    static func whitespaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b = bytes[i]
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) { return 1 }
+        if b < 0xC2 { return 0 }
+        let n = bytes.count
+        if b == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0 { return 2 }
+        guard i + 2 < n else { return 0 }
+        let b1 = bytes[i + 1], b2 = bytes[i + 2]
+        switch b {
+        case 0xE1: return b1 == 0x9A && b2 == 0x80 ? 3 : 0  // U+1680
+        case 0xE2:
+            if b1 == 0x80 && (b2 <= 0x8B || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF) { return 3 }  // U+2000–200B, 2028, 2029, 202F
+            return b1 == 0x81 && b2 == 0x9F ? 3 : 0  // U+205F
+        case 0xE3: return b1 == 0x80 && b2 == 0x80 ? 3 : 0  // U+3000
+        default: return 0
         }
-        return result
+    }
+
+    private static func needsWhitespaceFolding(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return false }
+        if first == 0x20 || last == 0x20 { return true }
+        var previousSpace = false
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x20 {
+                if previousSpace || i == 0 { return true }
+                previousSpace = true
+            } else if (b >= 0x09 && b <= 0x0D) || (b >= 0xC2 && whitespaceWidth(bytes, at: i) > 0) {
+                return true
+            } else {
+                previousSpace = false
+            }
+            i += 1
+        }
+        return previousSpace
     }
 
     /// NFC and white-space folding: the form in which two texts are "the same" for an exact match.

@@ -9,9 +9,9 @@ func printError(_ message: String) {
 
 /// Turns an error from any module into a one-line message on stderr and the documented exit code.
 ///
-/// Commands call this from `run()` (`catch { throw exitCode(for: error) }`): users see a sentence that
+/// Commands call this from `run()` (`catch { throw reportedExit(for: error) }`): users see a sentence that
 /// names what and where, never a stack trace.
-func exitCode(for error: any Error) -> ExitCode {
+func reportedExit(for error: any Error) -> ExitCode {
     if let exit = error as? ExitCode { return exit }
     if let text = error as? TextError {
         printError(text.description)

@@ -15,7 +15,7 @@ struct Pamyat: AsyncParsableCommand {
             \(ExitCode.table)
             """,
         version: PamyatVersion.string,
-        subcommands: []
+        subcommands: [Stats.self]
     )
 }
 

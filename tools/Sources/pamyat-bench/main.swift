@@ -5,14 +5,15 @@
 import Foundation
 
 /// A benchmark: a name, what it measures, and how to run it with the remaining arguments.
-struct Benchmark {
+struct Benchmark: Sendable {
     let name: String
     let summary: String
-    let run: ([String]) throws -> Void
+    let run: @Sendable ([String]) throws -> Void
 }
 
 let benchmarks: [Benchmark] = [
     // Each benchmark file adds its entry here.
+    StoreBenchmark.entry,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

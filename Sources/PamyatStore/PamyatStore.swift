@@ -1,1 +1,0 @@
-// PamyatStore: the SQLite (GRDB) implementation of PamyatCore's MemoryStore.

@@ -1,0 +1,146 @@
+import Foundation
+import GRDB
+import PamyatCore
+
+extension SQLiteMemoryStore {
+    static let unitColumns = """
+        id, source_lang, origin, external_id, doc_id, doc_title, doc_date, position, confidence,
+        context_prev, context_next, created_at, changed_at, created_by, changed_by, extra
+        """
+
+    public func unit(id: Int64) throws -> TranslationUnit? {
+        try units(ids: [id]).first
+    }
+
+    public func units(ids: [Int64]) throws -> [TranslationUnit] {
+        if ids.isEmpty { return [] }
+        return try reading { db in
+            var byID: [Int64: TranslationUnit] = [:]
+            // Chunks keep each statement under SQLite's bound-parameter limit.
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                let found = try Self.fetchUnits(
+                    db, sql: "SELECT \(Self.unitColumns) FROM units WHERE id IN (\(marks))",
+                    arguments: StatementArguments(chunk))
+                for unit in found { byID[unit.id!] = unit }
+            }
+            return ids.compactMap { byID[$0] }
+        }
+    }
+
+    public func forEachUnit(matching filter: UnitFilter, batchSize: Int, _ body: ([TranslationUnit]) throws -> Void) throws {
+        var conditions = ["id > ?"]
+        var arguments: [DatabaseValueConvertible?] = []
+        if let since = filter.changedSince {
+            conditions.append("changed_at >= ?")
+            arguments.append(since.storedSeconds)
+        }
+        if let document = filter.documentID {
+            conditions.append("doc_id = ?")
+            arguments.append(document)
+        }
+        for language in filter.languages {
+            conditions.append("EXISTS (SELECT 1 FROM variants v WHERE v.unit_id = units.id AND (v.lang = ? OR v.lang LIKE ?))")
+            arguments.append(language.identifier)
+            arguments.append(language.identifier + "-%")
+        }
+        let sql = "SELECT \(Self.unitColumns) FROM units WHERE \(conditions.joined(separator: " AND ")) ORDER BY id LIMIT ?"
+        var last: Int64 = 0
+        while true {
+            // Keyset pagination: each batch is its own short read, so memory stays constant and a
+            // long export never holds a read transaction open against writers for its whole length.
+            let batch = try reading { db in
+                try Self.fetchUnits(db, sql: sql, arguments: StatementArguments([last] + arguments + [max(1, batchSize)]))
+            }
+            if batch.isEmpty { return }
+            try body(batch)
+            last = batch.last!.id!
+            if batch.count < batchSize { return }
+        }
+    }
+
+    public func forEachVariant(in language: LanguageTag?, _ body: (IndexedVariant) throws -> Void) throws {
+        try reading { db in
+            let cursor: RowCursor
+            if let language {
+                cursor = try Row.fetchCursor(
+                    db, sql: "SELECT unit_id, lang, text FROM variants WHERE lang = ? OR lang LIKE ? ORDER BY unit_id",
+                    arguments: [language.identifier, language.identifier + "-%"])
+            } else {
+                cursor = try Row.fetchCursor(db, sql: "SELECT unit_id, lang, text FROM variants ORDER BY unit_id")
+            }
+            var tags: [String: LanguageTag] = [:]
+            while let row = try cursor.next() {
+                let lang: String = row[1]
+                let tag = tags[lang] ?? LanguageTag(canonical: lang)
+                tags[lang] = tag
+                try body(IndexedVariant(unitID: row[0], language: tag, text: row[2]))
+            }
+        }
+    }
+
+    public func document(id: String) throws -> DocumentRecord? {
+        try reading { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT external_id, title, date, source_lang, languages, content_hash, added_at
+                FROM documents WHERE external_id = ?
+                """, arguments: [id])
+            else { return nil }
+            let languages: String = row[4]
+            return DocumentRecord(
+                id: row[0], title: row[1], date: row[2], sourceLanguage: LanguageTag(canonical: row[3]),
+                languages: languages.split(separator: ",").map { LanguageTag(canonical: String($0)) },
+                contentHash: row[5], addedAt: Date(storedSeconds: row[6]))
+        }
+    }
+
+    public func changes(after sequence: Int64) throws -> (changes: [UnitChange], latest: Int64) {
+        try reading { db in
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT seq, unit_id, kind FROM changes WHERE seq > ? ORDER BY seq"),
+                arguments: [sequence])
+            let changes = rows.map {
+                UnitChange(sequence: $0[0], unitID: $0[1], kind: UnitChange.Kind(rawValue: $0[2]) ?? .updated)
+            }
+            let latest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(seq), 0) FROM changes")) ?? 0
+            return (changes, max(latest, changes.last?.sequence ?? 0))
+        }
+    }
+
+    public func languages() throws -> [LanguageTag] {
+        try reading { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT lang FROM variants ORDER BY lang").map(LanguageTag.init(canonical:))
+        }
+    }
+
+    /// Reads units (rows in ``unitColumns`` order) with their variants, in the rows' order.
+    static func fetchUnits(_ db: Database, sql: String, arguments: StatementArguments) throws -> [TranslationUnit] {
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+        if rows.isEmpty { return [] }
+        let ids: [Int64] = rows.map { $0[0] }
+        var variants: [Int64: [Variant]] = [:]
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+        let variantRows = try Row.fetchCursor(
+            db, sql: "SELECT unit_id, lang, text, markup, extra FROM variants WHERE unit_id IN (\(marks)) ORDER BY unit_id, ordinal",
+            arguments: StatementArguments(ids))
+        while let row = try variantRows.next() {
+            let extra = StoredExtra.decode(row[4])
+            variants[row[0], default: []].append(Variant(
+                language: LanguageTag(canonical: row[1]), text: row[2], markup: row[3],
+                properties: extra.properties ?? [], notes: extra.notes ?? [], attributes: extra.attributes ?? [:]))
+        }
+        return rows.map { row in
+            let extra = StoredExtra.decode(row[15])
+            let id: Int64 = row[0]
+            return TranslationUnit(
+                id: id, sourceLanguage: LanguageTag(canonical: row[1]), variants: variants[id] ?? [],
+                origin: Origin(rawValue: row[2]) ?? .imported,
+                provenance: Provenance(
+                    documentID: row[4], documentTitle: row[5], documentDate: row[6], position: row[7],
+                    confidence: row[8], contextPrevious: row[9], contextNext: row[10]),
+                externalID: row[3], createdAt: Date(storedSeconds: row[11]), changedAt: Date(storedSeconds: row[12]),
+                createdBy: row[13], changedBy: row[14], properties: extra.properties ?? [], notes: extra.notes ?? [],
+                attributes: extra.attributes ?? [:])
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import GRDB
+import PamyatCore
+
+/// A translation memory in one SQLite file (WAL mode: one writer, concurrent readers), through GRDB.
+///
+/// Every ``write(_:)`` is one transaction. A process killed at any moment leaves a file that passes
+/// `PRAGMA integrity_check` and holds every transaction that had committed. Two processes writing the
+/// same memory wait for each other (a busy timeout) instead of failing.
+public final class SQLiteMemoryStore: MemoryStore {
+    /// GRDB's writer: a `DatabasePool` for files, a `DatabaseQueue` for in-memory test stores.
+    /// `DatabaseWriter` is `Sendable`; GRDB serialises writes and runs reads concurrently.
+    let writer: any DatabaseWriter
+    public let location: String
+    /// Whether writes are refused.
+    public let isReadOnly: Bool
+
+    /// How long a writer waits for another process's transaction before giving up.
+    public static let busyTimeout: TimeInterval = 30
+
+    /// Opens the memory at `path`.
+    ///
+    /// - Parameters:
+    ///   - create: create the file (and its folder) when it does not exist; otherwise a missing file
+    ///     is ``StoreError/Code/notFound``.
+    ///   - readOnly: open for reading only (writes throw ``StoreError/Code/readOnly``).
+    public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
+        let url = URL(fileURLWithPath: path)
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists {
+            guard create, !readOnly else {
+                throw StoreError(.notFound, "no memory here; add documents or import a TMX file to create one.", path: path)
+            }
+            let folder = url.deletingLastPathComponent()
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError(.notWritable, "cannot create the memory's folder: \(error.localizedDescription)", path: path)
+            }
+        } else {
+            try Self.checkHeader(path: path)
+        }
+        var config = Configuration()
+        config.readonly = readOnly
+        config.busyMode = .timeout(Self.busyTimeout)
+        config.label = "pamyat"
+        config.prepareDatabase { db in
+            // WAL is durable against a killed process with NORMAL; FULL would fsync on every commit.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path, opening: true)
+        }
+        writer = pool
+        location = path
+        isReadOnly = readOnly
+        try Self.prepareSchema(writer, path: path, readOnly: readOnly)
+    }
+
+    /// A store in memory, for tests.
+    public static func inMemory() throws -> SQLiteMemoryStore {
+        try SQLiteMemoryStore(queue: DatabaseQueue(), location: ":memory:")
+    }
+
+    private init(queue: DatabaseQueue, location: String) throws {
+        writer = queue
+        self.location = location
+        isReadOnly = false
+        try Self.prepareSchema(writer, path: location, readOnly: false)
+    }
+
+    /// Refuses files that are clearly not SQLite before SQLite sees them (its own error is cryptic).
+    private static func checkHeader(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError(.notWritable, "cannot read this file (permissions?).", path: path)
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header.isEmpty { return }  // an empty file: SQLite treats it as a new database
+        guard header.starts(with: Data("SQLite format 3".utf8)) else {
+            throw StoreError(.notAMemory, "this is not a pamyat memory (not an SQLite file).", path: path)
+        }
+    }
+
+    private static func prepareSchema(_ writer: any DatabaseWriter, path: String, readOnly: Bool) throws {
+        let migrator = Schema.migrator
+        do {
+            let (superseded, complete, appID, hasTables) = try writer.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db),
+                 try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
+            }
+            if superseded {
+                throw StoreError(.newerSchema, "this memory was written by a newer pamyat; upgrade pamyat to open it.", path: path)
+            }
+            if hasTables > 0 && appID != Schema.applicationID {
+                throw StoreError(.notAMemory, "this SQLite file is not a pamyat memory.", path: path)
+            }
+            if !complete {
+                if readOnly {
+                    throw StoreError(.readOnly, "this memory needs a schema upgrade; open it once without --read-only.", path: path)
+                }
+                try migrator.migrate(writer)
+            }
+        } catch let error as DatabaseError {
+            throw storeError(error, path: path, opening: true)
+        }
+    }
+
+    /// Maps SQLite's errors to messages that say what to do.
+    static func storeError(_ error: DatabaseError, path: String, opening: Bool = false) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
+            return StoreError(.notWritable, "cannot open or write the memory (\(error.message ?? "permission denied")); check the path and its permissions.", path: path)
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return StoreError(.notAMemory, "this file is not a pamyat memory or is damaged (\(error.message ?? "not a database")).", path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError(.database, "the memory stayed locked by another process for \(Int(busyTimeout)) s; try again.", path: path)
+        case .SQLITE_FULL:
+            return StoreError(.notWritable, "the disk is full; nothing was written.", path: path)
+        default:
+            return StoreError(.database, "SQLite error: \(error.message ?? "\(error.resultCode)").", path: path)
+        }
+    }
+
+    /// Runs a read, mapping database errors.
+    func reading<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: location)
+        }
+    }
+
+    public func write<T>(_ body: (any MemoryWriteSession) throws -> T) throws -> T {
+        guard !isReadOnly else {
+            throw StoreError(.readOnly, "the memory is open read-only; nothing was written.", path: location)
+        }
+        do {
+            return try writer.write { db in
+                let session = WriteSession(db: db)
+                return try body(session)
+            }
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: location)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import GRDB
+import PamyatCore
+import PamyatText
+
+/// The write operations of one transaction. Lives only inside ``SQLiteMemoryStore/write(_:)``.
+struct WriteSession: MemoryWriteSession {
+    let db: Database
+
+    func store(_ unit: TranslationUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
+        guard unit.variants.count >= 1 else {
+            throw StoreError(.database, "a translation unit needs at least one variant.")
+        }
+        let content = UnitContent(unit)
+        let hash = content.hash
+        if let existing = try findUnit(hash: hash, key: content.key) {
+            switch policy {
+            case .keepExisting: return .unchanged(existing)
+            case .mergeMetadata: return try merge(unit, into: existing)
+            }
+        }
+        return .created(try insert(unit, hash: hash))
+    }
+
+    /// The id of the stored unit with this content: candidates by hash, confirmed by full content.
+    private func findUnit(hash: Int64, key: String) throws -> Int64? {
+        let candidates = try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM units WHERE content_hash = ?"), arguments: [hash])
+        for id in candidates {
+            let rows = try Row.fetchAll(
+                db.cachedStatement(sql: "SELECT lang, coalesce(markup, text) FROM variants WHERE unit_id = ?"),
+                arguments: [id])
+            let stored = UnitContent(variants: rows.map { (language: $0[0] as String, content: $0[1] as String) })
+            if stored.key == key { return id }
+        }
+        return nil
+    }
+
+    private func insert(_ unit: TranslationUnit, hash: Int64) throws -> Int64 {
+        let p = unit.provenance
+        let extra = try StoredExtra(properties: unit.properties, notes: unit.notes, attributes: unit.attributes).encoded()
+        try db.cachedStatement(sql: """
+            INSERT INTO units (content_hash, source_lang, origin, external_id, doc_id, doc_title, doc_date,
+                position, confidence, context_prev, context_next, created_at, changed_at, created_by, changed_by, extra)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                hash, unit.sourceLanguage.identifier, unit.origin.rawValue, unit.externalID, p.documentID,
+                p.documentTitle, p.documentDate, p.position, p.confidence, p.contextPrevious, p.contextNext,
+                unit.createdAt.storedSeconds, unit.changedAt.storedSeconds, unit.createdBy, unit.changedBy, extra,
+            ])
+        let id = db.lastInsertedRowID
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO variants (unit_id, ordinal, lang, text, markup, normalized, extra) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (ordinal, variant) in unit.variants.enumerated() {
+            let variantExtra = try StoredExtra(
+                properties: variant.properties, notes: variant.notes, attributes: variant.attributes
+            ).encoded()
+            try statement.execute(arguments: [
+                id, ordinal, variant.language.identifier, variant.text, variant.markup,
+                Self.normalized(variant.text), variantExtra,
+            ])
+        }
+        return id
+    }
+
+    /// Merges a duplicate's metadata into the stored unit: earliest creation, latest change, the union
+    /// of properties and notes, attributes and provenance filled where the stored unit had none.
+    private func merge(_ unit: TranslationUnit, into id: Int64) throws -> StoreOutcome {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT created_at, changed_at, created_by, changed_by, extra, external_id, doc_id, doc_title, doc_date,
+                position, confidence, context_prev, context_next FROM units WHERE id = ?
+            """, arguments: [id])
+        else { return .unchanged(id) }
+        let oldCreated: Int64 = row[0], oldChanged: Int64 = row[1]
+        var extra = StoredExtra.decode(row[4])
+        let before = extra
+        var properties = extra.properties ?? []
+        for property in unit.properties where !properties.contains(property) { properties.append(property) }
+        var notes = extra.notes ?? []
+        for note in unit.notes where !notes.contains(note) { notes.append(note) }
+        var attributes = extra.attributes ?? [:]
+        for (key, value) in unit.attributes where attributes[key] == nil { attributes[key] = value }
+        extra = StoredExtra(properties: properties, notes: notes, attributes: attributes)
+
+        let created = min(oldCreated, unit.createdAt.storedSeconds)
+        let changed = max(oldChanged, unit.changedAt.storedSeconds)
+        let createdBy: String? = created == oldCreated ? (row[2] ?? unit.createdBy) : (unit.createdBy ?? row[2])
+        let changedBy: String? = changed == oldChanged ? (row[3] ?? unit.changedBy) : (unit.changedBy ?? row[3])
+        let p = unit.provenance
+        let filled: [DatabaseValueConvertible?] = [
+            (row[5] as String?) ?? unit.externalID, (row[6] as String?) ?? p.documentID,
+            (row[7] as String?) ?? p.documentTitle, (row[8] as String?) ?? p.documentDate,
+            (row[9] as String?) ?? p.position, (row[10] as Double?) ?? p.confidence,
+            (row[11] as String?) ?? p.contextPrevious, (row[12] as String?) ?? p.contextNext,
+        ]
+        let unchanged = created == oldCreated && changed == oldChanged && createdBy == row[2] && changedBy == row[3]
+            && extra == before
+            && zip(filled, 5...12).allSatisfy { value, column in
+                (value?.databaseValue ?? .null) == (row[column] as DatabaseValue)
+            }
+        if unchanged { return .unchanged(id) }
+        try db.execute(sql: """
+            UPDATE units SET created_at = ?, changed_at = ?, created_by = ?, changed_by = ?, extra = ?,
+                external_id = ?, doc_id = ?, doc_title = ?, doc_date = ?, position = ?, confidence = ?,
+                context_prev = ?, context_next = ?
+            WHERE id = ?
+            """, arguments: StatementArguments([created, changed, createdBy, changedBy, try extra.encoded()] + filled + [id]))
+        return .updated(id)
+    }
+
+    /// The variant's normalised form (NFC, white space folded), stored only when it differs from the
+    /// text as given (NULL means "the same"), which saves the space of a second copy of every text.
+    static func normalized(_ text: String) -> String? {
+        let canonical = Normalizer.canonical(text)
+        return canonical == text ? nil : canonical
+    }
+
+    func saveDocument(_ document: DocumentRecord) throws {
+        try db.execute(sql: """
+            INSERT INTO documents (external_id, title, date, source_lang, languages, content_hash, added_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(external_id) DO UPDATE SET title = excluded.title, date = excluded.date,
+                source_lang = excluded.source_lang, languages = excluded.languages,
+                content_hash = excluded.content_hash, added_at = excluded.added_at
+            """, arguments: [
+                document.id, document.title, document.date, document.sourceLanguage.identifier,
+                document.languages.map(\.identifier).joined(separator: ","), document.contentHash,
+                document.addedAt.storedSeconds,
+            ])
+    }
+
+    func deleteUnits(ofDocument id: String) throws -> Int {
+        try db.execute(sql: "DELETE FROM units WHERE doc_id = ?", arguments: [id])
+        return db.changesCount
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import PamyatCore
+import PamyatService
+
+/// `--memory NAME|PATH`, repeatable, shared by every command that reads or writes memories.
+struct MemoryOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A memory by name (NAME.sqlite in the memories folder) or by path. Repeat to use several; the default is 'default' or $PAMYAT_MEMORY.",
+            valueName: "name|path"))
+    var memory: [String] = []
+
+    var catalog: MemoryCatalog { MemoryCatalog() }
+
+    /// The one memory a writing command uses (the first given, or the default).
+    var single: String? { memory.first }
+
+    /// Opens the single memory.
+    func open(create: Bool, readOnly: Bool = false) throws -> any MemoryStore {
+        try catalog.open(single, create: create, readOnly: readOnly)
+    }
+
+    /// Validation shared by commands that take one memory only.
+    func validateSingle(command: String) throws {
+        if memory.count > 1 {
+            throw ValidationError("'pamyat \(command)' works on one memory; give --memory once.")
+        }
+    }
+}

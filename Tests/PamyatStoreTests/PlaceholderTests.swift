@@ -1,1 +1,0 @@
-// PamyatStore tests

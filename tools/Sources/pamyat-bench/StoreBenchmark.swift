@@ -1,0 +1,70 @@
+import Foundation
+import PamyatCore
+import PamyatStore
+
+/// Write and read throughput of the SQLite store: units stored per second in one transaction,
+/// streamed back per second, and the file size per unit.
+enum StoreBenchmark {
+    static let entry = Benchmark(name: "store", summary: "store write/read throughput (units/s)") { arguments in
+        let count = arguments.first.flatMap(Int.init) ?? 200_000
+        try run(count: count)
+    }
+
+    static func run(count: Int) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pamyat-bench-store-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try SQLiteMemoryStore(path: folder.appendingPathComponent("bench.sqlite").path)
+        var generator = SentenceGenerator(seed: 42)
+        let units = (0..<count).map { _ in generator.unit() }
+        let start = Date()
+        try store.write { session in
+            for unit in units { _ = try session.store(unit, onDuplicate: .mergeMetadata) }
+        }
+        let writeSeconds = Date().timeIntervalSince(start)
+        let readStart = Date()
+        var read = 0
+        try store.forEachUnit(matching: UnitFilter(), batchSize: 1000) { read += $0.count }
+        let readSeconds = Date().timeIntervalSince(readStart)
+        let stats = try store.stats()
+        print(String(format: "store: %d units written in %.2f s = %.0f units/s (one transaction, FTS5 trigram index included)",
+                     count, writeSeconds, Double(count) / writeSeconds))
+        print(String(format: "store: %d units streamed back in %.2f s = %.0f units/s", read, readSeconds, Double(read) / readSeconds))
+        print(String(format: "store: %.0f bytes per unit on disk (%d units, %@)", Double(stats.fileSize) / Double(max(1, stats.units)),
+                     stats.units, ByteCountFormatter.string(fromByteCount: stats.fileSize, countStyle: .file)))
+    }
+}
+
+/// Deterministic press-release-like ru/en sentence pairs (xorshift generator, no Foundation randomness).
+struct SentenceGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+
+    mutating func next() -> UInt64 {
+        state ^= state << 13
+        state ^= state >> 7
+        state ^= state << 17
+        return state
+    }
+
+    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+
+    static let ruSubjects = ["Президент", "Глава государства", "Министр иностранных дел", "Генеральный секретарь ОДКБ", "Правительство", "Делегация"]
+    static let ruVerbs = ["подчеркнул", "отметил", "заявил", "сообщил", "напомнил"]
+    static let ruObjects = ["важность сотрудничества", "необходимость единства", "значение переговоров", "роль организации", "итоги визита"]
+    static let enSubjects = ["The President", "The head of state", "The Foreign Minister", "The CSTO Secretary General", "The government", "The delegation"]
+    static let enVerbs = ["stressed", "noted", "said", "reported", "recalled"]
+    static let enObjects = ["the importance of cooperation", "the need for unity", "the value of the talks", "the role of the organization", "the results of the visit"]
+
+    mutating func unit() -> TranslationUnit {
+        let s = Int(next() % 6), v = Int(next() % 5), o = Int(next() % 5)
+        let day = 1 + Int(next() % 28), year = 2000 + Int(next() % 25), n = Int(next() % 100_000)
+        let ru = "\(Self.ruSubjects[s]) \(Self.ruVerbs[v]) \(Self.ruObjects[o]) \(day) февраля \(year) г., документ № \(n)."
+        let en = "\(Self.enSubjects[s]) \(Self.enVerbs[v]) \(Self.enObjects[o]) on \(day) February \(year), document No. \(n)."
+        return TranslationUnit(
+            sourceLanguage: LanguageTag(canonical: "ru"),
+            variants: [Variant(language: LanguageTag(canonical: "ru"), text: ru), Variant(language: LanguageTag(canonical: "en"), text: en)],
+            origin: .aligned, provenance: Provenance(documentID: "bench-\(n % 500)", position: "\(n % 40)", confidence: 0.95))
+    }
+}
