@@ -96,7 +96,9 @@ let package = Package(
             dependencies: ["PamyatStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "PamyatAlignTests", dependencies: ["PamyatAlign"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PamyatAlignTests", dependencies: ["PamyatAlign"], resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "PamyatMatchTests", dependencies: ["PamyatMatch"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatTMXTests", dependencies: ["PamyatTMX"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatServiceTests", dependencies: ["PamyatService"], swiftSettings: swiftSettings),

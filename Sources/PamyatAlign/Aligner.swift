@@ -46,11 +46,12 @@ public struct Aligner: Sendable {
             let paragraphBeads = alignParagraphs(sourceSide, targetSide, keyCount: keyCount)
             alignment.paragraphBeads = paragraphBeads
             for group in sentenceGroups(paragraphBeads, sourceSide, targetSide) {
-                alignment.beads += alignSentences(sourceSide, group.source, targetSide, group.target, keyCount: keyCount, scale: group.confidence)
+                alignment.beads += alignSentences(sourceSide, group.source, targetSide, group.target, keyCount: keyCount, scale: group.confidence, usesBoundaries: true)
             }
         } else {
             alignment.beads = alignSentences(
-                sourceSide, 0..<sourceSide.sentences.count, targetSide, 0..<targetSide.sentences.count, keyCount: keyCount, scale: 1)
+                sourceSide, 0..<sourceSide.sentences.count, targetSide, 0..<targetSide.sentences.count, keyCount: keyCount, scale: 1,
+                usesBoundaries: sourceSide.paragraphRanges.count >= 2 && targetSide.paragraphRanges.count >= 2)
         }
         return alignment
     }
@@ -67,9 +68,11 @@ public struct Aligner: Sendable {
         init(paragraphs: [[String]], extractor: AnchorExtractor) {
             var lengths: [Double] = []
             var anchors: [[Anchor]] = []
+            var starts: [Bool] = []
             for paragraph in paragraphs where !paragraph.isEmpty {
                 let start = sentences.count
                 for sentence in paragraph {
+                    starts.append(sentences.count == start)
                     sentences.append(sentence)
                     paragraphOf.append(paragraphRanges.count)
                     lengths.append(Double(sentence.unicodeScalars.count))
@@ -77,7 +80,7 @@ public struct Aligner: Sendable {
                 }
                 paragraphRanges.append(start..<sentences.count)
             }
-            table = UnitTable(lengths: lengths, anchors: anchors)
+            table = UnitTable(lengths: lengths, anchors: anchors, startsParagraph: starts)
         }
     }
 
@@ -144,20 +147,29 @@ public struct Aligner: Sendable {
         return groups
     }
 
-    private func alignSentences(_ source: Side, _ sourceRange: Range<Int>, _ target: Side, _ targetRange: Range<Int>, keyCount: Int, scale: Double) -> [Bead] {
+    private func alignSentences(
+        _ source: Side, _ sourceRange: Range<Int>, _ target: Side, _ targetRange: Range<Int>, keyCount: Int, scale: Double,
+        usesBoundaries: Bool
+    ) -> [Bead] {
         var scorer = EvidenceScorer(
             source: source.table.slice(sourceRange), target: target.table.slice(targetRange),
-            model: configuration.lengthModel, lexicalScale: configuration.lexicalScale, keyCount: keyCount)
+            model: configuration.lengthModel, lexicalScale: configuration.lexicalScale,
+            boundaryPenalty: usesBoundaries ? configuration.paragraphBoundaryPenalty : 0, keyCount: keyCount)
         let steps = BandedDP.align(
             sourceCount: sourceRange.count, targetCount: targetRange.count,
             shapes: configuration.sentencePriors.shapes(twoTwo: true, threeOne: true), scorer: &scorer,
             fullMatrixCells: configuration.fullMatrixCells, initialBand: configuration.initialBand, temperature: 1)
-        return steps.map { step in
-            Bead(
-                source: (step.step.sourceRange.lowerBound + sourceRange.lowerBound)..<(step.step.sourceRange.upperBound + sourceRange.lowerBound),
-                target: (step.step.targetRange.lowerBound + targetRange.lowerBound)..<(step.step.targetRange.upperBound + targetRange.lowerBound),
-                confidence: step.posterior * scale)
+        var beads: [Bead] = []
+        for (step, posterior) in steps {
+            let s = step.source + sourceRange.lowerBound, t = step.target + targetRange.lowerBound
+            if step.shape.crossed {
+                beads.append(Bead(source: s..<(s + 1), target: (t + 1)..<(t + 2), confidence: posterior * scale))
+                beads.append(Bead(source: (s + 1)..<(s + 2), target: t..<(t + 1), confidence: posterior * scale))
+            } else {
+                beads.append(Bead(source: s..<(s + step.shape.source), target: t..<(t + step.shape.target), confidence: posterior * scale))
+            }
         }
+        return beads
     }
 
     private static func isCyrillic(_ language: LanguageTag) -> Bool {

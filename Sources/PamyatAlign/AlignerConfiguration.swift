@@ -12,6 +12,9 @@ public struct AlignerConfiguration: Hashable, Sendable {
     public var anchorWeights = AnchorWeights()
     /// How much the lexical evidence counts against the length evidence.
     public var lexicalScale: Double = 1.0
+    /// What a sentence bead pays for each paragraph boundary it disagrees with (a paragraph that
+    /// starts inside it, or at its start on one side only).
+    public var paragraphBoundaryPenalty: Double = 0.8
     /// Whether to use the built-in lexicon (when one is shipped for the pair).
     public var usesBuiltInLexicon = true
     /// Below this confidence a bead is "low confidence" (marked by `align`, not stored by `add`).

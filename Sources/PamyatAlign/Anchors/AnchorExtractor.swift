@@ -63,6 +63,9 @@ final class AnchorExtractor {
                 case "!": w = weights.exclamation; key = "!"
                 case "(": w = weights.parenthesis; key = "("
                 case "%": w = weights.percent; key = "#%"
+                case ":": w = weights.colon; key = ":"
+                case ";": w = weights.colon; key = ";"
+                case ",": w = weights.comma; key = ","
                 default: w = weights.quote; key = "\""
                 }
                 result.append(Anchor(key: interner.id(key), weight: w.weight, penalty: w.penalty))
@@ -97,7 +100,16 @@ final class AnchorExtractor {
             || (token.isCapitalized && (!token.isSentenceInitial || token.text.count >= 5)))
         if isName, let skeleton = nameSkeleton(token) {
             let w = skeleton.count <= 2 ? weights.shortName : weights.name
-            anchors.append(Anchor(key: interner.id("~" + skeleton), weight: w.weight, penalty: token.isSentenceInitial ? 0 : w.penalty))
+            let penalty = token.isSentenceInitial ? 0 : w.penalty
+            if skeleton.count > 4 {
+                // The whole skeleton and its first four letters: `Budapest` (bdpst) still meets
+                // `Будапешта` (Budapeshta, bdpsht) through `bdps`, for part of the weight.
+                let prefixWeight = w.weight * weights.namePrefixShare
+                anchors.append(Anchor(key: interner.id("~" + skeleton), weight: w.weight - prefixWeight, penalty: penalty / 2))
+                anchors.append(Anchor(key: interner.id("~" + String(skeleton.prefix(4)) + "…"), weight: prefixWeight, penalty: penalty / 2))
+            } else {
+                anchors.append(Anchor(key: interner.id("~" + skeleton), weight: w.weight, penalty: penalty))
+            }
         }
         if cognates, token.text.count >= 4 {
             anchors.append(Anchor(key: interner.id("c" + String(lower.prefix(4))), weight: weights.cognate.weight, penalty: weights.cognate.penalty))

@@ -18,6 +18,12 @@ public struct AnchorWeights: Hashable, Sendable {
     public var parenthesis: (weight: Float, penalty: Float) = (0.6, 0.2)
     /// A percent sign or word.
     public var percent: (weight: Float, penalty: Float) = (1.5, 0.5)
+    /// A colon or semicolon.
+    public var colon: (weight: Float, penalty: Float) = (0.4, 0.1)
+    /// A comma (Russian has more of them than English: weak evidence).
+    public var comma: (weight: Float, penalty: Float) = (0.15, 0.0)
+    /// The share of a long name's weight carried by its first four skeleton letters.
+    public var namePrefixShare: Float = 0.4
     /// A quotation mark of any kind.
     public var quote: (weight: Float, penalty: Float) = (0.3, 0.1)
     /// A shared word start between two languages of the same script (ru–be, ru–uk cognates).
@@ -34,7 +40,7 @@ public struct AnchorWeights: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) { hasher.combine(summary) }
 
     private var summary: [Float] {
-        [number, smallNumber, name, shortName, question, exclamation, parenthesis, percent, quote, cognate]
-            .flatMap { [$0.weight, $0.penalty] } + [learnedScale]
+        [number, smallNumber, name, shortName, question, exclamation, parenthesis, percent, colon, comma, quote, cognate]
+            .flatMap { [$0.weight, $0.penalty] } + [learnedScale, namePrefixShare]
     }
 }

@@ -32,7 +32,7 @@ enum Tokenizer {
                 continue
             }
             switch scalar {
-            case "?", "!", "(", "%":
+            case "?", "!", "(", "%", ":", ";", ",":
                 tokens.append(mark(String(scalar)))
             case "«", "»", "“", "”", "„", "\"":
                 tokens.append(mark("\""))

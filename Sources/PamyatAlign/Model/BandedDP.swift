@@ -2,8 +2,9 @@ import Foundation
 
 /// Scores a candidate bead for ``BandedDP``.
 protocol BeadScorer {
-    /// The cost (lower is better) of a bead over source units `i..<i+di` and target units `j..<j+dj`.
-    mutating func cost(_ i: Int, _ di: Int, _ j: Int, _ dj: Int) -> Double
+    /// The cost (lower is better) of a bead of `shape` over source units from `i` and target units
+    /// from `j` (a crossed 2-2 bead costs its two crossing pairs).
+    mutating func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double
 }
 
 /// A bead found by the dynamic programme: where it starts and its shape.
@@ -68,7 +69,7 @@ enum BandedDP {
                     guard pi >= 0, pj >= 0, pj >= low[pi], pj <= high[pi] else { continue }
                     let previous = cost[offset[pi] + pj - low[pi]]
                     guard previous < .infinity else { continue }
-                    let total = previous + Float(shape.penalty + scorer.cost(pi, shape.source, pj, shape.target))
+                    let total = previous + Float(shape.penalty + scorer.cost(pi, pj, shape))
                     if total < best {
                         best = total
                         bestShape = UInt8(index)
@@ -146,7 +147,7 @@ extension BandedDP {
                     guard pi >= 0, pj >= 0, band.contains(pi, pj) else { continue }
                     let previous = forward[band.index(pi, pj)]
                     guard previous < .infinity else { continue }
-                    total = softMin(total, previous + shape.penalty + scorer.cost(pi, shape.source, pj, shape.target))
+                    total = softMin(total, previous + shape.penalty + scorer.cost(pi, pj, shape))
                 }
                 forward[band.index(i, j)] = total
             }
@@ -160,7 +161,7 @@ extension BandedDP {
                     guard ni <= n, nj <= m, band.contains(ni, nj) else { continue }
                     let next = backward[band.index(ni, nj)]
                     guard next < .infinity else { continue }
-                    total = softMin(total, next + shape.penalty + scorer.cost(i, shape.source, j, shape.target))
+                    total = softMin(total, next + shape.penalty + scorer.cost(i, j, shape))
                 }
                 backward[band.index(i, j)] = total
             }
@@ -169,7 +170,7 @@ extension BandedDP {
         return path.map { step in
             let start = forward[band.index(step.source, step.target)]
             let end = backward[band.index(step.source + step.shape.source, step.target + step.shape.target)]
-            let through = start + step.shape.penalty + scorer.cost(step.source, step.shape.source, step.target, step.shape.target) + end
+            let through = start + step.shape.penalty + scorer.cost(step.source, step.target, step.shape) + end
             return min(1, max(0, exp(-(through - all) / t)))
         }
     }

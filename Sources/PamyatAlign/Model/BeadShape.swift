@@ -4,6 +4,9 @@ struct BeadShape: Hashable, Sendable {
     var source: Int
     var target: Int
     var penalty: Double
+    /// A 2-2 bead whose sentences cross: the first source sentence translates the second target
+    /// sentence and the second the first (a translator swapped two sentences).
+    var crossed = false
 
     var isOmission: Bool { source == 0 || target == 0 }
 }
@@ -40,7 +43,10 @@ public struct BeadPriors: Hashable, Sendable {
             BeadShape(source: 2, target: 1, penalty: merge),
             BeadShape(source: 1, target: 2, penalty: merge),
         ]
-        if twoTwo { shapes.append(BeadShape(source: 2, target: 2, penalty: self.twoTwo)) }
+        if twoTwo {
+            shapes.append(BeadShape(source: 2, target: 2, penalty: self.twoTwo))
+            shapes.append(BeadShape(source: 2, target: 2, penalty: self.twoTwo, crossed: true))
+        }
         if threeOne {
             shapes.append(BeadShape(source: 3, target: 1, penalty: self.threeOne))
             shapes.append(BeadShape(source: 1, target: 3, penalty: self.threeOne))

@@ -3,13 +3,16 @@
 struct UnitTable {
     private var lengthPrefix: [Double]
     var anchors: [[Anchor]]
+    /// Whether each unit starts a paragraph (sentence level only; all `true` for paragraphs).
+    var startsParagraph: [Bool]
 
-    init(lengths: [Double], anchors: [[Anchor]]) {
+    init(lengths: [Double], anchors: [[Anchor]], startsParagraph: [Bool]? = nil) {
         var prefix = [0.0]
         prefix.reserveCapacity(lengths.count + 1)
         for length in lengths { prefix.append(prefix.last! + length) }
         lengthPrefix = prefix
         self.anchors = anchors
+        self.startsParagraph = startsParagraph ?? [Bool](repeating: true, count: anchors.count)
     }
 
     var count: Int { anchors.count }
@@ -27,7 +30,7 @@ struct UnitTable {
 
     /// The sub-table of units `range`.
     func slice(_ range: Range<Int>) -> UnitTable {
-        UnitTable(lengths: range.map { length($0, 1) }, anchors: Array(anchors[range]))
+        UnitTable(lengths: range.map { length($0, 1) }, anchors: Array(anchors[range]), startsParagraph: Array(startsParagraph[range]))
     }
 }
 
@@ -93,25 +96,44 @@ struct EvidenceScorer: BeadScorer {
     let target: UnitTable
     let model: LengthModel
     let lexicalScale: Double
+    /// What a bead pays when a paragraph starts inside it, or starts on one side only of its start.
+    let boundaryPenalty: Double
     var matcher: AnchorMatcher
 
-    init(source: UnitTable, target: UnitTable, model: LengthModel, lexicalScale: Double, keyCount: Int) {
+    init(source: UnitTable, target: UnitTable, model: LengthModel, lexicalScale: Double, boundaryPenalty: Double = 0, keyCount: Int) {
         self.source = source
         self.target = target
         self.model = model
         self.lexicalScale = lexicalScale
+        self.boundaryPenalty = boundaryPenalty
         matcher = AnchorMatcher(keyCount: keyCount)
     }
 
-    mutating func cost(_ i: Int, _ di: Int, _ j: Int, _ dj: Int) -> Double {
-        if di == 0 || dj == 0 { return 0 }
-        return -score(i, di, j, dj)
+    mutating func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
+        if shape.isOmission { return 0 }
+        if shape.crossed {
+            return -(score(i, 1, j + 1, 1, boundaries: false) + score(i + 1, 1, j, 1, boundaries: false)
+                + boundaryScore(i, 2, j, 2))
+        }
+        return -score(i, shape.source, j, shape.target, boundaries: true)
     }
 
     /// The evidence that units `i..<i+di` and `j..<j+dj` translate each other.
-    mutating func score(_ i: Int, _ di: Int, _ j: Int, _ dj: Int) -> Double {
+    mutating func score(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, boundaries: Bool) -> Double {
         let length = model.evidence(source: source.length(i, di), target: target.length(j, dj))
         let (matched, unmatched) = matcher.compare(source, i, di, target, j, dj)
-        return length + lexicalScale * (matched - min(unmatched, 6))
+        let score = length + lexicalScale * (matched - min(unmatched, 6))
+        return boundaries ? score + boundaryScore(i, di, j, dj) : score
+    }
+
+    /// Minus the boundary penalty for each paragraph boundary the bead disagrees with.
+    func boundaryScore(_ i: Int, _ di: Int, _ j: Int, _ dj: Int) -> Double {
+        var score = 0.0
+        if boundaryPenalty > 0 {
+            if source.startsParagraph[i] != target.startsParagraph[j] { score -= boundaryPenalty }
+            for k in 1..<di where source.startsParagraph[i + k] { score -= boundaryPenalty }
+            for k in 1..<dj where target.startsParagraph[j + k] { score -= boundaryPenalty }
+        }
+        return score
     }
 }
