@@ -102,7 +102,19 @@ public struct Aligner: Sendable {
             sourceCount: sourceTable.count, targetCount: targetTable.count,
             shapes: configuration.paragraphPriors.shapes(twoTwo: false, threeOne: true), scorer: &scorer,
             fullMatrixCells: configuration.fullMatrixCells, initialBand: configuration.initialBand, temperature: 1)
-        return steps.map { Bead(source: $0.step.sourceRange, target: $0.step.targetRange, confidence: $0.posterior) }
+        var beads: [Bead] = []
+        for (step, posterior) in steps {
+            if step.shape.isOmission {
+                for k in 0..<max(step.shape.source, step.shape.target) {
+                    let source = step.shape.source > 0 ? (step.source + k)..<(step.source + k + 1) : step.source..<step.source
+                    let target = step.shape.target > 0 ? (step.target + k)..<(step.target + k + 1) : step.target..<step.target
+                    beads.append(Bead(source: source, target: target, confidence: posterior))
+                }
+            } else {
+                beads.append(Bead(source: step.sourceRange, target: step.targetRange, confidence: posterior))
+            }
+        }
+        return beads
     }
 
     /// A run of sentences on each side to align together.
@@ -162,7 +174,14 @@ public struct Aligner: Sendable {
         var beads: [Bead] = []
         for (step, posterior) in steps {
             let s = step.source + sourceRange.lowerBound, t = step.target + targetRange.lowerBound
-            if step.shape.crossed {
+            if step.shape.isOmission {
+                // A run of omissions is reported sentence by sentence (1-0, 0-1 beads).
+                for k in 0..<max(step.shape.source, step.shape.target) {
+                    let source = step.shape.source > 0 ? (s + k)..<(s + k + 1) : s..<s
+                    let target = step.shape.target > 0 ? (t + k)..<(t + k + 1) : t..<t
+                    beads.append(Bead(source: source, target: target, confidence: posterior * scale))
+                }
+            } else if step.shape.crossed {
                 beads.append(Bead(source: s..<(s + 1), target: (t + 1)..<(t + 2), confidence: posterior * scale))
                 beads.append(Bead(source: (s + 1)..<(s + 2), target: t..<(t + 1), confidence: posterior * scale))
             } else {

@@ -32,6 +32,7 @@ enum BandedDP {
         if n == 0 || m == 0 {
             var steps: [PathStep] = []
             let omission = shapes.first { n == 0 ? ($0.source == 0 && $0.target == 1) : ($0.source == 1 && $0.target == 0) }!
+            // One posterior for all: there is only one way.
             for k in 0..<max(n, m) { steps.append(PathStep(source: n == 0 ? 0 : k, target: n == 0 ? k : 0, shape: omission)) }
             return steps.map { ($0, 1.0) }
         }

@@ -21,19 +21,26 @@ public struct BeadPriors: Hashable, Sendable {
     public var twoTwo: Double
     /// 3-1 and 1-3.
     public var threeOne: Double
+    /// Each further sentence of a run of omissions (k-0, 0-k beads): omissions come in runs (a
+    /// paragraph left out), so a run costs less than as many separate omissions.
+    public var omissionRun: Double
+    /// The longest run of omissions taken as one bead.
+    public var longestRun: Int
 
-    public init(omission: Double, merge: Double, twoTwo: Double, threeOne: Double) {
+    public init(omission: Double, merge: Double, twoTwo: Double, threeOne: Double, omissionRun: Double, longestRun: Int) {
         self.omission = omission
         self.merge = merge
         self.twoTwo = twoTwo
         self.threeOne = threeOne
+        self.omissionRun = omissionRun
+        self.longestRun = longestRun
     }
 
     /// Sentence level: Gale and Church's priors (1-1 .89, 1-0 .0099, 2-1 .089, 2-2 .011) as
     /// penalties, the omission penalty lowered (tuned) because omissions come in runs.
-    public static let sentences = BeadPriors(omission: 3.2, merge: 2.3, twoTwo: 4.4, threeOne: 4.6)
+    public static let sentences = BeadPriors(omission: 3.2, merge: 2.3, twoTwo: 4.4, threeOne: 4.6, omissionRun: 1.2, longestRun: 8)
     /// Paragraph level: translators omit whole paragraphs and re-paragraph, so both are cheaper.
-    public static let paragraphs = BeadPriors(omission: 3.0, merge: 2.0, twoTwo: 4.0, threeOne: 3.5)
+    public static let paragraphs = BeadPriors(omission: 3.0, merge: 2.0, twoTwo: 4.0, threeOne: 3.5, omissionRun: 1.5, longestRun: 3)
 
     func shapes(twoTwo: Bool, threeOne: Bool) -> [BeadShape] {
         var shapes = [
@@ -50,6 +57,13 @@ public struct BeadPriors: Hashable, Sendable {
         if threeOne {
             shapes.append(BeadShape(source: 3, target: 1, penalty: self.threeOne))
             shapes.append(BeadShape(source: 1, target: 3, penalty: self.threeOne))
+        }
+        if longestRun >= 2 {
+            for k in 2...longestRun {
+                let penalty = omission + Double(k - 1) * omissionRun
+                shapes.append(BeadShape(source: k, target: 0, penalty: penalty))
+                shapes.append(BeadShape(source: 0, target: k, penalty: penalty))
+            }
         }
         return shapes
     }
