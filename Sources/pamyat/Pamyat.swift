@@ -15,7 +15,7 @@ struct Pamyat: AsyncParsableCommand {
             \(ExitCode.table)
             """,
         version: PamyatVersion.string,
-        subcommands: [Stats.self, Align.self]
+        subcommands: [Stats.self, Align.self, Add.self]
     )
 }
 

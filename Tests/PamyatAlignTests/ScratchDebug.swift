@@ -9,7 +9,7 @@ import Testing
         var config = AlignerConfiguration(languages: Corpus.ruEn)
         config.usesBuiltInLexicon = ProcessInfo.processInfo.environment["NOLEX"] == nil
         let aligner = try Aligner(languages: Corpus.ruEn, configuration: config)
-        let variant = EvaluationVariant(runningText: ProcessInfo.processInfo.environment["RUN"] != nil, omittedParagraphs: 0.1)
+        let variant = EvaluationVariant(runningText: ProcessInfo.processInfo.environment["RUN"] != nil, omittedParagraphs: 0.1, mergedSentences: 2, reorderedPairs: 1)
         for (documentIndex, document) in documents.enumerated() {
             for seed in 0..<4 {
                 let changed = document.applying(variant, seed: UInt64(documentIndex * 1000 + seed + 1))
