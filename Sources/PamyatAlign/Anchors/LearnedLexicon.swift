@@ -16,11 +16,18 @@ public struct LearnedLexicon: Sendable {
     /// How many sentence pairs it was learned from.
     public private(set) var trainingPairs = 0
 
-    /// Letters of a word that make its stem.
-    public static let stemLength = 6
-
-    /// The stem of a word as the learned lexicon keys it.
-    static func stem(_ word: String) -> String { String(word.lowercased().prefix(stemLength)) }
+    /// The stem of a word as the learned lexicon keys it: lowercase; in English without a plural
+    /// `s` and cut to six letters; in other languages (inflected: Russian, Belarusian, …) without its
+    /// last letter and cut to five (`глава`, `главы` → `глав`; `урожай`, `урожая` → `урожа`).
+    static func stem(_ word: String, english: Bool) -> String {
+        let lower = word.lowercased()
+        if english {
+            let singular = lower.count > 3 && lower.hasSuffix("s") && !lower.hasSuffix("ss") ? String(lower.dropLast()) : lower
+            return String(singular.prefix(6))
+        }
+        let count = lower.count
+        return count <= 3 ? lower : String(lower.prefix(min(5, count - 1)))
+    }
 
     /// Learns from sentence pairs (source text, target text), reading at most `limit` of them.
     ///
@@ -44,10 +51,11 @@ public struct LearnedLexicon: Sendable {
             names.append(stem)
             return id
         }
+        let sourceEnglish = languages.source.language == "en", targetEnglish = languages.target.language == "en"
         func stems(_ text: String, decimalComma: Bool, side: UInt8) -> [Int32] {
             var set = Set<Int32>()
             for token in Tokenizer.tokens(of: text, decimalComma: decimalComma) where token.kind == .word && token.text.count >= 2 {
-                set.insert(intern("\(side)\(stem(token.text))"))
+                set.insert(intern("\(side)\(stem(token.text, english: side == 0 ? sourceEnglish : targetEnglish))"))
             }
             return Array(set)
         }
@@ -90,7 +98,7 @@ public struct LearnedLexicon: Sendable {
 
     /// Entries a word of the source (`isSource`) or target side yields.
     func entries(of word: String, isSource: Bool) -> [Lexicon.Entry] {
-        let key = Self.stem(word)
+        let key = Self.stem(word, english: (isSource ? languages.source : languages.target).language == "en")
         return (isSource ? source[key] : target[key]) ?? []
     }
 
