@@ -51,6 +51,17 @@ static int is_paragraph_element(const xmlNode *node) {
     return 0;
 }
 
+// Inline elements: their text runs on with the surrounding text, without a space.
+static int is_inline_element(const xmlNode *node) {
+    static const char *const names[] = {"a", "b", "i", "u", "s", "em", "strong", "span", "sup", "sub", "small",
+                                        "big", "abbr", "cite", "code", "q", "mark", "time", "font", "strike",
+                                        "dfn", "kbd", "samp", "var", "bdi", "bdo", "ins", "del", NULL};
+    for (const char *const *name = names; *name != NULL; name++) {
+        if (name_is(node, *name)) return 1;
+    }
+    return 0;
+}
+
 static int is_skipped_element(const xmlNode *node) {
     static const char *const names[] = {"head", "script", "style", "noscript", "template", "nav",
                                         "header", "footer", "aside", NULL};
@@ -117,7 +128,7 @@ static void walk(pmy_html_paragraphs *result, xmlNode *node, int inside, size_t 
         // Inline or other elements: their text belongs to the enclosing paragraph, if any; a space
         // keeps words in neighbouring cells or spans apart where the page relied on layout.
         walk(result, child->children, inside, start);
-        if (inside && !buffer_append(&result->text, " ", 1)) result->failed = 1;
+        if (inside && !is_inline_element(child) && !buffer_append(&result->text, " ", 1)) result->failed = 1;
     }
 }
 
