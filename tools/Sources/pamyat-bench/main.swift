@@ -14,6 +14,7 @@ struct Benchmark: Sendable {
 let benchmarks: [Benchmark] = [
     // Each benchmark file adds its entry here.
     StoreBenchmark.entry,
+    AlignBenchmark.entry,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

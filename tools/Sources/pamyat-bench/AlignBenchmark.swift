@@ -1,0 +1,171 @@
+import Foundation
+import PamyatAlign
+import PamyatCore
+import PamyatService
+
+/// Alignment benchmarks: speed and memory on a 5,000-sentence pair, adding throughput, quality on
+/// the hand-aligned corpus, and the gain of the learned lexicon.
+///
+///   pamyat-bench align                 everything below
+///   pamyat-bench align speed [N]       align an N-sentence pair (default 5000), both modes; peak memory
+///   pamyat-bench align add [N]         add an N-sentence pair to a fresh memory: sentence pairs/s
+///   pamyat-bench align quality [SEEDS] precision/recall on the corpus variants
+///   pamyat-bench align lexicon [SEEDS] the learned lexicon's gain (leave-one-document-out)
+enum AlignBenchmark {
+    static let entry = Benchmark(name: "align", summary: "alignment speed, memory, adding pairs/s, quality, learned-lexicon gain") { arguments in
+        let part = arguments.first ?? "all"
+        let number = arguments.dropFirst().first.flatMap(Int.init)
+        switch part {
+        case "speed": try speed(sentences: number ?? 5000)
+        case "add": try add(sentences: number ?? 10_000)
+        case "quality": try quality(seeds: number ?? 10)
+        case "lexicon": try lexiconGain(seeds: number ?? 10)
+        case "all":
+            try speed(sentences: 5000)
+            try add(sentences: 10_000)
+            try quality(seeds: 10)
+            try lexiconGain(seeds: 10)
+        default:
+            throw BenchError("unknown part '\(part)'; use speed, add, quality or lexicon.")
+        }
+    }
+
+    struct BenchError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    static let ruEn = LanguagePair(source: LanguageTag(canonical: "ru"), target: LanguageTag(canonical: "en"))
+
+    /// The hand-aligned corpus of the test suite (Tests/PamyatAlignTests/Fixtures/corpus).
+    static func corpus() throws -> [AlignedDocument] {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Tests/PamyatAlignTests/Fixtures/corpus")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".aligned.tsv") }.sorted()
+        return try files.map { try AlignedDocument(alignedTSV: String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8), name: $0) }
+    }
+
+    /// A long document: the corpus repeated (in alternating order) until it has `sentences` source
+    /// sentences, with 10% of the translation's paragraphs omitted. With `unique`, every bead's
+    /// sentences get a number so that no two units are the same (for adding).
+    static func longDocument(sentences: Int, unique: Bool) throws -> AlignedDocument {
+        let documents = try corpus()
+        var parts: [AlignedDocument] = []
+        var count = 0
+        var pass = 0
+        while count < sentences {
+            for document in pass % 2 == 0 ? documents : documents.reversed() where count < sentences {
+                parts.append(document)
+                count += document.sourceSentences.count
+            }
+            pass += 1
+        }
+        var joined = AlignedDocument.joined(parts, name: "long")
+        if unique {
+            var k = 0
+            joined.sourceParagraphs = joined.sourceParagraphs.map { $0.map { k += 1; return "\($0) [\(k)]" } }
+            k = 0
+            var targetNumber: [Int] = []
+            for bead in joined.beads { for _ in bead.target { targetNumber.append(bead.source.lowerBound + 1) } }
+            joined.targetParagraphs = joined.targetParagraphs.map { $0.map { k += 1; return "\($0) [\(targetNumber[k - 1])]" } }
+        }
+        return joined.applying(EvaluationVariant(omittedParagraphs: 0.1), seed: 11)
+    }
+
+    static func peakMemoryMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    static func speed(sentences: Int) throws {
+        let document = try longDocument(sentences: sentences, unique: false)
+        let aligner = try Aligner(languages: ruEn)
+        _ = try aligner.align(source: Array(document.sourceParagraphs.prefix(20)), target: Array(document.targetParagraphs.prefix(20)))
+        let before = peakMemoryMB()
+        for (name, running) in [("paragraph per line", false), ("running text", true)] {
+            let source = running ? [document.sourceParagraphs.flatMap { $0 }] : document.sourceParagraphs
+            let target = running ? [document.targetParagraphs.flatMap { $0 }] : document.targetParagraphs
+            var best = Double.infinity
+            var alignment: Alignment?
+            for _ in 0..<3 {
+                let start = Date()
+                alignment = try aligner.align(source: source, target: target)
+                best = min(best, Date().timeIntervalSince(start))
+            }
+            let score = AlignmentScore(predicted: alignment!.pairs, expected: document.beads)
+            print(String(format: "align speed (%@): %d × %d sentences aligned in %.3f s (best of 3), %@; peak RSS %.0f MB (%.0f MB before)",
+                         name, document.sourceSentences.count, document.targetSentences.count, best, score.description, peakMemoryMB(), before))
+        }
+    }
+
+    static func add(sentences: Int) throws {
+        let document = try longDocument(sentences: sentences, unique: true)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pamyat-bench-align-\(getpid())")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ru = folder.appendingPathComponent("long.ru.txt"), en = folder.appendingPathComponent("long.en.txt")
+        try document.sourceParagraphs.map { $0.joined(separator: " ") }.joined(separator: "\n").write(to: ru, atomically: true, encoding: .utf8)
+        try document.targetParagraphs.map { $0.joined(separator: " ") }.joined(separator: "\n").write(to: en, atomically: true, encoding: .utf8)
+        let store = try MemoryCatalog(environment: ["PAMYAT_MEMORIES": folder.path], currentDirectory: folder).open("bench", create: true)
+        let start = Date()
+        let report = try DocumentAdder(store: store, learnsFromMemory: false).add(AddRequest(original: ru.path, translations: [en.path]))
+        let seconds = Date().timeIntervalSince(start)
+        print(String(format: "align add: %d sentence pairs added in %.2f s = %.0f pairs/s (read, segment, align, store in one transaction; %d × %d sentences)",
+                     report.unitsAdded, seconds, Double(report.unitsAdded) / seconds, document.sourceSentences.count, document.targetSentences.count))
+    }
+
+    static let qualityVariants = EvaluationVariant.targets + [
+        EvaluationVariant(runningText: true, omittedParagraphs: 0.2),
+        EvaluationVariant(omittedParagraphs: 0.1, mergedSentences: 2, reorderedPairs: 1),
+        EvaluationVariant(runningText: true, omittedParagraphs: 0.1, mergedSentences: 2, reorderedPairs: 1),
+    ]
+
+    static func quality(seeds: Int) throws {
+        let documents = try corpus()
+        let evaluation = AlignmentEvaluation(documents: documents + [AlignedDocument.joined(documents, name: "all")], seeds: seeds)
+        for (label, builtIn) in [("built-in lexicon", true), ("no lexicon", false)] {
+            var configuration = AlignerConfiguration(languages: ruEn)
+            configuration.usesBuiltInLexicon = builtIn
+            let aligner = try Aligner(languages: ruEn, configuration: configuration)
+            for variant in qualityVariants {
+                let (score, beads) = try evaluation.score(aligner, variant: variant)
+                let wrong = beads.filter { !$0.correct }
+                let confidentWrong = wrong.filter { $0.confidence >= 0.5 }.count
+                print("align quality (\(label), \(variant)): \(score); wrong beads \(wrong.count), of them ≥ 0.5 confidence \(confidentWrong)")
+            }
+        }
+    }
+
+    /// Leave one document out: learn from the true pairs of the others, align the one left out.
+    static func lexiconGain(seeds: Int) throws {
+        let documents = try corpus()
+        let variants = [EvaluationVariant(omittedParagraphs: 0.1), EvaluationVariant(runningText: true, omittedParagraphs: 0.1),
+                        EvaluationVariant(runningText: true, omittedParagraphs: 0.2, mergedSentences: 2, reorderedPairs: 1)]
+        for builtIn in [false, true] {
+            for variant in variants {
+                var without = AlignmentScore(), with = AlignmentScore()
+                var learnedPairs = 0
+                for (index, document) in documents.enumerated() {
+                    let training = documents.enumerated().filter { $0.offset != index }.flatMap { pairs(of: $0.element) }
+                    let learned = LearnedLexicon.learn(from: training, languages: ruEn)
+                    learnedPairs += learned.pairs.count
+                    var configuration = AlignerConfiguration(languages: ruEn)
+                    configuration.usesBuiltInLexicon = builtIn
+                    let evaluation = AlignmentEvaluation(documents: [document], seeds: seeds)
+                    without = without + (try evaluation.score(try Aligner(languages: ruEn, configuration: configuration), variant: variant)).score
+                    with = with + (try evaluation.score(try Aligner(languages: ruEn, learned: learned, configuration: configuration), variant: variant)).score
+                }
+                print("align lexicon (\(builtIn ? "built-in lexicon" : "no built-in lexicon"), \(variant)): without learned \(without); with learned \(with) [\(learnedPairs / documents.count) learned word pairs per fold]")
+            }
+        }
+    }
+
+    static func pairs(of document: AlignedDocument) -> [(String, String)] {
+        let source = document.sourceSentences, target = document.targetSentences
+        return document.beads.filter { !$0.isOmission }.map { bead in
+            (bead.source.map { source[$0] }.joined(separator: " "), bead.target.map { target[$0] }.joined(separator: " "))
+        }
+    }
+}
