@@ -41,7 +41,9 @@ enum BandedDP {
         while true {
             let (path, touched) = run(n: n, m: m, shapes: shapes, scorer: &scorer, width: width)
             if !touched || width > m {
-                let band = Band(n: n, m: m, width: width)
+                // Posteriors over a narrow band around the best path: the probability mass of
+                // paths far from it is negligible, and this keeps the forward–backward pass cheap.
+                let band = Band(around: path, n: n, m: m, width: 8)
                 let posterior = posteriors(of: path, band: band, shapes: shapes, scorer: &scorer, temperature: temperature)
                 return Array(zip(path, posterior))
             }
@@ -113,6 +115,31 @@ struct Band {
             let center = Int((Double(i) * slope).rounded())
             low[i] = max(0, center - width)
             high[i] = min(m, center + width)
+            offset[i + 1] = offset[i] + (high[i] - low[i] + 1)
+        }
+    }
+
+    /// The cells within `width` columns of a path's cells in each row.
+    init(around path: [PathStep], n: Int, m: Int, width: Int) {
+        var rowLow = [Int](repeating: Int.max, count: n + 1)
+        var rowHigh = [Int](repeating: Int.min, count: n + 1)
+        func visit(_ i: Int, _ j: Int) {
+            rowLow[i] = min(rowLow[i], j)
+            rowHigh[i] = max(rowHigh[i], j)
+        }
+        visit(0, 0)
+        for step in path {
+            for di in 0...step.shape.source {
+                for dj in 0...step.shape.target { visit(step.source + di, step.target + dj) }
+            }
+        }
+        low = [Int](repeating: 0, count: n + 1)
+        high = [Int](repeating: 0, count: n + 1)
+        offset = [Int](repeating: 0, count: n + 2)
+        // Every row has a path cell: a step visits all the rows and columns it spans.
+        for i in 0...n {
+            low[i] = max(0, rowLow[i] - width)
+            high[i] = min(m, rowHigh[i] + width)
             offset[i + 1] = offset[i] + (high[i] - low[i] + 1)
         }
     }

@@ -2,7 +2,12 @@
 /// (as prefix sums, so that any run's length is one subtraction) and anchors.
 struct UnitTable {
     private var lengthPrefix: [Double]
-    var anchors: [[Anchor]]
+    /// Anchors of all units back to back (flat arrays, so that scoring touches no nested arrays);
+    /// unit `k`'s are at `anchorStart[k]..<anchorStart[k + 1]`.
+    private(set) var keys: [Int32] = []
+    private(set) var weights: [Float] = []
+    private(set) var penalties: [Float] = []
+    private(set) var anchorStart: [Int] = [0]
     /// Whether each unit starts a paragraph (sentence level only; all `true` for paragraphs).
     var startsParagraph: [Bool]
 
@@ -11,11 +16,23 @@ struct UnitTable {
         prefix.reserveCapacity(lengths.count + 1)
         for length in lengths { prefix.append(prefix.last! + length) }
         lengthPrefix = prefix
-        self.anchors = anchors
+        for unit in anchors {
+            for anchor in unit {
+                keys.append(anchor.key)
+                weights.append(anchor.weight)
+                penalties.append(anchor.penalty)
+            }
+            anchorStart.append(keys.count)
+        }
         self.startsParagraph = startsParagraph ?? [Bool](repeating: true, count: anchors.count)
     }
 
-    var count: Int { anchors.count }
+    var count: Int { anchorStart.count - 1 }
+
+    /// The anchors of unit `k`.
+    func anchors(_ k: Int) -> [Anchor] {
+        (anchorStart[k]..<anchorStart[k + 1]).map { Anchor(key: keys[$0], weight: weights[$0], penalty: penalties[$0]) }
+    }
 
     @inline(__always) func length(_ start: Int, _ count: Int) -> Double {
         lengthPrefix[start + count] - lengthPrefix[start]
@@ -25,12 +42,12 @@ struct UnitTable {
     func grouped(_ ranges: [Range<Int>]) -> UnitTable {
         UnitTable(
             lengths: ranges.map { length($0.lowerBound, $0.count) },
-            anchors: ranges.map { range in range.flatMap { anchors[$0] } })
+            anchors: ranges.map { range in range.flatMap { anchors($0) } })
     }
 
     /// The sub-table of units `range`.
     func slice(_ range: Range<Int>) -> UnitTable {
-        UnitTable(lengths: range.map { length($0, 1) }, anchors: Array(anchors[range]), startsParagraph: Array(startsParagraph[range]))
+        UnitTable(lengths: range.map { length($0, 1) }, anchors: range.map { anchors($0) }, startsParagraph: Array(startsParagraph[range]))
     }
 }
 
@@ -48,41 +65,50 @@ struct AnchorMatcher {
     }
 
     mutating func compare(_ source: UnitTable, _ i: Int, _ di: Int, _ target: UnitTable, _ j: Int, _ dj: Int) -> (matched: Double, unmatched: Double) {
+        let sourceRange = source.anchorStart[i]..<source.anchorStart[i + di]
+        let targetRange = target.anchorStart[j]..<target.anchorStart[j + dj]
+        if sourceRange.isEmpty || targetRange.isEmpty {
+            var unmatched: Float = 0
+            for k in sourceRange { unmatched += source.penalties[k] }
+            for k in targetRange { unmatched += target.penalties[k] }
+            return (0, Double(unmatched))
+        }
         generation &+= 1
         if generation == 0 {
             for k in stamps.indices { stamps[k] = 0 }
             generation = 1
         }
-        var sourceCount = 0
-        for unit in i..<(i + di) {
-            for anchor in source.anchors[unit] {
-                let key = Int(anchor.key)
-                if stamps[key] != generation {
-                    stamps[key] = generation
-                    counts[key] = 0
-                }
-                counts[key] += 1
-                sourceCount += 1
-            }
-        }
+        let g = generation
         var matched: Float = 0
         var unmatched: Float = 0
-        for unit in j..<(j + dj) {
-            for anchor in target.anchors[unit] {
-                let key = Int(anchor.key)
-                if stamps[key] == generation, counts[key] > 0 {
-                    counts[key] -= 1
-                    matched += anchor.weight
-                } else {
-                    unmatched += anchor.penalty
+        counts.withUnsafeMutableBufferPointer { counts in
+            stamps.withUnsafeMutableBufferPointer { stamps in
+                source.keys.withUnsafeBufferPointer { sourceKeys in
+                    for k in sourceRange {
+                        let key = Int(sourceKeys[k])
+                        if stamps[key] != g {
+                            stamps[key] = g
+                            counts[key] = 0
+                        }
+                        counts[key] += 1
+                    }
                 }
-            }
-        }
-        if sourceCount > 0 {
-            for unit in i..<(i + di) {
-                for anchor in source.anchors[unit] where counts[Int(anchor.key)] > 0 {
-                    counts[Int(anchor.key)] -= 1
-                    unmatched += anchor.penalty
+                target.keys.withUnsafeBufferPointer { targetKeys in
+                    for k in targetRange {
+                        let key = Int(targetKeys[k])
+                        if stamps[key] == g, counts[key] > 0 {
+                            counts[key] -= 1
+                            matched += target.weights[k]
+                        } else {
+                            unmatched += target.penalties[k]
+                        }
+                    }
+                }
+                source.keys.withUnsafeBufferPointer { sourceKeys in
+                    for k in sourceRange where counts[Int(sourceKeys[k])] > 0 {
+                        counts[Int(sourceKeys[k])] -= 1
+                        unmatched += source.penalties[k]
+                    }
                 }
             }
         }
