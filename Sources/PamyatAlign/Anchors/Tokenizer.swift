@@ -14,10 +14,9 @@ enum Tokenizer {
         let count = scalars.count
         while index < count {
             let scalar = scalars[index]
-            let properties = scalar.properties
-            if properties.isAlphabetic {
+            if isLetter(scalar) {
                 var end = index + 1
-                while end < count, scalars[end].properties.isAlphabetic || scalars[end].properties.generalCategory == .nonspacingMark {
+                while end < count, isLetter(scalars[end]) || (scalars[end].value >= 0x300 && scalars[end].properties.generalCategory == .nonspacingMark) {
                     end += 1
                 }
                 tokens.append(word(scalars[index..<end], initial: !seenWord))
@@ -25,7 +24,7 @@ enum Tokenizer {
                 index = end
                 continue
             }
-            if properties.numericType == .decimal {
+            if isDigit(scalar) {
                 let (text, end) = number(scalars, from: index, decimalComma: decimalComma)
                 tokens.append(Token(kind: .number, text: text, script: .other, isCapitalized: false, isAllCaps: false, isSentenceInitial: false))
                 index = end
@@ -44,6 +43,29 @@ enum Tokenizer {
         return tokens
     }
 
+    // Fast paths for ASCII and Cyrillic (most of every text pamyat sees); Unicode properties,
+    // which are slow to look up, only for the rest.
+    @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if v >= 0x0400 && v <= 0x0481 || v >= 0x048A && v <= 0x052F { return true }
+        return scalar.properties.isAlphabetic
+    }
+
+    @inline(__always) static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        return scalar.properties.numericType == .decimal
+    }
+
+    @inline(__always) static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if v >= 0x0400 && v <= 0x042F { return true }
+        if v >= 0x0430 && v <= 0x045F { return false }
+        return scalar.properties.isUppercase
+    }
+
     private static func mark(_ text: String) -> Token {
         Token(kind: .mark, text: text, script: .other, isCapitalized: false, isAllCaps: false, isSentenceInitial: false)
     }
@@ -54,9 +76,9 @@ enum Tokenizer {
         var script = Token.Script.other
         var letters = 0
         var upper = 0
-        for scalar in scalars where scalar.properties.isAlphabetic {
+        for scalar in scalars where isLetter(scalar) {
             letters += 1
-            if scalar.properties.isUppercase { upper += 1 }
+            if isUppercase(scalar) { upper += 1 }
             if script == .other {
                 if (0x0400...0x052F).contains(scalar.value) { script = .cyrillic }
                 else if scalar.value < 0x250 { script = .latin }
@@ -64,7 +86,7 @@ enum Tokenizer {
         }
         let first = scalars.first!
         return Token(
-            kind: .word, text: String(text), script: script, isCapitalized: first.properties.isUppercase,
+            kind: .word, text: String(text), script: script, isCapitalized: isUppercase(first),
             isAllCaps: letters >= 2 && upper == letters, isSentenceInitial: initial)
     }
 
@@ -75,7 +97,7 @@ enum Tokenizer {
         var index = start
         var seenDecimal = false
         let count = scalars.count
-        func isDigit(_ i: Int) -> Bool { i < count && scalars[i].properties.numericType == .decimal }
+        func isDigit(_ i: Int) -> Bool { i < count && Self.isDigit(scalars[i]) }
         func threeDigitGroup(_ i: Int) -> Bool { isDigit(i) && isDigit(i + 1) && isDigit(i + 2) && !isDigit(i + 3) }
         while index < count {
             let scalar = scalars[index]

@@ -5,6 +5,8 @@ protocol BeadScorer {
     /// The cost (lower is better) of a bead of `shape` over source units from `i` and target units
     /// from `j` (a crossed 2-2 bead costs its two crossing pairs).
     mutating func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double
+    /// A lower bound of ``cost(_:_:_:)``, cheap to compute, for skipping beads that cannot win.
+    func lowestCost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double
 }
 
 /// A bead found by the dynamic programme: where it starts and its shape.
@@ -72,6 +74,8 @@ enum BandedDP {
                     guard pi >= 0, pj >= 0, pj >= low[pi], pj <= high[pi] else { continue }
                     let previous = cost[offset[pi] + pj - low[pi]]
                     guard previous < .infinity else { continue }
+                    // Skip beads whose best possible cost cannot beat the best found so far.
+                    if best < .infinity, previous + Float(shape.penalty + scorer.lowestCost(pi, pj, shape)) >= best { continue }
                     let total = previous + Float(shape.penalty + scorer.cost(pi, pj, shape))
                     if total < best {
                         best = total

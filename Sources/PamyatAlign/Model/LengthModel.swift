@@ -53,6 +53,9 @@ public struct LengthModel: Hashable, Sendable {
         return max(-14, log(randomSpread) - shrink * d * d)
     }
 
+    /// The highest length evidence any bead can have (δ = 0).
+    var bestEvidence: Double { log(randomSpread) }
+
     /// How far the documents' total lengths are from what translations would have: 1 is exactly
     /// the expected ratio, 2 is twice as long as expected, 0.5 half.
     public func plausibility(sourceCharacters: Int, targetCharacters: Int) -> Double {

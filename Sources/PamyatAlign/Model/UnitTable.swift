@@ -8,6 +8,8 @@ struct UnitTable {
     private(set) var weights: [Float] = []
     private(set) var penalties: [Float] = []
     private(set) var anchorStart: [Int] = [0]
+    /// Prefix sums of anchor weights per unit, for bounding what a bead's anchors can add.
+    private var weightPrefix: [Double] = [0]
     /// Whether each unit starts a paragraph (sentence level only; all `true` for paragraphs).
     var startsParagraph: [Bool]
 
@@ -23,6 +25,7 @@ struct UnitTable {
                 penalties.append(anchor.penalty)
             }
             anchorStart.append(keys.count)
+            weightPrefix.append(weightPrefix.last! + unit.reduce(0) { $0 + Double($1.weight) })
         }
         self.startsParagraph = startsParagraph ?? [Bool](repeating: true, count: anchors.count)
     }
@@ -32,6 +35,11 @@ struct UnitTable {
     /// The anchors of unit `k`.
     func anchors(_ k: Int) -> [Anchor] {
         (anchorStart[k]..<anchorStart[k + 1]).map { Anchor(key: keys[$0], weight: weights[$0], penalty: penalties[$0]) }
+    }
+
+    /// The total anchor weight of units `start..<start+count`.
+    @inline(__always) func weight(_ start: Int, _ count: Int) -> Double {
+        weightPrefix[start + count] - weightPrefix[start]
     }
 
     @inline(__always) func length(_ start: Int, _ count: Int) -> Double {
@@ -133,6 +141,16 @@ struct EvidenceScorer: BeadScorer {
         self.lexicalScale = lexicalScale
         self.boundaryPenalty = boundaryPenalty
         matcher = AnchorMatcher(keyCount: keyCount)
+    }
+
+    /// The cost if every anchor matched and the lengths fit perfectly, minus what the boundaries
+    /// take for sure: no bead can cost less.
+    func lowestCost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
+        if shape.isOmission { return 0 }
+        if shape.crossed {
+            return -(2 * model.bestEvidence + lexicalScale * min(source.weight(i, 2), target.weight(j, 2)))
+        }
+        return -(model.bestEvidence + lexicalScale * min(source.weight(i, shape.source), target.weight(j, shape.target)))
     }
 
     mutating func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
