@@ -160,6 +160,7 @@ enum AlignBenchmark {
             for variant in variants {
                 var without = AlignmentScore(), with = AlignmentScore()
                 var learnedPairs = 0
+                var lowWithout = 0, lowWith = 0
                 for (index, document) in documents.enumerated() {
                     let training = documents.enumerated().filter { $0.offset != index }.flatMap { pairs(of: $0.element) }
                     let learned = LearnedLexicon.learn(from: training, languages: ruEn)
@@ -167,10 +168,14 @@ enum AlignBenchmark {
                     var configuration = AlignerConfiguration(languages: ruEn)
                     configuration.usesBuiltInLexicon = builtIn
                     let evaluation = AlignmentEvaluation(documents: [document], seeds: seeds)
-                    without = without + (try evaluation.score(try Aligner(languages: ruEn, configuration: configuration), variant: variant)).score
-                    with = with + (try evaluation.score(try Aligner(languages: ruEn, learned: learned, configuration: configuration), variant: variant)).score
+                    let plain = try evaluation.score(try Aligner(languages: ruEn, configuration: configuration), variant: variant)
+                    let helped = try evaluation.score(try Aligner(languages: ruEn, learned: learned, configuration: configuration), variant: variant)
+                    without = without + plain.score
+                    with = with + helped.score
+                    lowWithout += plain.beads.filter { $0.correct && $0.confidence < 0.5 }.count
+                    lowWith += helped.beads.filter { $0.correct && $0.confidence < 0.5 }.count
                 }
-                print("align lexicon (\(builtIn ? "built-in lexicon" : "no built-in lexicon"), \(variant)): without learned \(without); with learned \(with) [\(learnedPairs / documents.count) learned word pairs per fold]")
+                print("align lexicon (\(builtIn ? "built-in lexicon" : "no built-in lexicon"), \(variant)): without learned \(without), right beads below 0.5 \(lowWithout); with learned \(with), right beads below 0.5 \(lowWith) [\(learnedPairs / documents.count) learned word pairs per fold]")
             }
         }
     }
