@@ -11,6 +11,8 @@ public struct TextError: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownLanguage = "unknown-language"
         /// ICU refused an operation.
         case icu
+        /// A shipped rule file (segmentation rules) is malformed: a bug in pamyat's data.
+        case rules
     }
 
     public var code: Code

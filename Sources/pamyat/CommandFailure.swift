@@ -18,7 +18,7 @@ func reportedExit(for error: any Error) -> ExitCode {
         switch text.code {
         case .invalidUTF8, .binaryInput, .emptyInput, .unknownLanguage:
             return text.message == "no such file." ? .noInput : .dataError
-        case .icu: return .software
+        case .icu, .rules: return .software
         }
     }
     if let described = error as? any PamyatFailure {

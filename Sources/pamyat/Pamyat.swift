@@ -15,7 +15,12 @@ struct Pamyat: AsyncParsableCommand {
             \(ExitCode.table)
             """,
         version: PamyatVersion.string,
-        subcommands: [Stats.self, Align.self, Add.self]
+        subcommands: [
+            Segment.self,
+            Stats.self,
+            Align.self,
+            Add.self,
+        ]
     )
 }
 

@@ -31,18 +31,23 @@ final class BreakIterator {
     /// Calls `body` with each boundary of `text` after offset 0, up to and including the end.
     func forEachBoundary(in text: String, _ body: (Boundary) -> Void) {
         var text = text
-        text.withUTF8 { buffer in
-            guard let base = buffer.baseAddress, buffer.count > 0 else { return }
-            var status: Int32 = 0
-            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                pmy_break_set_utf8(handle, chars, Int64(buffer.count), &status)
-            }
-            guard pmy_failed(status) == 0 else { return }
-            while true {
-                let next = pmy_break_next(handle)
-                if next < 0 { break }
-                body(Boundary(offset: Int(next), status: pmy_break_rule_status(handle)))
-            }
+        text.withUTF8 { forEachBoundary(in: $0, body) }
+    }
+
+    /// Calls `body` with each boundary of the UTF-8 text in `buffer` after offset 0, up to and
+    /// including the end. ICU keeps a pointer to the buffer afterwards but reads it only here: the
+    /// next call points it at new text first.
+    func forEachBoundary(in buffer: UnsafeBufferPointer<UInt8>, _ body: (Boundary) -> Void) {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+        var status: Int32 = 0
+        base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+            pmy_break_set_utf8(handle, chars, Int64(buffer.count), &status)
+        }
+        guard pmy_failed(status) == 0 else { return }
+        while true {
+            let next = pmy_break_next(handle)
+            if next < 0 { break }
+            body(Boundary(offset: Int(next), status: pmy_break_rule_status(handle)))
         }
     }
 

@@ -13,6 +13,7 @@ struct Benchmark: Sendable {
 
 let benchmarks: [Benchmark] = [
     // Each benchmark file adds its entry here.
+    segmentBenchmark,
     StoreBenchmark.entry,
     AlignBenchmark.entry,
 ]

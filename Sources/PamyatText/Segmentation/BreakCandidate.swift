@@ -1,0 +1,21 @@
+/// A place where a sentence might end, before the rules decide.
+struct BreakCandidate: Equatable {
+    enum Kind: Int, Comparable {
+        /// ICU's break after a terminator (. ! ? and their runs), rule status 0..<100.
+        case terminator = 0
+        /// ICU's break after a line or paragraph separator, rule status 100..<200.
+        case separator = 1
+        /// After «…» before a capital, where ICU never breaks.
+        case ellipsis = 2
+        /// Before a dialogue dash that follows a sentence's stop («…министр. — Мы…»).
+        case dialogueDash = 3
+        /// Before the item of a list: a bullet, or the next number or letter of a numbered list.
+        case listItem = 4
+
+        static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// The byte offset where the next sentence would start (after any spaces).
+    var offset: Int
+    var kind: Kind
+}

@@ -1,0 +1,106 @@
+/// The rule layer: for each candidate break, in order, decides from the text on its left and
+/// right whether a sentence ends there. The rules are described, with examples, in
+/// docs/SEGMENTATION.md; the words they consult come from the language's rule file.
+struct BreakDecider {
+    enum Decision: Equatable {
+        /// No sentence ends here.
+        case drop
+        /// A sentence ends here.
+        case keep
+        /// A sentence ends, but the next one starts at this other offset (inside a dot run).
+        case keepAt(Int)
+    }
+
+    let text: UTF8Text
+    let rules: SegmentationRules
+
+    /// The offset where the next sentence starts if one ends at `candidate`, else nil.
+    mutating func decide(_ candidate: BreakCandidate, sentenceStart: Int) -> Int? {
+        switch candidate.kind {
+        case .separator, .listItem, .ellipsis:
+            return candidate.offset
+        case .dialogueDash:
+            let dashLength = text.scalar(at: candidate.offset).length
+            let right = RightContext(text, at: candidate.offset + dashLength + 1)
+            guard !right.startsLowercase, right.first != nil else { return nil }
+            return apply(decideAfterStop(leftEnd: candidate.offset - 1, right: right, sentenceStart: sentenceStart), candidate)
+        case .terminator:
+            // ICU breaks after the spaces that follow a stop; with no space (3.Затем, «Нет.»Он) it is
+            // no sentence end.
+            guard text[candidate.offset - 1] == 0x20 else { return nil }
+            let right = RightContext(text, at: candidate.offset)
+            guard !right.startsLowercase else { return nil }
+            return apply(decideAfterStop(leftEnd: candidate.offset - 1, right: right, sentenceStart: sentenceStart), candidate)
+        }
+    }
+
+    private func apply(_ decision: Decision, _ candidate: BreakCandidate) -> Int? {
+        switch decision {
+        case .drop: nil
+        case .keep: candidate.offset
+        case .keepAt(let offset): offset
+        }
+    }
+
+    /// The decision for a break whose left side ends (before spaces) at `leftEnd`.
+    func decideAfterStop(leftEnd: Int, right: RightContext, sentenceStart: Int) -> Decision {
+        // Closing quotes and brackets after the stop stay with the sentence they close.
+        var end = leftEnd
+        var closed = false
+        while end > sentenceStart {
+            let (scalar, start) = text.scalar(before: end)
+            guard UTF8Text.isClosing(scalar) else { break }
+            end = start
+            closed = true
+        }
+        guard end > sentenceStart else { return .keep }
+        let (last, lastStart) = text.scalar(before: end)
+        switch last {
+        case "…":
+            return isBracketedOmission(dotsStart: lastStart, sentenceStart: sentenceStart) ? .drop : .keep
+        case ".":
+            break
+        default:
+            return .keep  // ! ? and ICU's other terminators
+        }
+        // A run of full stops, maybe spaced (". . .").
+        var first = end
+        var dots = 0
+        var spaced = false
+        while first > sentenceStart && text[first - 1] == 0x2E {
+            dots += 1
+            first -= 1
+            if first - 2 >= sentenceStart && text[first - 1] == 0x20 && text[first - 2] == 0x2E {
+                spaced = true
+                first -= 1
+            }
+        }
+        if first > sentenceStart {
+            let before = text.scalar(before: first).scalar
+            if before == "?" || before == "!" || before == "…" { return .keep }  // ?.. !..
+        }
+        if dots >= 2 {
+            if isBracketedOmission(dotsStart: first, sentenceStart: sentenceStart) { return .drop }
+            guard spaced else { return .keep }
+            let attached = first > sentenceStart && text[first - 1] != 0x20
+            // "compounds. . . . The": the stop ends the sentence, the spaced ellipsis opens the next.
+            if attached && dots >= 4 { return .keepAt(first + 2) }
+            // " . . . " inside a sentence marks an omission.
+            if !attached && dots == 3 { return .drop }
+            return .keep
+        }
+        if closed {
+            // "1.) The first item": the bracket closes a list marker, not a sentence.
+            let marker = isListItemMarker(tokenStart: startOfToken(endingAt: first, sentenceStart: sentenceStart), stop: first, sentenceStart: sentenceStart)
+            return marker && text[leftEnd - 1] == 0x29 && leftEnd - first == 2 ? .drop : .keep
+        }
+        return decideAfterFullStop(stop: first, right: right, sentenceStart: sentenceStart)
+    }
+
+    /// `[...]`, `(…)`: an omission mark inside brackets, not a sentence end.
+    private func isBracketedOmission(dotsStart: Int, sentenceStart: Int) -> Bool {
+        guard dotsStart > sentenceStart else { return false }
+        let before = text[dotsStart - 1]
+        return before == 0x5B || before == 0x28
+    }
+}

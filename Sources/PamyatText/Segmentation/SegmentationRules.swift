@@ -1,0 +1,139 @@
+/// The rule data of one language for ``SentenceSegmenter``: abbreviation classes and word lists,
+/// read from `Rules/<language>.rules` (see docs/SEGMENTATION.md for the file format and every rule).
+///
+/// Immutable once loaded, so one value is shared by every segmenter of that language.
+struct SegmentationRules: Sendable {
+    /// How an abbreviation followed by a full stop behaves; an abbreviation may belong to several.
+    struct Behaviour: OptionSet, Hashable, Sendable {
+        let rawValue: UInt16
+
+        /// `[never-ends]`: the full stop never ends a sentence (`ул.`, `т.е.`, `Mr.`).
+        static let neverEnds = Behaviour(rawValue: 1 << 0)
+        /// `[ends-before-capital]`: ends a sentence when the next word starts with a capital (`и т.д.`, `руб.`).
+        static let endsBeforeCapital = Behaviour(rawValue: 1 << 1)
+        /// `[ends-before-starter]`: ends a sentence only when the next word is a sentence starter (`им.`, `U.S.`).
+        static let endsBeforeStarter = Behaviour(rawValue: 1 << 2)
+        /// `[before-number]`: never ends a sentence when a number follows (`ст. 5`, `p. 55`); otherwise an ordinary word.
+        static let beforeNumber = Behaviour(rawValue: 1 << 3)
+        /// `[dates-after-number]`: after a number, the date rule decides (`2021 г.`, `5 окт.`, `5 p.m.`).
+        static let dateAfterNumber = Behaviour(rawValue: 1 << 4)
+        /// `[units-after-number]`: after a number, ends a sentence before a capital (`30 см.`, `15 ч.`).
+        static let unitAfterNumber = Behaviour(rawValue: 1 << 5)
+        /// `[initials]`: a name abbreviation that behaves like an initial (`Дж.`, `Вл.`, `Wm.`).
+        static let initial = Behaviour(rawValue: 1 << 6)
+    }
+
+    /// One abbreviation in normalised form (see ``SegmentationRules/normalizedKey(_:)``).
+    struct Abbreviation: Hashable, Sendable {
+        /// The normalised UTF-8 bytes, e.g. `и т.д.`, always ending in a full stop.
+        var key: [UInt8]
+        var behaviour: Behaviour
+    }
+
+    /// The language these rules are for (`ru`).
+    var language: String
+    /// ICU locale for the base sentence breaks.
+    var icuLocale: String
+    /// Abbreviations grouped by their last word (lowercase, without the final stop), longest key first.
+    var abbreviationsByLastWord: [String: [Abbreviation]] = [:]
+    /// Lowercase words that usually begin a sentence (pronouns, conjunctions, prepositions…).
+    private(set) var starters: Set<String> = []
+    /// ``WordHash`` of every abbreviation's last word and of every starter, to answer "no" fast.
+    private(set) var lastWordHashes: Set<UInt64> = []
+    private(set) var starterHashes: Set<UInt64> = []
+    /// Lowercase words after which a date phrase opens a clause (conjunctions: `и`, `когда`).
+    var clauseOpeners: Set<String> = []
+    /// Lowercase words that may stand inside a date phrase (prepositions, month names).
+    var dateWords: Set<String> = []
+
+    init(language: String, icuLocale: String) {
+        self.language = language
+        self.icuLocale = icuLocale
+    }
+
+    /// Adds an abbreviation as written in a rule file (`т. е.`, `ген.-лейт.`, `млн`).
+    mutating func addAbbreviation(_ written: String, _ behaviour: Behaviour) {
+        let key = Self.normalizedKey(Array(written.utf8))
+        guard let last = Self.lastWord(ofKey: key), !last.isEmpty else { return }
+        var list = abbreviationsByLastWord[last, default: []]
+        if let index = list.firstIndex(where: { $0.key == key }) {
+            list[index].behaviour.formUnion(behaviour)
+        } else {
+            list.append(Abbreviation(key: key, behaviour: behaviour))
+            list.sort { $0.key.count > $1.key.count }
+        }
+        abbreviationsByLastWord[last] = list
+        if let hash = WordHash.of(last) { lastWordHashes.insert(hash) }
+    }
+
+    /// Adds a starter word (any case).
+    mutating func addStarter(_ word: String) {
+        let lower = UTF8Text.lowercased(Array(word.utf8)[...])
+        starters.insert(lower)
+        if let hash = WordHash.of(lower) { starterHashes.insert(hash) }
+    }
+
+    /// Whether the lowercase form of `range` may be the last word of an abbreviation (false is
+    /// certain; true is checked against the lists by the caller).
+    func mayEndAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let hash = WordHash.lowercased(bytes, range) else { return true }
+        return lastWordHashes.contains(hash)
+    }
+
+    /// Whether the lowercase form of `range` may be a starter (false is certain).
+    func mayBeStarter(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard let hash = WordHash.lowercased(bytes, range) else { return true }
+        return starterHashes.contains(hash)
+    }
+
+    /// The abbreviation that the text ending at a full stop ends with, longest first.
+    ///
+    /// `lastWord` is the lowercase word right before the stop; `window` the normalised text before
+    /// and including the stop (``normalizedKey(_:)``), starting at a word boundary.
+    func abbreviation(lastWord: String, window: [UInt8]) -> Abbreviation? {
+        guard let list = abbreviationsByLastWord[lastWord] else { return nil }
+        for candidate in list where window.count >= candidate.key.count {
+            let start = window.count - candidate.key.count
+            guard window[start...].elementsEqual(candidate.key) else { continue }
+            // The match must begin a word: at the window start or after a non-letter.
+            if start == 0 || !UTF8Text.isWordByte(before: start, in: window) { return candidate }
+        }
+        return nil
+    }
+
+    /// Whether the abbreviations of `lastWord` need the text before it (a multi-part key such as `т.е.`).
+    func hasAbbreviations(endingWith lastWord: String) -> Bool { abbreviationsByLastWord[lastWord] != nil }
+
+    /// The normalised form in which abbreviations are compared: lowercase, no space after a full
+    /// stop, single spaces elsewhere, ending in a full stop (`Т. Е.` → `т.е.`, `млн` → `млн.`).
+    static func normalizedKey(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 1)
+        let lower = Array(UTF8Text.lowercased(bytes[...]).utf8)
+        var pendingSpace = false
+        for byte in lower {
+            if byte == 0x20 || byte == 0x09 {
+                pendingSpace = !out.isEmpty && out.last != 0x2E
+                continue
+            }
+            if pendingSpace && byte != 0x2E && byte != 0x2D { out.append(0x20) }
+            pendingSpace = false
+            out.append(byte)
+        }
+        if out.last != 0x2E { out.append(0x2E) }
+        return out
+    }
+
+    /// The last word of a normalised key: the text between the previous stop, space or hyphen and
+    /// the final stop (`и т.д.` → `д`, `ген.-лейт.` → `лейт`).
+    static func lastWord(ofKey key: [UInt8]) -> String? {
+        guard key.last == 0x2E else { return nil }
+        var start = key.count - 1
+        while start > 0 {
+            let byte = key[start - 1]
+            if byte == 0x2E || byte == 0x20 || byte == 0x2D { break }
+            start -= 1
+        }
+        return String(decoding: key[start..<(key.count - 1)], as: UTF8.self)
+    }
+}
