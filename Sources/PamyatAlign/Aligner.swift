@@ -25,7 +25,28 @@ public struct Aligner: Sendable {
     }
 
     /// Aligns `source` with `target`, each given as paragraphs of sentences.
+    ///
+    /// When the document's confident 1-1 beads show a length ratio more than 6% away from the
+    /// calibrated one (a wordier translator, a language pair without measured figures), the ratio
+    /// is re-estimated from those beads and the document aligned again with it.
     public func align(source: [[String]], target: [[String]]) throws(AlignError) -> Alignment {
+        let first = try alignOnce(source: source, target: target, model: configuration.lengthModel)
+        guard let ratio = Self.observedRatio(first), abs(ratio / configuration.lengthModel.ratio - 1) > 0.06 else { return first }
+        var model = configuration.lengthModel
+        model.ratio = ratio
+        return try alignOnce(source: source, target: target, model: model)
+    }
+
+    /// Σ target / Σ source characters over confident 1-1 beads, when there are at least 20.
+    static func observedRatio(_ alignment: Alignment) -> Double? {
+        let sure = alignment.beads.filter { $0.source.count == 1 && $0.target.count == 1 && $0.confidence >= 0.9 }
+        guard sure.count >= 20 else { return nil }
+        let source = sure.reduce(0) { $0 + alignment.sourceSentences[$1.source.lowerBound].unicodeScalars.count }
+        let target = sure.reduce(0) { $0 + alignment.targetSentences[$1.target.lowerBound].unicodeScalars.count }
+        return source > 0 ? Double(target) / Double(source) : nil
+    }
+
+    private func alignOnce(source: [[String]], target: [[String]], model: LengthModel) throws(AlignError) -> Alignment {
         let interner = KeyInterner()
         let sameScript = Self.isCyrillic(languages.source) == Self.isCyrillic(languages.target)
         let sourceExtractor = try AnchorExtractor(
@@ -43,15 +64,15 @@ public struct Aligner: Sendable {
         let keyCount = interner.count
         if usesParagraphs(sourceSide, targetSide) {
             alignment.mode = .paragraphs
-            let paragraphBeads = alignParagraphs(sourceSide, targetSide, keyCount: keyCount)
+            let paragraphBeads = alignParagraphs(sourceSide, targetSide, keyCount: keyCount, model: model)
             alignment.paragraphBeads = paragraphBeads
             for group in sentenceGroups(paragraphBeads, sourceSide, targetSide) {
-                alignment.beads += alignSentences(sourceSide, group.source, targetSide, group.target, keyCount: keyCount, scale: group.confidence, usesBoundaries: true)
+                alignment.beads += alignSentences(sourceSide, group.source, targetSide, group.target, keyCount: keyCount, scale: group.confidence, usesBoundaries: true, model: model)
             }
         } else {
             alignment.beads = alignSentences(
                 sourceSide, 0..<sourceSide.sentences.count, targetSide, 0..<targetSide.sentences.count, keyCount: keyCount, scale: 1,
-                usesBoundaries: sourceSide.paragraphRanges.count >= 2 && targetSide.paragraphRanges.count >= 2)
+                usesBoundaries: sourceSide.paragraphRanges.count >= 2 && targetSide.paragraphRanges.count >= 2, model: model)
         }
         return alignment
     }
@@ -92,11 +113,11 @@ public struct Aligner: Sendable {
         return ratio >= 0.4 && ratio <= 2.5
     }
 
-    private func alignParagraphs(_ source: Side, _ target: Side, keyCount: Int) -> [Bead] {
+    private func alignParagraphs(_ source: Side, _ target: Side, keyCount: Int, model: LengthModel) -> [Bead] {
         let sourceTable = source.table.grouped(source.paragraphRanges)
         let targetTable = target.table.grouped(target.paragraphRanges)
         var scorer = EvidenceScorer(
-            source: sourceTable, target: targetTable, model: configuration.lengthModel,
+            source: sourceTable, target: targetTable, model: model,
             lexicalScale: configuration.lexicalScale, keyCount: keyCount)
         let steps = BandedDP.align(
             sourceCount: sourceTable.count, targetCount: targetTable.count,
@@ -161,11 +182,11 @@ public struct Aligner: Sendable {
 
     private func alignSentences(
         _ source: Side, _ sourceRange: Range<Int>, _ target: Side, _ targetRange: Range<Int>, keyCount: Int, scale: Double,
-        usesBoundaries: Bool
+        usesBoundaries: Bool, model: LengthModel
     ) -> [Bead] {
         var scorer = EvidenceScorer(
             source: source.table.slice(sourceRange), target: target.table.slice(targetRange),
-            model: configuration.lengthModel, lexicalScale: configuration.lexicalScale,
+            model: model, lexicalScale: configuration.lexicalScale,
             boundaryPenalty: usesBoundaries ? configuration.paragraphBoundaryPenalty : 0, keyCount: keyCount)
         let steps = BandedDP.align(
             sourceCount: sourceRange.count, targetCount: targetRange.count,

@@ -1,5 +1,5 @@
 import Foundation
-import PamyatAlign
+@testable import PamyatAlign
 import PamyatCore
 import Testing
 
@@ -28,5 +28,22 @@ import Testing
         #expect(changed.beads.allSatisfy { $0.target.upperBound <= targets && $0.source.upperBound <= changed.sourceSentences.count })
         // Every target sentence belongs to exactly one true bead.
         #expect(changed.beads.flatMap { Array($0.target) }.sorted() == Array(0..<targets))
+    }
+}
+
+@Suite struct LengthRatioTests {
+    @Test func reEstimatesAWrongRatioFromConfidentBeads() throws {
+        let documents = try Corpus.documents()
+        let joined = AlignedDocument.joined(documents, name: "all")
+        var configuration = AlignerConfiguration(languages: Corpus.ruEn)
+        configuration.lengthModel.ratio = 0.7
+        configuration.usesBuiltInLexicon = false
+        let evaluation = AlignmentEvaluation(documents: [joined], seeds: 2)
+        let variant = EvaluationVariant(runningText: true, omittedParagraphs: 0.1)
+        let (score, _) = try evaluation.score(try Aligner(languages: Corpus.ruEn, configuration: configuration), variant: variant)
+        #expect(score.precision >= 0.98 && score.recall >= 0.95, "\(score)")
+        let alignment = try Aligner(languages: Corpus.ruEn, configuration: configuration).align(source: joined.sourceParagraphs, target: joined.targetParagraphs)
+        let ratio = try #require(Aligner.observedRatio(alignment))
+        #expect(abs(ratio - 1.04) < 0.05, "observed \(ratio)")
     }
 }

@@ -7,6 +7,7 @@ import PamyatService
 /// the hand-aligned corpus, and the gain of the learned lexicon.
 ///
 ///   pamyat-bench align                 everything below
+///   pamyat-bench align calibrate       the length model's c and s² from hand-aligned pairs
 ///   pamyat-bench align speed [N]       align an N-sentence pair (default 5000), both modes; peak memory
 ///   pamyat-bench align add [N]         add an N-sentence pair to a fresh memory: sentence pairs/s
 ///   pamyat-bench align quality [SEEDS] precision/recall on the corpus variants
@@ -20,13 +21,15 @@ enum AlignBenchmark {
         case "add": try add(sentences: number ?? 10_000)
         case "quality": try quality(seeds: number ?? 10)
         case "lexicon": try lexiconGain(seeds: number ?? 10)
+        case "calibrate": try calibrate()
         case "all":
+            try calibrate()
             try speed(sentences: 5000)
             try add(sentences: 10_000)
             try quality(seeds: 10)
             try lexiconGain(seeds: 10)
         default:
-            throw BenchError("unknown part '\(part)'; use speed, add, quality or lexicon.")
+            throw BenchError("unknown part '\(part)'; use calibrate, speed, add, quality or lexicon.")
         }
     }
 
@@ -77,6 +80,34 @@ enum AlignBenchmark {
         var time = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Gale and Church's parameters from 1-1 beads: c = Σ target characters / Σ source characters,
+    /// s² = the variance of (l₂ − c·l₁) / √l₁.
+    static func calibrate() throws {
+        var sets: [(String, [(Int, Int)])] = []
+        let corpusPairs = try corpus().flatMap { document in
+            let source = document.sourceSentences, target = document.targetSentences
+            return document.beads.filter { $0.source.count == 1 && $0.target.count == 1 }.map {
+                (source[$0.source.lowerBound].count, target[$0.target.lowerBound].count)
+            }
+        }
+        sets.append(("ru-en (corpus)", corpusPairs))
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("memories/samples")
+        for pair in ["ru-en", "ru-be"] {
+            let text = try String(contentsOf: samples.appendingPathComponent("press-release.\(pair).expected.tsv"), encoding: .utf8)
+            let beads = text.split(separator: "\n").filter { $0.hasPrefix("1-1\t") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+            sets.append(("\(pair) (sample)", beads.map { ($0[1].count, $0[2].count) }))
+        }
+        sets.append(("ru-en (corpus + sample)", sets[0].1 + sets[1].1))
+        for (name, pairs) in sets {
+            let c = Double(pairs.reduce(0) { $0 + $1.1 }) / Double(pairs.reduce(0) { $0 + $1.0 })
+            let deviations = pairs.map { (Double($0.1) - c * Double($0.0)) / Double($0.0).squareRoot() }
+            let mean = deviations.reduce(0, +) / Double(deviations.count)
+            let variance = deviations.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(deviations.count - 1)
+            print(String(format: "align calibrate (%@): %d 1-1 beads, c = %.3f, s² = %.2f", name, pairs.count, c, variance))
+        }
     }
 
     static func peakMemoryMB() -> Double {
