@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PamyatAlign
 import PamyatCore
 import PamyatService
 import PamyatText
@@ -21,6 +22,7 @@ extension Pamyat {
                 Example:
                   pamyat align memories/samples/press-release.ru.txt memories/samples/press-release.en.txt
                   pamyat align release.ru.html release.en.html --json
+                  pamyat align doc.ru.txt doc.en.txt --memory press   (with the lexicon learned from 'press')
                 """)
 
         @Argument(help: ArgumentHelp("The original document (text or HTML).", valueName: "original"))
@@ -47,6 +49,9 @@ extension Pamyat {
         @Flag(help: "Align even when the lengths differ too much for a translation.")
         var force = false
 
+        @Option(help: ArgumentHelp("Also use the lexicon learned from this memory's confident pairs (name or path; read only).", valueName: "name|path"))
+        var memory: String?
+
         func validate() throws {
             if json && tmx { throw ValidationError("Give either --json or --tmx, not both.") }
             guard (0...1).contains(minConfidence) else {
@@ -60,7 +65,9 @@ extension Pamyat {
                 let to = try to.map { try LanguageTag.parse($0) }
                 let source = try LoadedDocument.load(path: original, language: from)
                 let target = try LoadedDocument.load(path: translation, language: to)
-                let aligner = try DocumentAligner(languages: LanguagePair(source: source.language, target: target.language))
+                let pair = LanguagePair(source: source.language, target: target.language)
+                let learned = try memory.map { try LearnedLexicon.learn(from: MemoryCatalog().open($0, create: false, readOnly: true), languages: pair) } ?? nil
+                let aligner = try DocumentAligner(languages: pair, learned: learned)
                 let alignment = try aligner.align(original: source, translation: target, force: force)
                 let report = AlignmentReport(alignment: alignment, original: original, translation: translation, lowConfidence: minConfidence)
                 if json {

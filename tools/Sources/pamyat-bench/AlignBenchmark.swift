@@ -169,9 +169,16 @@ enum AlignBenchmark {
     static func quality(seeds: Int) throws {
         let documents = try corpus()
         let evaluation = AlignmentEvaluation(documents: documents + [AlignedDocument.joined(documents, name: "all")], seeds: seeds)
-        for (label, builtIn) in [("built-in lexicon", true), ("no lexicon", false)] {
+        for (label, builtIn) in [("built-in lexicon", true), ("no lexicon", false), ("Gale–Church only", false)] {
             var configuration = AlignerConfiguration(languages: ruEn)
             configuration.usesBuiltInLexicon = builtIn
+            if label == "Gale–Church only" {
+                // The baseline: length alone, Gale and Church's priors, no runs, no paragraph evidence.
+                configuration.lexicalScale = 0
+                configuration.paragraphBoundaryPenalty = 0
+                configuration.sentencePriors = BeadPriors(omission: 4.5, merge: 2.3, twoTwo: 4.4, threeOne: 4.6, omissionRun: 4.5, longestRun: 1)
+                configuration.paragraphPriors = configuration.sentencePriors
+            }
             let aligner = try Aligner(languages: ruEn, configuration: configuration)
             for variant in qualityVariants {
                 let (score, beads) = try evaluation.score(aligner, variant: variant)
