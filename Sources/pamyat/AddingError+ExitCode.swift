@@ -1,5 +1,4 @@
 import ArgumentParser
-import PamyatAlign
 import PamyatService
 
 extension AddingError: PamyatFailure {
@@ -8,15 +7,6 @@ extension AddingError: PamyatFailure {
         case .unknownLanguage, .sameLanguage, .implausibleLengths: .dataError
         case .noPairs: .noInput
         case .usage: ExitCode(64)
-        }
-    }
-}
-
-extension AlignError: PamyatFailure {
-    var exitCode: ExitCode {
-        switch code {
-        case .lexicon: .dataError
-        case .icu: .software
         }
     }
 }
