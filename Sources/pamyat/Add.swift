@@ -108,6 +108,7 @@ extension Pamyat {
             let progress = ProgressLine(total: groups.count)
             var summary = AddSummary()
             for (index, group) in groups.enumerated() {
+                progress.update(done: index, message: "adding \(group.name)…", transient: true)
                 let request = AddRequest(
                     original: group.original, translations: group.translations, sourceLanguage: source,
                     minimumConfidence: minConfidence, force: force)

@@ -12,7 +12,10 @@ final class ProgressLine {
         isTerminal = isatty(STDERR_FILENO) == 1
     }
 
-    func update(done: Int, message: String) {
+    /// Shows `done` of `total` with a message; a `transient` message (what is being done now) is
+    /// drawn on a terminal only.
+    func update(done: Int, message: String, transient: Bool = false) {
+        if transient && !isTerminal { return }
         if isTerminal {
             let width = 30
             let filled = total == 0 ? width : width * done / total
