@@ -19,6 +19,18 @@ import Testing
         ])
     }
 
+    @Test func joinsWrappedRunningTextWithoutBlankLines() throws {
+        let text = "Президент провел встречу с министром\nи обсудил итоги года. Министр доложил\nо росте производства на 7%.\n"
+        #expect(try DocumentReader.paragraphs(of: text, format: .text, source: "a.txt") == [
+            "Президент провел встречу с министром и обсудил итоги года. Министр доложил о росте производства на 7%.",
+        ])
+    }
+
+    @Test func keepsShortUnpunctuatedLinesOfAParagraphPerLineText() throws {
+        let text = "Заголовок без точки\nПервый абзац.\nВторой абзац.\nТретий абзац.\n"
+        #expect(try DocumentReader.paragraphs(of: text, format: .text, source: "a.txt").count == 4)
+    }
+
     @Test func takesParagraphsFromTheBlockElements() throws {
         let got = try html("""
             <h1>Заголовок</h1><p>Первый <b>абзац</b>.</p>

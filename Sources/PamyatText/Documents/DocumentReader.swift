@@ -36,9 +36,9 @@ public enum DocumentReader {
         return result
     }
 
-    /// A paragraph per non-blank line; but when the text is hard-wrapped (blank lines separate
-    /// blocks, and most lines inside blocks end without sentence-final punctuation) each block is
-    /// one paragraph with its lines joined by a space.
+    /// A paragraph per non-blank line; but when the text is hard-wrapped (most lines that another
+    /// line follows end without sentence-final punctuation) each block between blank lines is one
+    /// paragraph with its lines joined by a space — the whole text when it has no blank lines.
     static func textParagraphs(_ text: String) -> [String] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Normalizer.foldWhitespace(String($0)) }
         if isHardWrapped(lines) {
@@ -58,8 +58,8 @@ public enum DocumentReader {
         return lines.filter { !$0.isEmpty }
     }
 
-    /// Whether blank-line-separated blocks of several lines make up the text, with lines inside a
-    /// block mostly broken mid-sentence (a line's last character is not . ! ? … : ; or a closing quote).
+    /// Whether lines followed by another line are mostly broken mid-sentence (a line's last
+    /// character is not . ! ? … : ; or a closing quote or bracket).
     static func isHardWrapped(_ lines: [String]) -> Bool {
         var continued = 0
         var brokenMidSentence = 0
@@ -67,8 +67,7 @@ public enum DocumentReader {
             continued += 1
             if let last = lines[index].last, !".!?…:;»”\"')".contains(last) { brokenMidSentence += 1 }
         }
-        let blank = lines.filter(\.isEmpty).count
-        return blank > 0 && continued >= 2 && brokenMidSentence * 2 > continued
+        return continued >= 2 && brokenMidSentence * 2 > continued
     }
 
     static func htmlParagraphs(_ text: String, source: String) throws(TextError) -> [String] {
