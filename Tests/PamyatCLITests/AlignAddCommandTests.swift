@@ -96,3 +96,30 @@ import Testing
         #expect(date.status == 64 && date.stderr.contains("YYYY-MM-DD"))
     }
 }
+
+@Suite struct AlignHTMLCommandTests {
+    /// The sample as a web page: each paragraph in <p>, the title in <h1>, site chrome around it.
+    static func page(_ paragraphs: [String]) -> String {
+        var html = "<!DOCTYPE html><html><head><title>Site</title><script>var x = '<p>no</p>';</script></head><body>"
+        html += "<header><nav><ul><li>Home</li><li>News</li></ul></nav></header><article>"
+        html += "<h1>\(paragraphs[0])</h1>"
+        for paragraph in paragraphs.dropFirst() {
+            html += "<p>" + paragraph.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "«", with: "&laquo;") + "</p>\n"
+        }
+        return html + "</article><footer><p>© Press service</p></footer></body></html>"
+    }
+
+    @Test func alignsWebPagesLikeTheirText() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for language in ["ru", "en"] {
+            let text = try String(contentsOfFile: AlignAddCommandTests.sample("press-release.\(language).txt"), encoding: .utf8)
+            let paragraphs = text.split(separator: "\n").map(String.init)
+            try Data(Self.page(paragraphs).utf8).write(to: folder.appendingPathComponent("page.\(language).html"))
+        }
+        let html = try PamyatBinary.run(["align", folder.appendingPathComponent("page.ru.html").path, folder.appendingPathComponent("page.en.html").path])
+        let text = try PamyatBinary.run(["align", AlignAddCommandTests.sample("press-release.ru.txt"), AlignAddCommandTests.sample("press-release.en.txt")])
+        #expect(html.status == 0, "stderr: \(html.stderr)")
+        #expect(html.stdout == text.stdout, "the page aligns exactly like the text")
+    }
+}
