@@ -30,6 +30,9 @@ import Testing
         ("двух часов", "two hours"),
         ("в 2 часа", "two o'clock"),
         ("1 500,5 рубля", "1,500.5 rubles"),
+        ("около 20 тысяч человек", "about 20,000 people"),
+        ("1,2 млрд долларов", "$1.2 billion"),
+        ("300 тыс. тонн", "300 thousand tonnes"),
         ("Почему?", "Why?"),
     ])
     func datesNumbersAcronymsAndMarksMeet(russian: String, english: String) throws {

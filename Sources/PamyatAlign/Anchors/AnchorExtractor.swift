@@ -1,3 +1,4 @@
+import Foundation
 import PamyatCore
 import PamyatText
 
@@ -48,13 +49,22 @@ final class AnchorExtractor {
     /// The anchors of one sentence.
     func anchors(of sentence: String) -> [Anchor] {
         var result: [Anchor] = []
-        for token in Tokenizer.tokens(of: sentence, decimalComma: decimalComma) {
+        let tokens = Tokenizer.tokens(of: sentence, decimalComma: decimalComma)
+        for (index, token) in tokens.enumerated() {
             switch token.kind {
             case .number:
-                let value = Double(token.text) ?? 0
-                let small = value >= 1 && value <= 31 && !token.text.contains(".")
+                var text = token.text
+                // "20 тысяч" = "20,000", "1,2 млрд" = "1.2 billion": a number followed by a word of
+                // magnitude is the product.
+                if index + 1 < tokens.count, tokens[index + 1].kind == .word,
+                    let scale = Self.magnitude(tokens[index + 1].text), let value = Double(text) {
+                    // Rounded to a whole number: 1.2 × 10⁹ is 1,200,000,000 whichever way it was written.
+                    text = String(Int64((value * scale).rounded()))
+                }
+                let value = Double(text) ?? 0
+                let small = value >= 1 && value <= 31 && !text.contains(".")
                 let w = small ? weights.smallNumber : weights.number
-                result.append(Anchor(key: interner.id("#" + token.text), weight: w.weight, penalty: w.penalty))
+                result.append(Anchor(key: interner.id("#" + text), weight: w.weight, penalty: w.penalty))
             case .mark:
                 let w: (weight: Float, penalty: Float)
                 let key: String
@@ -74,6 +84,16 @@ final class AnchorExtractor {
             }
         }
         return result
+    }
+
+    /// The factor a word of magnitude stands for (`тысяч`, `млн`, `billion`), or nil.
+    static func magnitude(_ word: String) -> Double? {
+        let lower = word.lowercased()
+        if lower.hasPrefix("тыс") || lower == "thousand" || lower == "thousands" { return 1e3 }
+        if lower.hasPrefix("млн") || lower.hasPrefix("миллион") || lower.hasPrefix("million") || lower == "mln" { return 1e6 }
+        if lower.hasPrefix("млрд") || lower.hasPrefix("миллиард") || lower.hasPrefix("billion") || lower == "bn" { return 1e9 }
+        if lower.hasPrefix("трлн") || lower.hasPrefix("триллион") || lower.hasPrefix("trillion") { return 1e12 }
+        return nil
     }
 
     private func wordAnchors(_ token: Token) -> [Anchor] {

@@ -17,8 +17,11 @@ public struct BeadPriors: Hashable, Sendable {
     public var omission: Double
     /// 2-1 and 1-2.
     public var merge: Double
-    /// 2-2.
+    /// 2-2 (straight). Higher than Gale and Church's 4.4: a straight 2-2 bead can swallow an
+    /// added sentence next to an omitted one, which costs about as much.
     public var twoTwo: Double
+    /// A crossed 2-2 bead (two swapped sentences).
+    public var crossed: Double = 5.5
     /// 3-1 and 1-3.
     public var threeOne: Double
     /// Each further sentence of a run of omissions (k-0, 0-k beads): omissions come in runs (a
@@ -38,7 +41,7 @@ public struct BeadPriors: Hashable, Sendable {
 
     /// Sentence level: Gale and Church's priors (1-1 .89, 1-0 .0099, 2-1 .089, 2-2 .011) as
     /// penalties, the omission penalty lowered (tuned) because omissions come in runs.
-    public static let sentences = BeadPriors(omission: 3.2, merge: 2.3, twoTwo: 4.4, threeOne: 4.6, omissionRun: 1.2, longestRun: 8)
+    public static let sentences = BeadPriors(omission: 3.2, merge: 2.3, twoTwo: 6.0, threeOne: 4.6, omissionRun: 1.2, longestRun: 8)
     /// Paragraph level: translators omit whole paragraphs and re-paragraph, so both are cheaper.
     public static let paragraphs = BeadPriors(omission: 3.0, merge: 2.0, twoTwo: 4.0, threeOne: 3.5, omissionRun: 1.5, longestRun: 3)
 
@@ -52,7 +55,7 @@ public struct BeadPriors: Hashable, Sendable {
         ]
         if twoTwo {
             shapes.append(BeadShape(source: 2, target: 2, penalty: self.twoTwo))
-            shapes.append(BeadShape(source: 2, target: 2, penalty: self.twoTwo, crossed: true))
+            shapes.append(BeadShape(source: 2, target: 2, penalty: crossed, crossed: true))
         }
         if threeOne {
             shapes.append(BeadShape(source: 3, target: 1, penalty: self.threeOne))
