@@ -91,3 +91,12 @@ import Testing
         #expect(throws: TextError.self) { try DocumentReader.paragraphs(ofFile: empty.path) }
     }
 }
+
+@Suite struct WrappedTextDetectionTests {
+    @Test func longLinesWithoutFinalPunctuationStayParagraphs() throws {
+        // A paragraph per line whose lines end in a bracket or a word: long lines are never wrapping.
+        let long = String(repeating: "Президент провел встречу с министром и обсудил итоги года ", count: 3)
+        let text = [long + "[1]", long + "[2]", long + "и так далее", long + "[4]"].joined(separator: "\n")
+        #expect(try DocumentReader.paragraphs(of: text, format: .text, source: "a.txt").count == 4)
+    }
+}

@@ -8,6 +8,9 @@ enum Tokenizer {
     /// most Cyrillic-script languages) or, followed by three digits, a thousands group (English).
     static func tokens(of sentence: String, decimalComma: Bool) -> [Token] {
         let scalars = Array(sentence.unicodeScalars)
+        // Where each scalar starts, so that a word's text is one slice of the sentence.
+        var starts = Array(sentence.unicodeScalars.indices)
+        starts.append(sentence.unicodeScalars.endIndex)
         var tokens: [Token] = []
         var index = 0
         var seenWord = false
@@ -19,7 +22,7 @@ enum Tokenizer {
                 while end < count, isLetter(scalars[end]) || (scalars[end].value >= 0x300 && scalars[end].properties.generalCategory == .nonspacingMark) {
                     end += 1
                 }
-                tokens.append(word(scalars[index..<end], initial: !seenWord))
+                tokens.append(word(scalars[index..<end], text: String(sentence.unicodeScalars[starts[index]..<starts[end]]), initial: !seenWord))
                 seenWord = true
                 index = end
                 continue
@@ -70,9 +73,7 @@ enum Tokenizer {
         Token(kind: .mark, text: text, script: .other, isCapitalized: false, isAllCaps: false, isSentenceInitial: false)
     }
 
-    private static func word(_ scalars: ArraySlice<Unicode.Scalar>, initial: Bool) -> Token {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars)
+    private static func word(_ scalars: ArraySlice<Unicode.Scalar>, text: String, initial: Bool) -> Token {
         var script = Token.Script.other
         var letters = 0
         var upper = 0
@@ -86,7 +87,7 @@ enum Tokenizer {
         }
         let first = scalars.first!
         return Token(
-            kind: .word, text: String(text), script: script, isCapitalized: isUppercase(first),
+            kind: .word, text: text, script: script, isCapitalized: isUppercase(first),
             isAllCaps: letters >= 2 && upper == letters, isSentenceInitial: initial)
     }
 

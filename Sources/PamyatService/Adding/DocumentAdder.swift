@@ -54,13 +54,14 @@ public struct DocumentAdder: Sendable {
         let record = DocumentRecord(
             id: documentID, title: request.title, date: request.date, sourceLanguage: original.language,
             languages: [original.language] + translations.map(\.language), contentHash: hash)
-        if let existing = try store.document(id: documentID), existing.contentHash == hash {
+        let existing = try store.document(id: documentID)
+        if let existing, existing.contentHash == hash {
             report.status = .alreadyPresent
             report.unitsAlreadyPresent = units.count
             return report
         }
         try store.write { session in
-            if try store.document(id: documentID) != nil {
+            if existing != nil {
                 report.status = .replaced
                 report.unitsRemoved = try session.deleteUnits(ofDocument: documentID)
             }

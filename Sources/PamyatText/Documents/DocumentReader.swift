@@ -61,11 +61,15 @@ public enum DocumentReader {
     /// Whether lines followed by another line are mostly broken mid-sentence (a line's last
     /// character is not . ! ? … : ; or a closing quote or bracket).
     static func isHardWrapped(_ lines: [String]) -> Bool {
+        // Wrapped text has short lines (mail and terminals wrap at 72–100 columns); a paragraph per
+        // line has long ones.
+        let nonEmpty = lines.filter { !$0.isEmpty }
+        guard nonEmpty.filter({ $0.count > 120 }).count * 10 <= nonEmpty.count else { return false }
         var continued = 0
         var brokenMidSentence = 0
         for index in lines.indices.dropLast() where !lines[index].isEmpty && !lines[index + 1].isEmpty {
             continued += 1
-            if let last = lines[index].last, !".!?…:;»”\"')".contains(last) { brokenMidSentence += 1 }
+            if let last = lines[index].last, !".!?…:;»”\"')]".contains(last) { brokenMidSentence += 1 }
         }
         return continued >= 2 && brokenMidSentence * 2 > continued
     }
