@@ -29,7 +29,7 @@ public struct AnchorWeights: Hashable, Sendable {
     /// A shared word start between two languages of the same script (ru–be, ru–uk cognates).
     public var cognate: (weight: Float, penalty: Float) = (0.5, 0)
     /// A multiplier on the weights of the learned lexicon's entries.
-    public var learnedScale: Float = 1.0
+    public var learnedScale: Float = 0.6
 
     public init() {}
 
