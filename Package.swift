@@ -39,9 +39,6 @@ let package = Package(
             name: "CICUShim",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
-        // libxml2 (libxml2-dev), used only for its header search paths and link flag: CHTMLShim's .c
-        // includes it; its headers include ICU's, so no Swift module imports it directly.
-        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // libxml2's HTML parser behind a header of plain C types (see include/CHTMLShim.h).
         .target(name: "CHTMLShim", dependencies: ["CLibXML2"]),
         .target(name: "PamyatCore", swiftSettings: swiftSettings),
@@ -60,10 +57,17 @@ let package = Package(
         .target(name: "PamyatMatch", dependencies: ["PamyatCore", "PamyatText"], swiftSettings: swiftSettings),
         .target(
             name: "PamyatStore",
-            dependencies: ["PamyatCore", "PamyatText", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "PamyatCore", "PamyatText",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "PamyatTMX", dependencies: ["PamyatCore"], swiftSettings: swiftSettings),
+        // System libxml2 (libxml2-dev), for header paths and linking only: the TMX reader (CXMLShim)
+        // and the HTML paragraph reader (CHTMLShim) use it behind plain-C headers.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
+        .target(name: "PamyatTMX", dependencies: ["PamyatCore", "PamyatText", "CXMLShim"], swiftSettings: swiftSettings),
         .target(
             name: "PamyatService",
             dependencies: ["PamyatCore", "PamyatText", "PamyatAlign", "PamyatMatch", "PamyatStore", "PamyatTMX"],
@@ -100,7 +104,7 @@ let package = Package(
             name: "PamyatAlignTests", dependencies: ["PamyatAlign"], resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
         .testTarget(name: "PamyatMatchTests", dependencies: ["PamyatMatch"], swiftSettings: swiftSettings),
-        .testTarget(name: "PamyatTMXTests", dependencies: ["PamyatTMX"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatTMXTests", dependencies: ["PamyatTMX"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatServiceTests", dependencies: ["PamyatService"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatServerTests", dependencies: ["PamyatServer"], swiftSettings: swiftSettings),
         // End-to-end tests that run the built `pamyat` executable as a user would.

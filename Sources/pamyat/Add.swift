@@ -105,7 +105,7 @@ extension Pamyat {
             guard !groups.isEmpty else {
                 throw AddingError(.noPairs, "no document pairs here; name files NAME.\(source).txt + NAME.en.txt, or put them in \(source)/ and en/ folders.", source: directory)
             }
-            let progress = ProgressLine(total: groups.count)
+            let progress = DirectoryProgress(total: groups.count)
             var summary = AddSummary()
             for (index, group) in groups.enumerated() {
                 progress.update(done: index, message: "adding \(group.name)…", transient: true)

@@ -73,7 +73,7 @@ extension Pamyat {
                 if json {
                     FileHandle.standardOutput.write(Data(try report.json().utf8))
                 } else if tmx {
-                    FileHandle.standardOutput.write(Data(report.tmx().utf8))
+                    FileHandle.standardOutput.write(Data(try report.tmx().utf8))
                 } else {
                     FileHandle.standardOutput.write(Data(report.tsv().utf8))
                     let left = alignment.beads.filter { $0.target.isEmpty }.reduce(0) { $0 + $1.source.count }

@@ -20,6 +20,8 @@ struct Pamyat: AsyncParsableCommand {
             Stats.self,
             Align.self,
             Add.self,
+            Import.self,
+            Export.self,
         ]
     )
 }

@@ -30,6 +30,18 @@ import Testing
         #expect(tmx.stdout.hasPrefix("<?xml") && tmx.stdout.contains("<tmx version=\"1.4\">") && tmx.stdout.contains("xml:lang=\"en\""))
     }
 
+    @Test func alignTMXImportsBackWithItsProvenance() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tmx = try PamyatBinary.run(["align", Self.sample("press-release.ru.txt"), Self.sample("press-release.en.txt"), "--tmx"])
+        #expect(tmx.status == 0)
+        let imported = try PamyatBinary.run(["import", "-", "--memory", "tm"], stdin: Data(tmx.stdout.utf8), environment: ["PAMYAT_MEMORIES": folder.path])
+        #expect(imported.status == 0, "stderr: \(imported.stderr)")
+        let stats = try PamyatBinary.run(["stats", "--memory", "tm", "--json"], environment: ["PAMYAT_MEMORIES": folder.path])
+        let object = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
+        #expect(object?["units"] as? Int == 28)
+    }
+
     @Test func addStoresOnceAndThenReportsAlreadyPresent() throws {
         let folder = try PamyatBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,55 +1,39 @@
 import Foundation
 import PamyatAlign
+import PamyatCore
+import PamyatTMX
 
 extension AlignmentReport {
-    /// A TMX 1.4b document of the pairs, one `<tu>` per bead with its confidence as
-    /// `<prop type="x-confidence">` and the sentence numbers as `x-source-sentences`.
-    ///
-    /// Written here (a few lines of escaping) until PamyatTMX's writer is on main.
-    public func tmx(creationDate: Date = Date()) -> String {
-        let source = alignment.languages.source.identifier
-        let target = alignment.languages.target.identifier
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        let date = formatter.string(from: creationDate)
-        var xml = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <tmx version="1.4">
-              <header creationtool="pamyat" creationtoolversion="0.1.0" datatype="plaintext" segtype="sentence" adminlang="en" srclang="\(source)" o-tmf="pamyat" creationdate="\(date)"/>
-              <body>
-
-            """
-        for bead in alignment.pairs {
-            let positions = bead.source.map { String($0 + 1) }.joined(separator: "-")
-            xml += "    <tu>\n"
-            xml += "      <prop type=\"x-confidence\">\(Self.score(bead.confidence))</prop>\n"
-            xml += "      <prop type=\"x-source-sentences\">\(positions)</prop>\n"
-            xml += "      <tuv xml:lang=\"\(source)\"><seg>\(Self.escape(alignment.sourceText(of: bead)))</seg></tuv>\n"
-            xml += "      <tuv xml:lang=\"\(target)\"><seg>\(Self.escape(alignment.targetText(of: bead)))</seg></tuv>\n"
-            xml += "    </tu>\n"
-        }
-        xml += "  </body>\n</tmx>\n"
-        return xml
+    /// A TMX 1.4b document of the pairs, written by PamyatTMX's writer: one `<tu>` per bead with
+    /// origin `aligned`, the confidence (`x-alignment-confidence`), the original's sentence
+    /// positions (`x-position`) and the neighbouring original sentences as provenance props.
+    public func tmx(creationDate: Date = Date()) throws -> String {
+        var output = Data()
+        let header = TMXHeader(creationToolVersion: "0.1.0", sourceLanguage: .language(alignment.languages.source), creationDate: creationDate)
+        let writer = TMXWriter(header: header) { bytes in output.append(contentsOf: bytes) }
+        try writer.start()
+        for unit in units(createdAt: creationDate) { try writer.write(unit) }
+        try writer.finish()
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// XML text escaping; characters XML 1.0 forbids (C0 controls but tab, LF, CR) are dropped.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default:
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
-                if scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                result.unicodeScalars.append(scalar)
-            }
+    /// The pairs as translation units (what `add` would store, without document details).
+    func units(createdAt date: Date) -> [TranslationUnit] {
+        let sentences = alignment.sourceSentences
+        return alignment.pairs.map { bead in
+            let range = bead.source
+            let position = range.count == 1 ? "\(range.lowerBound + 1)" : "\(range.lowerBound + 1)-\(range.upperBound)"
+            let provenance = Provenance(
+                position: position, confidence: (bead.confidence * 1000).rounded() / 1000,
+                contextPrevious: range.lowerBound > 0 ? sentences[range.lowerBound - 1] : nil,
+                contextNext: range.upperBound < sentences.count ? sentences[range.upperBound] : nil)
+            return TranslationUnit(
+                sourceLanguage: alignment.languages.source,
+                variants: [
+                    Variant(language: alignment.languages.source, text: alignment.sourceText(of: bead)),
+                    Variant(language: alignment.languages.target, text: alignment.targetText(of: bead)),
+                ],
+                origin: .aligned, provenance: provenance, createdAt: date)
         }
-        return result
     }
 }

@@ -57,9 +57,6 @@ enum Schema {
                     unit_id INTEGER NOT NULL,
                     kind TEXT NOT NULL CHECK (kind IN ('inserted', 'updated', 'deleted'))
                 );
-                CREATE TRIGGER units_log_insert AFTER INSERT ON units BEGIN
-                    INSERT INTO changes(unit_id, kind) VALUES (new.id, 'inserted');
-                END;
                 CREATE TRIGGER units_log_update AFTER UPDATE ON units BEGIN
                     INSERT INTO changes(unit_id, kind) VALUES (new.id, 'updated');
                 END;

@@ -16,6 +16,7 @@ let benchmarks: [Benchmark] = [
     segmentBenchmark,
     StoreBenchmark.entry,
     AlignBenchmark.entry,
+    TMXBenchmark.entry,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,3 +1,3 @@
-// The libxml2 headers CHTMLShim uses.
+#include <libxml/xmlreader.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>

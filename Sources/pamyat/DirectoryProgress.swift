@@ -1,8 +1,8 @@
 import Foundation
 
-/// Progress of a long command on standard error: a redrawn bar on a terminal, plain lines otherwise
+/// Progress of `add DIR` on standard error: a redrawn bar on a terminal, plain lines otherwise
 /// (so logs and pipes get one line per step).
-final class ProgressLine {
+final class DirectoryProgress {
     private let total: Int
     private let isTerminal: Bool
     private var drawn = false

@@ -1,0 +1,62 @@
+import Foundation
+import PamyatCore
+
+/// A bounded hand-over of unit batches from a reading thread to a writing one, so that an export
+/// reads the store and writes TMX at the same time (each side alone is about twice as fast as the
+/// two in sequence; see docs/PERFORMANCE.md). At most `capacity` batches wait: memory stays constant.
+///
+/// `@unchecked Sendable`: every mutable field is read and written only while holding `condition`.
+final class BatchPipe: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [[TranslationUnit]] = []
+    private var finished = false
+    private var failure: (any Error)?
+    private var cancelled = false
+    private let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    /// Producer: hands over a batch, waiting while the pipe is full. Throws `CancellationError` once
+    /// the consumer has given up.
+    func put(_ batch: [TranslationUnit]) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { throw CancellationError() }
+        batches.append(batch)
+        condition.broadcast()
+    }
+
+    /// Producer: no more batches; `error` when reading failed.
+    func finish(error: (any Error)?) {
+        condition.lock()
+        finished = true
+        failure = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Consumer: the next batch, or `nil` when the producer has finished; rethrows its error.
+    func take() throws -> [TranslationUnit]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while batches.isEmpty && !finished { condition.wait() }
+        if !batches.isEmpty {
+            let batch = batches.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+        if let failure { throw failure }
+        return nil
+    }
+
+    /// Consumer: stop the producer (after a write error).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

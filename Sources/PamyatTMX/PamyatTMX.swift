@@ -1,1 +1,0 @@
-// PamyatTMX: see docs/ARCHITECTURE.md.

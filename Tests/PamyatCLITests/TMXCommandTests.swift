@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+/// `pamyat import` and `pamyat export` as a user runs them.
+@Suite struct TMXCommandTests {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("PamyatTMXTests/Fixtures")
+
+    static func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
+
+    static func xmllint(_ path: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xmllint", "--noout", "--nonet", "--dtdvalid", fixture("tmx14.dtd"), path]
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test func importThenExportGivesValidTMX() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let env = ["PAMYAT_MEMORIES": folder.path]
+        let files = ["omegat-level2.tmx", "okapi.tmx", "trados.tmx", "translate-toolkit.tmx", "omegat-tmx11.tmx"].map(Self.fixture)
+        let imported = try PamyatBinary.run(["import"] + files + ["--memory", "tm"], environment: env)
+        #expect(imported.status == 0, "stderr: \(imported.stderr)")
+        #expect(imported.stdout.contains("okapi.tmx: 3 units into tm (3 new, 0 updated, 0 unchanged)"), "\(imported.stdout)")
+
+        let again = try PamyatBinary.run(["import", Self.fixture("okapi.tmx"), "--memory", "tm"], environment: env)
+        #expect(again.stdout.contains("3 units into tm (0 new"), "importing twice adds nothing: \(again.stdout)")
+
+        let out = folder.appendingPathComponent("all.tmx").path
+        let exported = try PamyatBinary.run(["export", out, "--memory", "tm"], environment: env)
+        #expect(exported.status == 0, "stderr: \(exported.stderr)")
+        #expect(exported.stdout.contains("exported 11 units"), "\(exported.stdout)")
+        #expect(try Self.xmllint(out) == 0)
+
+        let pair = folder.appendingPathComponent("pair.tmx").path
+        let pairRun = try PamyatBinary.run(["export", pair, "--memory", "tm", "--from", "en-GB", "--to", "ru"], environment: env)
+        #expect(pairRun.status == 0 && pairRun.stdout.contains("exported 2 units"), "\(pairRun.stdout) \(pairRun.stderr)")
+        #expect(try String(contentsOfFile: pair, encoding: .utf8).contains(#"srclang="en-GB""#))
+        #expect(try Self.xmllint(pair) == 0)
+    }
+
+    @Test func exportToStandardOutput() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let env = ["PAMYAT_MEMORIES": folder.path]
+        _ = try PamyatBinary.run(["import", Self.fixture("translate-toolkit.tmx"), "--memory", "tm"], environment: env)
+        let run = try PamyatBinary.run(["export", "-", "--memory", "tm", "--langs", "en,be", "--srclang", "en"], environment: env)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("<?xml") && run.stdout.hasSuffix("</tmx>\n"), "only TMX on standard output")
+        #expect(run.stderr.contains("exported 2 units"))
+    }
+
+    @Test func importReadsStandardInput() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.fixture("translate-toolkit.tmx")))
+        let run = try PamyatBinary.run(["import", "-", "--memory", "tm"], stdin: data, environment: ["PAMYAT_MEMORIES": folder.path])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("-: 2 units into tm (2 new"), "\(run.stdout)")
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try PamyatBinary.run(["import", "--dry-run", Self.fixture("trados.tmx"), "--memory", "tm"], environment: ["PAMYAT_MEMORIES": folder.path])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("trados.tmx: 2 units would be imported") && run.stdout.contains("variants: en-GB 2, ru-RU 2"), "\(run.stdout)")
+        #expect(run.stdout.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("tm.sqlite").path))
+    }
+
+    @Test func aBadFileIsRefusedWithItsLineAndColumn() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let env = ["PAMYAT_MEMORIES": folder.path]
+        let bad = folder.appendingPathComponent("bad.tmx")
+        try Data("""
+            <?xml version="1.0"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ru" datatype="plaintext"/><body>
+            <tu><tuv xml:lang="ru"><seg>Да.</seg></tuv><tuv xml:lang="en"><seg>Yes.</seg></tuv></tu>
+            <tu><tuv xml:lang="ru"><seg>Нет <b>bold</b>.</seg></tuv></tu>
+            </body></tmx>
+            """.utf8).write(to: bad)
+        let run = try PamyatBinary.run(["import", bad.path, "--memory", "tm"], environment: env)
+        #expect(run.status == 65, "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("bad.tmx:4:35: <b> is not allowed in <seg>"), "\(run.stderr)")
+        let stats = try PamyatBinary.run(["stats", "--memory", "tm", "--json"], environment: env)
+        #expect(stats.stdout.contains("\"units\":0"), "nothing imported: \(stats.stdout)")
+    }
+
+    @Test func optionsAreChecked() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let env = ["PAMYAT_MEMORIES": folder.path]
+        let halfPair = try PamyatBinary.run(["export", "x.tmx", "--from", "ru"], environment: env)
+        #expect(halfPair.status == 64 && halfPair.stderr.contains("--from and --to go together"))
+        let badLanguage = try PamyatBinary.run(["export", "x.tmx", "--from", "ru", "--to", "klingon"], environment: env)
+        #expect(badLanguage.status == 64 && badLanguage.stderr.contains("'klingon'"))
+        let badDate = try PamyatBinary.run(["export", "x.tmx", "--since", "yesterday"], environment: env)
+        #expect(badDate.status == 64 && badDate.stderr.contains("--since"))
+        let missing = try PamyatBinary.run(["export", folder.appendingPathComponent("x.tmx").path, "--memory", "none"], environment: env)
+        #expect(missing.status == 66)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.tmx").path))
+        let noFile = try PamyatBinary.run(["import", folder.appendingPathComponent("nope.tmx").path, "--memory", "tm"], environment: env)
+        #expect(noFile.status == 66 && noFile.stderr.contains("no such file"), "\(noFile.stderr)")
+    }
+}
