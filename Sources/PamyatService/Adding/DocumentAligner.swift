@@ -1,3 +1,4 @@
+import Foundation
 import PamyatAlign
 import PamyatCore
 
@@ -32,7 +33,7 @@ public struct DocumentAligner: Sendable {
         }
         let factor = lengthModel.plausibility(sourceCharacters: original.characterCount, targetCharacters: translation.characterCount)
         if !force, factor > implausibleLengthFactor || factor < 1 / implausibleLengthFactor {
-            let percent = Int((factor * 100).rounded())
+            let percent = factor < 0.1 ? String(format: "%.1f", factor * 100) : String(Int((factor * 100).rounded()))
             throw AddingError(
                 .implausibleLengths,
                 "the translation is \(percent)% of the length expected from the original (\(original.characterCount) and \(translation.characterCount) characters); these do not look like translations of each other. Check the files, or pass --force to align them anyway.",
