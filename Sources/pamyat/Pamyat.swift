@@ -22,6 +22,8 @@ struct Pamyat: AsyncParsableCommand {
             Add.self,
             Import.self,
             Export.self,
+            Lookup.self,
+            Concordance.self,
         ]
     )
 }

@@ -16,6 +16,9 @@ let benchmarks: [Benchmark] = [
     segmentBenchmark,
     StoreBenchmark.entry,
     AlignBenchmark.entry,
+    MatchBenchmark.entry,
+    MatchBenchmark.generateEntry,
+    MatchBenchmark.runEntry,
     TMXBenchmark.entry,
 ]
 

@@ -1,0 +1,102 @@
+import PamyatCore
+import PamyatText
+
+/// The score of one stored source against one query, with its explanation.
+public struct PairComparison: Hashable, Sendable {
+    /// The score, 0–100.
+    public var score: Int
+    /// The weighted edit distance in tenths of a word.
+    public var distance: Int
+    /// Token counts (white space excluded) of the query and the source.
+    public var queryTokens: Int
+    public var sourceTokens: Int
+    /// The operations of an optimal alignment, in order.
+    public var operations: [TokenOperation]
+    /// When the two texts differ only in numbers (each changed token a number replaced by a number,
+    /// everything else equal, and no changed number also kept elsewhere): the replacements, source
+    /// number → query number, for ``NumberAdapter``. `nil` otherwise; empty for identical texts.
+    public var numberChanges: [NumberChange]?
+}
+
+/// A number of the stored source that the query has in its place.
+public struct NumberChange: Hashable, Sendable {
+    public var source: String
+    public var query: String
+
+    public init(source: String, query: String) {
+        self.source = source
+        self.query = query
+    }
+}
+
+/// Scores and explains single pairs with the same formula as the index. Owns an ICU tokenizer:
+/// one per task.
+public final class PairScorer {
+    private let tokenizer: WordTokenizer
+    /// The language of the texts compared.
+    public let language: LanguageTag
+
+    public init(language: LanguageTag) throws {
+        self.language = language
+        do { tokenizer = try WordTokenizer(language: LanguageTag(canonical: language.language)) } catch {
+            throw MatchError(.tokenizer, "ICU cannot cut '\(language)' text into words: \(error)")
+        }
+    }
+
+    /// The score of `source` against `query`, with the operations that explain it.
+    public func compare(query: String, source: String) -> PairComparison {
+        let queryText = tokenizer.tokenize(Normalizer.canonical(query))
+        let sourceText = tokenizer.tokenize(Normalizer.canonical(source))
+        var vocabulary = Vocabulary()
+        let queryTokens = vocabulary.internTokens(queryText)
+        let sourceTokens = vocabulary.internTokens(sourceText)
+        let (steps, distance) = EditDistance.alignment(queryTokens, sourceTokens)
+        let score = MatchScore.score(
+            distance: distance, queryCount: queryTokens.count, sourceCount: sourceTokens.count, identical: distance == 0)
+        let querySides = Self.sides(queryText)
+        let sourceSides = Self.sides(sourceText)
+        let operations = steps.map { step -> TokenOperation in
+            switch step {
+            case .keep(let q, let s, let cost):
+                return TokenOperation(kind: cost == 0 ? .kept : .replaced, source: sourceSides[s], query: querySides[q], cost: cost)
+            case .delete(let s):
+                return TokenOperation(kind: .deleted, source: sourceSides[s], query: nil, cost: sourceTokens[s].indelCost)
+            case .insert(let q):
+                return TokenOperation(kind: .inserted, source: nil, query: querySides[q], cost: queryTokens[q].indelCost)
+            }
+        }
+        let queryContent = queryText.contentTokens
+        let sourceContent = sourceText.contentTokens
+        var numberChanges: [NumberChange]? = []
+        var keptNumbers = Set<String>()
+        for step in steps {
+            switch step {
+            case .keep(let q, let s, let cost) where cost > 0:
+                if queryTokens[q].kind == .number && sourceTokens[s].kind == .number
+                    && queryTokens[q].spaceBefore == sourceTokens[s].spaceBefore
+                {
+                    numberChanges?.append(
+                        NumberChange(
+                            source: sourceText.surface(of: sourceContent[s].token),
+                            query: queryText.surface(of: queryContent[q].token)))
+                } else {
+                    numberChanges = nil
+                }
+            case .keep(_, let s, _):
+                if sourceTokens[s].kind == .number { keptNumbers.insert(sourceText.surface(of: sourceContent[s].token)) }
+            case .delete, .insert: numberChanges = nil
+            }
+            if numberChanges == nil { break }
+        }
+        // A number both kept and changed cannot be told apart in the translation.
+        if let changes = numberChanges, changes.contains(where: { keptNumbers.contains($0.source) }) { numberChanges = nil }
+        return PairComparison(
+            score: score, distance: distance, queryTokens: queryTokens.count, sourceTokens: sourceTokens.count,
+            operations: operations, numberChanges: numberChanges)
+    }
+
+    /// Each content token's text with the space before it.
+    static func sides(_ text: TokenizedText) -> [String] {
+        text.contentTokens.map { ($0.spaceBefore ? " " : "") + text.surface(of: $0.token) }
+    }
+}

@@ -1,0 +1,72 @@
+import PamyatCore
+import PamyatText
+
+/// A text of the index that matched a query: its score and the units holding it.
+public struct IndexMatch: Hashable, Sendable {
+    /// The score, 0–100 (see ``MatchScore``).
+    public var score: Int
+    /// The units whose source-language variant is this text and that have the target language,
+    /// newest (highest id) first.
+    public var units: [Int64]
+}
+
+extension FuzzyIndex {
+    /// The texts in `source` most similar to `query` whose units also have a `target` variant: at
+    /// most `limit` texts scoring at least `minimum`, best first (higher score, then the text whose
+    /// newest unit is newer).
+    ///
+    /// `exhaustive` scores every text instead of using the index; the results are the same (the
+    /// index's guarantee), only slower.
+    public func lookup(
+        _ query: String, from source: LanguageTag, to target: LanguageTag, minimum: Int, limit: Int,
+        exhaustive: Bool = false
+    ) throws -> [IndexMatch] {
+        try Self.validate(query: query, minimum: minimum, limit: limit)
+        let language = source.language
+        let canonical = Normalizer.canonical(query)
+        guard !canonical.isEmpty else { throw MatchError(.emptyQuery, "The query is empty; give the sentence to look up.") }
+        let tokenized = try tokenizers.with(language) { $0.tokenize(canonical) }
+        return try scratches.with("") { scratch in
+            lock.withReadLock {
+                guard let slot = slots[language], let targetSlot = slots[target.language] else { return [] }
+                let index = indexes[slot]
+                let prepared = PreparedQuery(tokens: index.vocabulary.queryTokens(tokenized))
+                guard !prepared.tokens.isEmpty else { return [] }
+                let targetBit = UInt64(1) << UInt64(targetSlot)
+                let qualify: (UInt32) -> Int64? = { entry in
+                    var newest: Int64? = nil
+                    index.forEachUnit(of: entry) { unit in
+                        if let slot = self.units[unit], slot.languages & targetBit != 0, unit > (newest ?? .min) { newest = unit }
+                    }
+                    return newest
+                }
+                var workspace = scratch.workspace
+                scratch.workspace = Workspace()
+                defer { scratch.workspace = workspace }
+                let hits = exhaustive
+                    ? index.scan(query: prepared, minimum: minimum, limit: limit, workspace: &workspace, qualify: qualify)
+                    : index.search(query: prepared, minimum: minimum, limit: limit, workspace: &workspace, qualify: qualify)
+                return hits.map { hit in
+                    let holders = index.units(of: hit.entry).filter { (self.units[$0]?.languages ?? 0) & targetBit != 0 }
+                    return IndexMatch(score: hit.score, units: holders.sorted(by: >))
+                }
+            }
+        }
+    }
+
+    /// Checks a query and the options before any work.
+    public static func validate(query: String, minimum: Int, limit: Int) throws(MatchError) {
+        guard (0...100).contains(minimum) else {
+            throw MatchError(.badOption, "The minimum score must be between 0 and 100, not \(minimum).")
+        }
+        guard limit >= 1 else { throw MatchError(.badOption, "The limit must be at least 1, not \(limit).") }
+        guard query.utf8.count <= maximumQueryBytes else {
+            throw MatchError(
+                .queryTooLong,
+                "The query is \(query.utf8.count) bytes long; the most is \(maximumQueryBytes) (look up one sentence at a time).")
+        }
+        guard query.unicodeScalars.contains(where: { !($0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}") }) else {
+            throw MatchError(.emptyQuery, "The query is empty; give the sentence to look up.")
+        }
+    }
+}

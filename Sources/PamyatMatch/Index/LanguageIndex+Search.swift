@@ -1,0 +1,253 @@
+extension LanguageIndex {
+    /// The best `limit` entries scoring at least `minimum` against `query` that `qualify` accepts
+    /// (it returns the tie-breaking unit id, or `nil` to skip the entry).
+    ///
+    /// Candidates come from the postings (prefix filtering: the commonest query keys are never
+    /// read) and from the shapes that could reach `minimum` without sharing a word or number; each
+    /// candidate then passes the count bounds of ``Bounds`` and is scored exactly. The bounds only
+    /// skip entries that cannot reach the score, so the result equals
+    /// ``scan(query:minimum:limit:workspace:qualify:)``'s.
+    func search(
+        query: PreparedQuery, minimum: Int, limit: Int, workspace: inout Workspace, qualify: (UInt32) -> Int64?
+    ) -> [EntryHit] {
+        guard limit > 0, liveEntries > 0 else { return [] }
+        var top = TopHits(limit: limit, minimum: minimum)
+        if minimum >= 100 {
+            if let entry = entry(encoded: query.encoded, hash: query.hash), isLive(entry), let newest = qualify(entry) {
+                top.offer(EntryHit(entry: entry, score: 100, newest: newest))
+            }
+            return top.hits
+        }
+        let n = query.tokens.count
+
+        // 1. Shapes: those that need no shared key are scanned whole; the others set the least
+        //    weighted overlap any candidate needs.
+        var leastWeight = Int.max
+        var scanned: [UInt32] = []
+        shapes.forEachGroup { shape, entries in
+            let m = Int(shape.tokens)
+            guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum) else { return }
+            let needed = Bounds.requiredWeight(
+                queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
+                sourceHeavy: Int(shape.heavy), sourceNumbers: Int(shape.numbers), minimum: minimum)
+            if needed <= 0 {
+                scanned.append(contentsOf: entries)
+            } else if needed <= Bounds.largestWeight(
+                queryWords: query.words, queryNumbers: query.numbers,
+                sourceWords: Int(shape.heavy - shape.numbers), sourceNumbers: Int(shape.numbers))
+            {
+                leastWeight = min(leastWeight, needed)
+            }
+        }
+
+        workspace.prepare(entryCount: entryCount, keyCount: vocabulary.keyCount, queryKeys: query.keys.count)
+        if leastWeight != Int.max {
+            collectCandidates(query: query, leastWeight: leastWeight, minimum: minimum, workspace: &workspace, top: &top, qualify: qualify)
+        }
+        for entry in scanned where isLive(entry) {
+            consider(entry, query: query, workspace: &workspace, top: &top, qualify: qualify)
+        }
+        return top.hits
+    }
+
+    /// Every live entry scored: the exhaustive scan the indexed search must equal.
+    func scan(query: PreparedQuery, minimum: Int, limit: Int, workspace: inout Workspace, qualify: (UInt32) -> Int64?) -> [EntryHit] {
+        guard limit > 0 else { return [] }
+        var top = TopHits(limit: limit, minimum: minimum)
+        for entry in 0..<UInt32(entryCount) where isLive(entry) {
+            consider(entry, query: query, workspace: &workspace, top: &top, qualify: qualify)
+        }
+        return top.hits
+    }
+
+    /// Scores `entry` exactly against the current threshold and offers it to `top`.
+    @inline(__always)
+    private func consider(
+        _ entry: UInt32, query: PreparedQuery, workspace: inout Workspace, top: inout TopHits, qualify: (UInt32) -> Int64?
+    ) {
+        let threshold = top.threshold
+        let m = PackedShape.tokens(packedShapes[Int(entry)])
+        let n = query.tokens.count
+        let limit = MatchScore.maximumDistance(minimum: threshold, longest: max(n, m))
+        decode(entry, into: &workspace.entryTokens)
+        let distance = query.tokens.withUnsafeBufferPointer { q in
+            workspace.entryTokens.withUnsafeBufferPointer { s in
+                EditDistance.distance(q, s, limit: limit, row: &workspace.row)
+            }
+        }
+        guard let distance else { return }
+        let score = MatchScore.score(distance: distance, queryCount: n, sourceCount: m, identical: distance == 0)
+        guard score >= threshold, let newest = qualify(entry) else { return }
+        top.offer(EntryHit(entry: entry, score: score, newest: newest))
+    }
+
+    /// Weighted counting over the rarer query keys' postings (the commonest keys, whose total weight
+    /// stays below the least required weight, are never read: a candidate must hold at least one
+    /// rarer key), then the count bounds per candidate, then exact scoring.
+    ///
+    /// Lists are read rarest first. Each posting carries its entry's shape, so an entry seen for the
+    /// first time in a list is only counted when the weight of that list and the ones after it could
+    /// still reach what its shape needs: the long lists read last add few new entries.
+    private func collectCandidates(
+        query: PreparedQuery, leastWeight: Int, minimum: Int, workspace: inout Workspace, top: inout TopHits,
+        qualify: (UInt32) -> Int64?
+    ) {
+        // Query keys by posting length, longest first; the longest ones whose weights sum to less
+        // than `leastWeight` are skipped.
+        var order = Array(0..<query.keys.count)
+        order.sort { postingCount(query.keys[$0]) > postingCount(query.keys[$1]) }
+        var skippedWeight = 0
+        var firstRead = 0
+        while firstRead < order.count {
+            let weight = query.weights[order[firstRead]] * query.counts[order[firstRead]]
+            guard skippedWeight + weight <= leastWeight - 1 else { break }
+            skippedWeight += weight
+            firstRead += 1
+        }
+        let n = query.tokens.count
+        // Moved out of the workspace for the loops below (which also pass the workspace on).
+        var touched = workspace.touched
+        var counterStorage = workspace.counters
+        var seenStorage = workspace.seen
+        var slotStorage = workspace.keySlots
+        workspace.touched = []
+        workspace.counters = []
+        workspace.seen = []
+        workspace.keySlots = []
+        defer {
+            touched.removeAll(keepingCapacity: true)
+            workspace.touched = touched
+            workspace.counters = counterStorage
+            workspace.seen = seenStorage
+            workspace.keySlots = slotStorage
+        }
+        var remaining = 0
+        for position in firstRead..<order.count { remaining += query.weights[order[position]] * query.counts[order[position]] }
+        packedShapes.withUnsafeBufferPointer { packed in
+            counterStorage.withUnsafeMutableBufferPointer { counters in
+                seenStorage.withUnsafeMutableBufferPointer { seen in
+                    for position in (firstRead..<order.count).reversed() {
+                        let keyIndex = order[position]
+                        let key = Int(query.keys[keyIndex])
+                        let listWeight = query.weights[keyIndex] * query.counts[keyIndex]
+                        defer { remaining -= listWeight }
+                        // At most 10 × 5,000 words for a 10,000-byte query: fits in 16 bits.
+                        let weight = UInt16(clamping: listWeight)
+                        let reachable = remaining + skippedWeight
+                        postings.withPostings(UInt32(key)) { list in
+                            for posting in list {
+                                let index = Int(Posting.entry(posting))
+                                let bit = UInt64(1) << UInt64(index & 63)
+                                if seen[index >> 6] & bit != 0 {
+                                    counters[index] &+= weight
+                                    continue
+                                }
+                                let m: Int
+                                let heavy: Int
+                                let numbers: Int
+                                if Posting.overflows(posting) {
+                                    m = PackedShape.tokens(packed[index])
+                                    heavy = PackedShape.heavy(packed[index])
+                                    numbers = PackedShape.numbers(packed[index])
+                                } else {
+                                    m = Posting.tokens(posting)
+                                    heavy = Posting.heavy(posting)
+                                    numbers = Posting.numbers(posting)
+                                }
+                                guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum) else { continue }
+                                let needed = Bounds.requiredWeight(
+                                    queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
+                                    sourceHeavy: heavy, sourceNumbers: numbers, minimum: minimum)
+                                // `needed ≤ 0`: scored by the shape scan; `needed > reachable`: hopeless.
+                                guard needed > 0, needed <= reachable else { continue }
+                                seen[index >> 6] |= bit
+                                counters[index] = weight
+                                touched.append(posting)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // The query's keys, by key id, for the exact overlap.
+        slotStorage.withUnsafeMutableBufferPointer { slots in
+            for (position, key) in query.keys.enumerated() where Int(key) < slots.count { slots[Int(key)] = UInt16(position + 1) }
+        }
+        var candidates: [UInt32] = []
+        packedShapes.withUnsafeBufferPointer { packed in
+            counterStorage.withUnsafeBufferPointer { counters in
+                seenStorage.withUnsafeMutableBufferPointer { seen in
+                    for posting in touched {
+                        let entry = Posting.entry(posting)
+                        let index = Int(entry)
+                        seen[index >> 6] &= ~(UInt64(1) << UInt64(index & 63))
+                        let count = Int(counters[index])
+                        guard count + skippedWeight >= leastWeight else { continue }
+                        let shape = packed[index]
+                        guard !PackedShape.isDead(shape) else { continue }
+                        let m = PackedShape.tokens(shape)
+                        // The bounds against the current threshold (never lower than `minimum`).
+                        let threshold = top.threshold
+                        guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: threshold) else { continue }
+                        let needed = Bounds.requiredWeight(
+                            queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
+                            sourceHeavy: PackedShape.heavy(shape), sourceNumbers: PackedShape.numbers(shape), minimum: threshold)
+                        guard count + skippedWeight >= needed,
+                            sharedWeight(of: entry, with: query, atLeast: needed, slots: slotStorage, used: &workspace.used)
+                        else { continue }
+                        candidates.append(entry)
+                        if candidates.count == 64 {
+                            for candidate in candidates { consider(candidate, query: query, workspace: &workspace, top: &top, qualify: qualify) }
+                            candidates.removeAll(keepingCapacity: true)
+                        }
+                    }
+                }
+            }
+        }
+        for candidate in candidates { consider(candidate, query: query, workspace: &workspace, top: &top, qualify: qualify) }
+        slotStorage.withUnsafeMutableBufferPointer { slots in
+            for key in query.keys where Int(key) < slots.count { slots[Int(key)] = 0 }
+        }
+    }
+
+    private func postingCount(_ key: UInt32) -> Int {
+        postings.count(key)
+    }
+
+    /// Whether `entry`'s weighted overlap with the query (10 per shared word, 3 per shared number,
+    /// multisets, words case folded) reaches `needed`. `slots` maps key ids to query keys.
+    @inline(__always)
+    private func sharedWeight(of entry: UInt32, with query: PreparedQuery, atLeast needed: Int, slots: [UInt16], used: inout [Int32]) -> Bool {
+        let start = Int(tokenStarts[Int(entry)])
+        let end = Int(tokenStarts[Int(entry) + 1])
+        return vocabulary.surfaceKeys.withUnsafeBufferPointer { keys in
+            vocabulary.surfaceKinds.withUnsafeBufferPointer { kinds in
+                slots.withUnsafeBufferPointer { slots in
+                    tokens.withUnsafeBufferPointer { tokens in
+                        used.withUnsafeMutableBufferPointer { used in
+                            var shared = 0
+                            var reached = false
+                            var touchedSlots = 0
+                            for index in start..<end {
+                                // Each remaining token adds at most a word's weight.
+                                if shared + Bounds.wordWeight * (end - index) < needed { break }
+                                let surface = Int(tokens[index] >> 1)
+                                guard kinds[surface].isHeavy else { continue }
+                                let key = Int(keys[surface])
+                                guard key < slots.count else { continue }
+                                let slot = Int(slots[key])
+                                guard slot > 0, Int(used[slot - 1]) < query.counts[slot - 1] else { continue }
+                                used[slot - 1] += 1
+                                touchedSlots += 1
+                                shared += query.weights[slot - 1]
+                                if shared >= needed { reached = true; break }
+                            }
+                            if touchedSlots > 0 { for index in 0..<query.keys.count { used[index] = 0 } }
+                            return reached || needed <= 0
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

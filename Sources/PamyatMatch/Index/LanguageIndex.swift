@@ -1,0 +1,175 @@
+/// The fuzzy index of one language: every distinct source text (an *entry*: texts equal after NFC
+/// and white-space folding share one) as token ids, the units that hold it, and postings from
+/// case-folded words and from numbers to entries.
+///
+/// Layout (compact for a million units): all entries' tokens in one flat `[UInt32]` (surface id
+/// shifted left, bit 0 = white space before) with offsets, shapes packed one word per entry, and the
+/// postings, exact-text hashes and shape groups each as one compact base plus small growing parts
+/// for what was added since (``PostingLists``, ``ExactTexts``, ``ShapeBuckets``), folded together
+/// by ``compact()``. Entries are only ever appended; an entry whose units are all gone is *dead*
+/// (skipped) and comes back to life if its text is stored again.
+struct LanguageIndex: Sendable {
+    static let noUnit = Int64.min
+
+    var vocabulary = Vocabulary()
+    /// `tokens[tokenStarts[e]..<tokenStarts[e + 1]]` are entry `e`'s tokens.
+    var tokenStarts: [UInt32] = [0]
+    var tokens: [UInt32] = []
+    /// Per entry: token, word-or-number and number counts and whether it is dead, packed in one
+    /// word (see ``PackedShape``) so that the filters read one array.
+    var packedShapes: [UInt64] = []
+    /// Per entry: its first unit (``noUnit`` when dead); further units in `moreUnits`.
+    var firstUnit: [Int64] = []
+    var moreUnits: [UInt32: [Int64]] = [:]
+    /// Entries by the hash of their token sequence.
+    var exact = ExactTexts()
+    /// By key id: the entries holding that word or number key, ascending, as ``Posting``s (the
+    /// entry's shape beside its id).
+    var postings = PostingLists()
+    /// Entries by shape, for the shapes a query can match without sharing a word.
+    var shapes = ShapeBuckets()
+    /// Entries with at least one unit.
+    var liveEntries = 0
+
+    var entryCount: Int { firstUnit.count }
+
+    func isLive(_ entry: UInt32) -> Bool { firstUnit[Int(entry)] != Self.noUnit }
+
+    /// The units holding `entry`'s text (unordered).
+    func units(of entry: UInt32) -> [Int64] {
+        let first = firstUnit[Int(entry)]
+        guard first != Self.noUnit else { return [] }
+        if let more = moreUnits[entry] { return [first] + more }
+        return [first]
+    }
+
+    /// Calls `body` with each unit of `entry`.
+    @inline(__always)
+    func forEachUnit(of entry: UInt32, _ body: (Int64) -> Void) {
+        let first = firstUnit[Int(entry)]
+        guard first != Self.noUnit else { return }
+        body(first)
+        if let more = moreUnits[entry] { for unit in more { body(unit) } }
+    }
+
+    /// The entry whose token sequence is `encoded`, if any.
+    func entry(encoded: [UInt32], hash: UInt64) -> UInt32? {
+        exact.find(hash) { sameTokens($0, encoded) }
+    }
+
+    private func sameTokens(_ entry: UInt32, _ encoded: [UInt32]) -> Bool {
+        let start = Int(tokenStarts[Int(entry)])
+        let end = Int(tokenStarts[Int(entry) + 1])
+        guard end - start == encoded.count else { return false }
+        var index = start
+        for token in encoded {
+            if tokens[index] != token { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// Adds `unit` as a holder of the text tokenized as `matchTokens`; returns the entry.
+    mutating func insert(unit: Int64, tokens matchTokens: [MatchToken]) -> UInt32 {
+        let encoded = Self.encode(matchTokens)
+        let hash = Self.hash(encoded)
+        if let entry = entry(encoded: encoded, hash: hash) {
+            addUnit(unit, to: entry)
+            return entry
+        }
+        let entry = UInt32(entryCount)
+        tokens.append(contentsOf: encoded)
+        tokenStarts.append(UInt32(tokens.count))
+        let shape = Shape(matchTokens)
+        packedShapes.append(PackedShape.pack(shape))
+        firstUnit.append(unit)
+        liveEntries += 1
+        exact.insert(hash, entry)
+        let posting = Posting.make(entry: entry, shape: shape)
+        for token in matchTokens where token.kind.isHeavy {
+            // Entries are appended in order, so a list already holding `entry` ends with it.
+            if postings.last(token.key) != posting { postings.append(token.key, posting) }
+        }
+        shapes.insert(shape, entry)
+        return entry
+    }
+
+    private mutating func addUnit(_ unit: Int64, to entry: UInt32) {
+        let first = firstUnit[Int(entry)]
+        if first == Self.noUnit {
+            firstUnit[Int(entry)] = unit
+            packedShapes[Int(entry)] &= ~PackedShape.deadBit
+            liveEntries += 1
+        } else if first != unit {
+            if var more = moreUnits[entry] {
+                guard !more.contains(unit) else { return }
+                more.append(unit)
+                moreUnits[entry] = more
+            } else {
+                moreUnits[entry] = [unit]
+            }
+        }
+    }
+
+    /// Removes `unit` from `entry`; the entry dies with its last unit.
+    mutating func remove(unit: Int64, from entry: UInt32) {
+        let index = Int(entry)
+        if firstUnit[index] == unit {
+            if var more = moreUnits[entry], !more.isEmpty {
+                firstUnit[index] = more.removeFirst()
+                moreUnits[entry] = more.isEmpty ? nil : more
+            } else {
+                firstUnit[index] = Self.noUnit
+                packedShapes[index] |= PackedShape.deadBit
+                liveEntries -= 1
+            }
+        } else if var more = moreUnits[entry], let position = more.firstIndex(of: unit) {
+            more.remove(at: position)
+            moreUnits[entry] = more.isEmpty ? nil : more
+        }
+    }
+
+    /// Folds what was added since the last compaction into the compact parts.
+    mutating func compact() {
+        postings.compact(keyCount: vocabulary.keyCount)
+        exact.compact()
+        shapes.compact()
+    }
+
+    /// Token i of an entry: surface id and white-space flag packed.
+    @inline(__always)
+    static func encode(_ token: MatchToken) -> UInt32 { token.surface << 1 | (token.spaceBefore ? 1 : 0) }
+
+    static func encode(_ matchTokens: [MatchToken]) -> [UInt32] { matchTokens.map(encode) }
+
+    /// FNV-1a over the encoded tokens (stable across runs, unlike `Hasher`).
+    static func hash<Tokens: Collection<UInt32>>(_ encoded: Tokens) -> UInt64 {
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for token in encoded {
+            value = (value ^ UInt64(token)) &* 0x0000_0100_0000_01b3
+        }
+        return value ^ UInt64(encoded.count)
+    }
+
+    /// Entry `e`'s tokens decoded into `buffer` (reused).
+    @inline(__always)
+    func decode(_ entry: UInt32, into buffer: inout [MatchToken]) {
+        let start = Int(tokenStarts[Int(entry)])
+        let end = Int(tokenStarts[Int(entry) + 1])
+        buffer.removeAll(keepingCapacity: true)
+        vocabulary.surfaceKeys.withUnsafeBufferPointer { keys in
+            vocabulary.surfaceKinds.withUnsafeBufferPointer { kinds in
+                tokens.withUnsafeBufferPointer { all in
+                    for index in start..<end {
+                        let packed = all[index]
+                        let surface = packed >> 1
+                        buffer.append(
+                            MatchToken(
+                                surface: surface, key: keys[Int(surface)], kind: kinds[Int(surface)],
+                                spaceBefore: packed & 1 == 1))
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+/// A query's tokens with what the filters need precomputed.
+struct PreparedQuery {
+    let tokens: [MatchToken]
+    let encoded: [UInt32]
+    let hash: UInt64
+    let heavy: Int
+    let numbers: Int
+    let words: Int
+    /// The distinct word and number keys, ascending; how often each occurs, and what each occurrence
+    /// is worth in the weighted overlap (``Bounds/wordWeight`` or ``Bounds/numberWeight``).
+    let keys: [UInt32]
+    let counts: [Int]
+    let weights: [Int]
+
+    init(tokens: [MatchToken]) {
+        self.tokens = tokens
+        encoded = LanguageIndex.encode(tokens)
+        hash = LanguageIndex.hash(encoded)
+        let shape = Shape(tokens)
+        heavy = Int(shape.heavy)
+        numbers = Int(shape.numbers)
+        words = heavy - numbers
+        let heavyTokens = tokens.filter { $0.kind.isHeavy }.sorted { $0.key < $1.key }
+        var keys: [UInt32] = []
+        var counts: [Int] = []
+        var weights: [Int] = []
+        for token in heavyTokens {
+            if keys.last == token.key {
+                counts[counts.count - 1] += 1
+            } else {
+                keys.append(token.key)
+                counts.append(1)
+                weights.append(token.kind == .number ? Bounds.numberWeight : Bounds.wordWeight)
+            }
+        }
+        self.keys = keys
+        self.counts = counts
+        self.weights = weights
+    }
+}
+
+/// An entry that reached the minimum score: its score and the id of its newest unit that has the
+/// target language (the tie-breaker: newer first).
+struct EntryHit: Hashable, Sendable {
+    var entry: UInt32
+    var score: Int
+    var newest: Int64
+
+    /// The order of results: higher score, then newer unit, then lower entry id.
+    @inline(__always)
+    func ranks(before other: EntryHit) -> Bool {
+        if score != other.score { return score > other.score }
+        if newest != other.newest { return newest > other.newest }
+        return entry < other.entry
+    }
+}
+
+/// The best `limit` hits so far, best first; knows the least score that can still enter.
+struct TopHits {
+    let limit: Int
+    let minimum: Int
+    private(set) var hits: [EntryHit] = []
+
+    init(limit: Int, minimum: Int) {
+        self.limit = limit
+        self.minimum = minimum
+        hits.reserveCapacity(min(limit, 1024) + 1)
+    }
+
+    /// The least score a new hit needs: the minimum, or the worst kept score once full (a tie may
+    /// still enter when its unit is newer).
+    var threshold: Int { hits.count < limit ? minimum : max(minimum, hits[hits.count - 1].score) }
+
+    mutating func offer(_ hit: EntryHit) {
+        guard limit > 0 else { return }
+        if hits.count == limit {
+            guard hit.ranks(before: hits[hits.count - 1]) else { return }
+            hits.removeLast()
+        }
+        var low = 0
+        var high = hits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if hits[middle].ranks(before: hit) { low = middle + 1 } else { high = middle }
+        }
+        hits.insert(hit, at: low)
+    }
+}
+
+/// Scratch space for one search, reused between searches; a task takes it from the index's pool
+/// and moves its ``Workspace`` out for the search (no class-property access in the loops).
+final class SearchScratch {
+    var workspace = Workspace()
+}
+
+/// The buffers of one search.
+struct Workspace {
+    /// Per entry: the weight of the query's rarer keys it holds (valid for entries marked in `seen`).
+    var counters: [UInt16] = []
+    /// One bit per entry: counted in this search (all clear between searches).
+    var seen: [UInt64] = []
+    /// The postings of the entries counted in this search.
+    var touched: [UInt64] = []
+    var row: [Int32] = []
+    var entryTokens: [MatchToken] = []
+    /// Per key id: 1 + the key's position in the query's keys, 0 for keys not in the query (all
+    /// zero between searches).
+    var keySlots: [UInt16] = []
+    /// Per query key: how many of its occurrences an entry has used up (all zero between uses).
+    var used: [Int32] = []
+
+    mutating func prepare(entryCount: Int, keyCount: Int, queryKeys: Int) {
+        if counters.count < entryCount { counters.append(contentsOf: repeatElement(0, count: entryCount - counters.count)) }
+        let words = (entryCount + 63) / 64
+        if seen.count < words { seen.append(contentsOf: repeatElement(0, count: words - seen.count)) }
+        if keySlots.count < keyCount { keySlots.append(contentsOf: repeatElement(0, count: keyCount - keySlots.count)) }
+        if used.count < queryKeys { used = [Int32](repeating: 0, count: queryKeys) }
+        touched.removeAll(keepingCapacity: true)
+    }
+}

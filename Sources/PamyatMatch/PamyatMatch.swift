@@ -1,1 +1,0 @@
-// PamyatMatch: see docs/ARCHITECTURE.md.

@@ -1,0 +1,59 @@
+import PamyatText
+
+extension Vocabulary {
+    /// The tokens of `text` for the index, adding new forms to the vocabulary.
+    mutating func internTokens(_ text: TokenizedText) -> [MatchToken] {
+        var result: [MatchToken] = []
+        result.reserveCapacity(text.tokens.count)
+        var space = false
+        for token in text.tokens {
+            if token.kind == .whitespace {
+                space = !result.isEmpty
+                continue
+            }
+            let surface = intern(text.surface(of: token), kind: token.kind)
+            result.append(MatchToken(surface: surface, key: surfaceKeys[Int(surface)], kind: token.kind, spaceBefore: space))
+            space = false
+        }
+        return result
+    }
+
+    /// The tokens of a query. Forms the vocabulary does not know get fresh ids above every known
+    /// one, so they equal no stored token; a new surface whose key is known (a known word in a new
+    /// case) keeps that key.
+    func queryTokens(_ text: TokenizedText) -> [MatchToken] {
+        var result: [MatchToken] = []
+        result.reserveCapacity(text.tokens.count)
+        var newSurfaces: [String: UInt32] = [:]
+        var newKeys: [String: UInt32] = [:]
+        var space = false
+        for token in text.tokens {
+            if token.kind == .whitespace {
+                space = !result.isEmpty
+                continue
+            }
+            let form = text.surface(of: token)
+            let surface: UInt32
+            let key: UInt32
+            if let known = surfaceID(form, kind: token.kind) {
+                surface = known
+                key = surfaceKeys[Int(known)]
+            } else {
+                let fresh = UInt32(surfaceCount + newSurfaces.count)
+                surface = newSurfaces[form, default: fresh]
+                newSurfaces[form] = surface
+                let keyText = Vocabulary.key(of: form)
+                if let knownKey = keyID(keyText, kind: token.kind) {
+                    key = knownKey
+                } else {
+                    let freshKey = UInt32(keyCount + newKeys.count)
+                    key = newKeys[keyText + "\u{1F}\(token.kind.rawValue)", default: freshKey]
+                    newKeys[keyText + "\u{1F}\(token.kind.rawValue)"] = key
+                }
+            }
+            result.append(MatchToken(surface: surface, key: key, kind: token.kind, spaceBefore: space))
+            space = false
+        }
+        return result
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import PamyatCore
+import PamyatMatch
+import PamyatText
+
+extension LookupService {
+    /// The stored translations of the sources most similar to `request.text`, best first.
+    ///
+    /// Order: score (after each memory's penalty; 101 for an exact match in the same context), then
+    /// earlier memory, then newer unit. Several stored translations of one source are all returned
+    /// together, newest first, flagged `several-translations`; `limit` counts distinct sources.
+    public func lookup(_ request: LookupRequest) throws -> [LookupMatch] {
+        try FuzzyIndex.validate(query: request.text, minimum: request.minimum, limit: request.limit)
+        guard !request.from.sharesLanguage(with: request.to) else {
+            throw LookupError(.sameLanguage, "Look up from one language to another: both are '\(request.from.language)'.")
+        }
+        let memories = try selected(request.memory)
+        for (_, memory) in memories { try memory.index.catchUp(with: memory.memory.store) }
+        guard try memories.contains(where: { try $0.opened.index.holdsPair(request.from, request.to) }) else {
+            let held = Set(try memories.flatMap { try $0.opened.index.pairs.keys }).sorted()
+            throw LookupError(
+                .unknownPair,
+                "No memory holds \(request.from.language)→\(request.to.language) units"
+                    + (held.isEmpty ? " (the memory is empty)." : "; they hold \(held.joined(separator: ", ")).")
+                    + " Check --from and --to.")
+        }
+        var groups: [Group] = []
+        for (order, memory) in memories {
+            let penalty = memory.memory.penalty
+            guard request.minimum + penalty <= 101 else { continue }
+            let hits = try memory.index.lookup(
+                request.text, from: request.from, to: request.to, minimum: min(100, request.minimum + penalty),
+                limit: request.limit, exhaustive: request.exhaustive)
+            guard !hits.isEmpty else { continue }
+            let units = try memory.memory.store.units(ids: hits.flatMap(\.units))
+            let byID = Dictionary(units.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
+            for (rank, hit) in hits.enumerated() {
+                let matches = try hit.units.compactMap { byID[$0] }.compactMap { unit in
+                    try match(unit, score: hit.score, request: request, memory: memory.memory)
+                }
+                let group = Group(matches: Self.ordered(matches), order: order, rank: rank)
+                if !group.matches.isEmpty, group.best >= request.minimum { groups.append(group) }
+            }
+        }
+        groups.sort { a, b in
+            if a.best != b.best { return a.best > b.best }
+            if a.order != b.order { return a.order < b.order }
+            return a.rank < b.rank
+        }
+        return groups.prefix(request.limit).flatMap(\.matches).filter { $0.score >= request.minimum }
+    }
+
+    /// The matches of one source text in one memory.
+    struct Group {
+        var matches: [LookupMatch]
+        var order: Int
+        var rank: Int
+        var best: Int { matches.first?.score ?? 0 }
+    }
+
+    /// One unit as a match: the explanation, the context bonus, number placeables, the penalty.
+    private func match(_ unit: TranslationUnit, score: Int, request: LookupRequest, memory: Memory) throws -> LookupMatch? {
+        guard let source = unit.variant(in: request.from), let target = unit.variant(in: request.to) else { return nil }
+        let comparison = try explainer.compare(query: request.text, source: source.text, language: request.from)
+        var raw = score
+        var flags: [String] = []
+        if score == 100, let previous = request.previous, let stored = unit.provenance.contextPrevious,
+            !Normalizer.canonical(previous).isEmpty, Normalizer.canonical(previous) == Normalizer.canonical(stored)
+        {
+            raw = 101
+            flags.append("context")
+        }
+        var text = target.text
+        var adapted = false
+        if let changes = comparison.numberChanges, !changes.isEmpty,
+            let replaced = try explainer.adapt(target: target.text, language: request.to, changes: changes)
+        {
+            text = replaced
+            adapted = true
+            flags.append("adapted")
+        }
+        let final = max(0, raw - memory.penalty)
+        if memory.penalty > 0 { flags.append("penalty") }
+        return LookupMatch(
+            score: final, source: source.text, target: text, unit: unit.id ?? 0, memory: memory.name,
+            document: unit.provenance.documentID, date: unit.provenance.documentDate ?? Self.day(unit.changedAt),
+            adapted: adapted, diff: comparison.operations, flags: flags, from: request.from, to: request.to,
+            translations: 1, storedTarget: adapted ? target.text : nil, penalty: memory.penalty)
+    }
+
+    /// A group's matches: the context match first, then newest; one per distinct translation, all
+    /// flagged when there are several.
+    static func ordered(_ matches: [LookupMatch]) -> [LookupMatch] {
+        var seen = Set<String>()
+        var result = matches.sorted { a, b in
+            if a.score != b.score { return a.score > b.score }
+            if a.date != b.date { return (a.date ?? "") > (b.date ?? "") }
+            return a.unit > b.unit
+        }.filter { seen.insert($0.storedTarget ?? $0.target).inserted }
+        if result.count > 1 {
+            for index in result.indices {
+                result[index].translations = result.count
+                result[index].flags.append("several-translations")
+            }
+        }
+        return result
+    }
+
+    /// `YYYY-MM-DD` of a date, in UTC.
+    static func day(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import PamyatCore
+import PamyatMatch
+import PamyatText
+
+/// Lookups, concordance and single adds over one or more open memories: the use case behind
+/// `pamyat lookup`, `pamyat concordance` and the server's `LOOKUP`, `CONCORDANCE` and `ADD`.
+///
+/// Safe to call from many tasks at once: lookups run in parallel (each memory's ``FuzzyIndex`` is
+/// read under a read lock); an add is one store transaction and then indexed before it returns.
+/// Before every lookup each index applies its store's newer changes, so units added by another
+/// process (an import, an `add`) are found without a restart.
+public final class LookupService: Sendable {
+    /// A memory to open: its name (as shown in matches), its store and its penalty.
+    public struct Memory: Sendable {
+        public var name: String
+        public var store: any MemoryStore
+        /// Taken off every score from this memory (as OmegaT's `penalty-NNN` folders do).
+        public var penalty: Int
+
+        public init(name: String, store: any MemoryStore, penalty: Int = 0) {
+            self.name = name
+            self.store = store
+            self.penalty = penalty
+        }
+    }
+
+    /// An open memory: the memory and its index (opened on first use, or at once).
+    struct Opened: Sendable {
+        var memory: Memory
+        let lazyIndex: LazyIndex
+
+        /// The memory's index, opened (loaded from its cache or built) on first use.
+        var index: FuzzyIndex {
+            get throws { try lazyIndex.get(for: memory.store).index }
+        }
+    }
+
+    let opened: [Opened]
+    let explainer = MatchExplainer()
+
+    /// Opens `memories` (earlier ones win ties). Each one's fuzzy index is loaded from its cache or
+    /// built now when `openIndexes` (a server wants its first lookup fast), else on the first lookup
+    /// (concordance needs none). An index cache file is kept beside each memory file once it has
+    /// `cacheUnits` units.
+    public init(memories: [Memory], openIndexes: Bool = true, cacheUnits: Int = 20_000) throws {
+        guard !memories.isEmpty else { throw LookupError(.unknownMemory, "Give at least one memory to look up in.") }
+        var seen = Set<String>()
+        var opened: [Opened] = []
+        for memory in memories {
+            guard memory.penalty >= 0, memory.penalty <= 100 else {
+                throw LookupError(.badOption, "The penalty of memory '\(memory.name)' must be between 0 and 100, not \(memory.penalty).")
+            }
+            guard seen.insert(memory.name).inserted else {
+                throw LookupError(.badOption, "The memory '\(memory.name)' is given twice; give each memory once.")
+            }
+            let lazy = LazyIndex(cacheUnits: cacheUnits)
+            if openIndexes { _ = try lazy.get(for: memory.store) }
+            opened.append(Opened(memory: memory, lazyIndex: lazy))
+        }
+        self.opened = opened
+    }
+
+    /// The memories' names, in order.
+    public var memoryNames: [String] { opened.map(\.memory.name) }
+
+    /// How each opened memory's index was opened (built or loaded from its cache, and how long it took).
+    public var openings: [String: IndexOpening] {
+        var result: [String: IndexOpening] = [:]
+        for memory in opened { if let opening = memory.lazyIndex.opening { result[memory.memory.name] = opening } }
+        return result
+    }
+
+    /// The primary languages the memories hold, sorted.
+    public func languages() throws -> [String] {
+        var all = Set<String>()
+        for memory in opened { all.formUnion(try memory.index.languages) }
+        return all.sorted()
+    }
+
+    /// The fuzzy index of the memory named `name` (the first when `nil`), opened if it was not yet.
+    public func fuzzyIndex(memory name: String? = nil) throws -> FuzzyIndex {
+        try memory(named: name).index
+    }
+
+    /// The memories a request names (one, or all).
+    func selected(_ name: String?) throws -> [(order: Int, opened: Opened)] {
+        guard let name else { return opened.enumerated().map { ($0.offset, $0.element) } }
+        guard let position = opened.firstIndex(where: { $0.memory.name == name }) else {
+            throw LookupError(
+                .unknownMemory, "There is no memory '\(name)' here; open memories: \(memoryNames.joined(separator: ", ")).")
+        }
+        return [(position, opened[position])]
+    }
+
+    /// The store of the memory named `name` (the first memory when `nil`).
+    func memory(named name: String?) throws -> Opened {
+        try selected(name).first!.opened
+    }
+}
+
+/// A memory's index, opened once on first use; safe to ask from many tasks (the first opens it
+/// under `lock`, the others wait and share it).
+final class LazyIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var opened: (index: FuzzyIndex, opening: IndexOpening)?
+    private let cacheUnits: Int
+
+    init(cacheUnits: Int) { self.cacheUnits = cacheUnits }
+
+    func get(for store: any MemoryStore) throws -> (index: FuzzyIndex, opening: IndexOpening) {
+        try lock.withLock {
+            if let opened { return opened }
+            let result = try FuzzyIndex.open(
+                store: store, cache: FuzzyIndex.cacheURL(forMemoryAt: store.location), cacheUnits: cacheUnits)
+            opened = result
+            return result
+        }
+    }
+
+    var opening: IndexOpening? { lock.withLock { opened?.opening } }
+}
