@@ -11,8 +11,9 @@ struct ByteInterner: Sendable {
     private(set) var offsets: [UInt32] = [0]
     private(set) var kinds: [UInt8] = []
     private var hashes: [UInt64] = []
-    /// 0 for an empty slot, else id + 1. The capacity is a power of two, at most half full.
-    private var slots: [UInt32] = Array(repeating: 0, count: 16)
+    /// 0 for an empty slot, else the hash's high 32 bits above id + 1 (so that most probes are
+    /// settled without touching the strings). The capacity is a power of two, at most half full.
+    private var slots: [UInt64] = Array(repeating: 0, count: 16)
 
     var count: Int { kinds.count }
 
@@ -51,13 +52,18 @@ struct ByteInterner: Sendable {
 
     private func find(_ text: UnsafeBufferPointer<UInt8>, kind: UInt8, hash: UInt64) -> UInt32? {
         let mask = slots.count - 1
+        let tag = hash >> 32
         var position = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let slot = slots[position]
-            if slot == 0 { return nil }
-            let id = Int(slot - 1)
-            if hashes[id] == hash && kinds[id] == kind && equals(id, text) { return UInt32(id) }
-            position = (position + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            while true {
+                let slot = slots[position]
+                if slot == 0 { return nil }
+                if slot >> 32 == tag {
+                    let id = Int(slot & 0xFFFF_FFFF) - 1
+                    if hashes[id] == hash && kinds[id] == kind && equals(id, text) { return UInt32(id) }
+                }
+                position = (position + 1) & mask
+            }
         }
     }
 
@@ -90,9 +96,10 @@ struct ByteInterner: Sendable {
 
     private mutating func place(_ id: Int) {
         let mask = slots.count - 1
-        var position = Int(truncatingIfNeeded: hashes[id]) & mask
+        let hash = hashes[id]
+        var position = Int(truncatingIfNeeded: hash) & mask
         while slots[position] != 0 { position = (position + 1) & mask }
-        slots[position] = UInt32(id + 1)
+        slots[position] = (hash >> 32) << 32 | UInt64(id + 1)
     }
 
     private mutating func rehash(capacity: Int) {
