@@ -88,23 +88,35 @@ public final class SQLiteMemoryStore: MemoryStore {
 
     private static func prepareSchema(_ writer: any DatabaseWriter, path: String, readOnly: Bool) throws {
         let migrator = Schema.migrator
-        do {
-            let (superseded, complete, appID, hasTables) = try writer.read { db in
-                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db),
-                 try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
+        func state() throws -> (superseded: Bool, complete: Bool) {
+            try writer.read { db in
+                // GRDB creates its grdb_migrations table before the first migration, in a transaction of
+                // its own: a memory another process is creating right now may show only that table.
+                let tables = try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM sqlite_master WHERE name NOT IN ('grdb_migrations') AND name NOT LIKE 'sqlite_%'
+                    """) ?? 0
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if tables > 0 && appID != Schema.applicationID {
+                    throw StoreError(.notAMemory, "this SQLite file is not a pamyat memory.", path: path)
+                }
+                return (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
+        }
+        do {
+            let (superseded, complete) = try state()
             if superseded {
                 throw StoreError(.newerSchema, "this memory was written by a newer pamyat; upgrade pamyat to open it.", path: path)
             }
-            if hasTables > 0 && appID != Schema.applicationID {
-                throw StoreError(.notAMemory, "this SQLite file is not a pamyat memory.", path: path)
+            if complete { return }
+            if readOnly {
+                throw StoreError(.readOnly, "this memory needs a schema upgrade; open it once without --read-only.", path: path)
             }
-            if !complete {
-                if readOnly {
-                    throw StoreError(.readOnly, "this memory needs a schema upgrade; open it once without --read-only.", path: path)
-                }
+            do {
                 try migrator.migrate(writer)
+            } catch let error as DatabaseError {
+                // Two processes creating one memory at once: the loser's migration fails because the
+                // winner's already ran. That is success if the schema is now complete.
+                guard try state().complete else { throw error }
             }
         } catch let error as DatabaseError {
             throw storeError(error, path: path, opening: true)

@@ -16,7 +16,9 @@ extension Pamyat {
                 initials, dates, quotes, dialogue and lists (docs/SEGMENTATION.md).
 
                 Example:
-                  echo 'Президент А.Г. Лукашенко заявил… Цена 5 тыс. руб. Далее было тихо.' | pamyat segment --lang ru -
+                  $ echo 'Цена 5 тыс. руб. Далее было тихо.' | pamyat segment --lang ru -
+                  Цена 5 тыс. руб.
+                  Далее было тихо.
 
                 Languages with rules: ru, en, be, uk, kk (a region such as en-GB uses its language's rules).
 

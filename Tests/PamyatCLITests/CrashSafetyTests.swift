@@ -57,6 +57,25 @@ import Testing
 }
 
 @Suite struct ConcurrentWriterTests {
+    /// Runs `pamyat import FILE --memory MEMORY` for every file at once; returns the exit codes and
+    /// what the processes wrote to standard error.
+    static func importAtOnce(_ files: [URL], into memory: String) throws -> (codes: [Int32], errors: String) {
+        let errors = files.map { $0.appendingPathExtension("stderr") }
+        let processes = try zip(files, errors).map { file, error -> Process in
+            let process = Process()
+            process.executableURL = PamyatBinary.url
+            process.arguments = ["import", file.path, "--memory", memory]
+            process.standardOutput = FileHandle.nullDevice
+            FileManager.default.createFile(atPath: error.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: error)
+            return process
+        }
+        for process in processes { try process.run() }
+        for process in processes { process.waitUntilExit() }
+        let text = errors.compactMap { try? String(contentsOf: $0, encoding: .utf8) }.joined()
+        return (processes.map(\.terminationStatus), text)
+    }
+
     @Test func twoProcessesImportingIntoOneMemoryWaitForEachOther() throws {
         let folder = try PamyatBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -64,17 +83,21 @@ import Testing
         let files = ["a", "b"].map { folder.appendingPathComponent("\($0).tmx") }
         try CrashSafetyTests.tmx(count: 8_000, prefix: "Первый").write(to: files[0])
         try CrashSafetyTests.tmx(count: 8_000, prefix: "Второй").write(to: files[1])
-        let processes = files.map { file -> Process in
-            let process = Process()
-            process.executableURL = PamyatBinary.url
-            process.arguments = ["import", file.path, "--memory", memory]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            return process
-        }
-        for process in processes { try process.run() }
-        for process in processes { process.waitUntilExit() }
-        #expect(processes.map(\.terminationStatus) == [0, 0], "neither writer may fail with 'database is locked'")
+        let run = try Self.importAtOnce(files, into: memory)
+        #expect(run.codes == [0, 0], "neither writer may fail with 'database is locked': \(run.errors)")
         #expect(try SQLiteMemoryStore(path: memory, create: false).stats().units == 16_000)
+    }
+
+    @Test func processesCreatingOneNewMemoryAtOnceAllSucceed() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = (0..<5).map { folder.appendingPathComponent("f\($0).tmx") }
+        for (i, file) in files.enumerated() { try CrashSafetyTests.tmx(count: 20, prefix: "Файл \(i)").write(to: file) }
+        for round in 0..<4 {
+            let memory = folder.appendingPathComponent("new-\(round).sqlite").path
+            let run = try Self.importAtOnce(files, into: memory)
+            #expect(run.codes == [0, 0, 0, 0, 0], "round \(round): every creator succeeds: \(run.errors)")
+            #expect(try SQLiteMemoryStore(path: memory, create: false).stats().units == 100)
+        }
     }
 }

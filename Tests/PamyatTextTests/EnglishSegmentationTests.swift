@@ -47,6 +47,9 @@ import Testing
         "Ask Ben and co. | They will know.",
         "Apple Inc. released a new phone.",
         "She earned a Ph.D. in chemistry.",
+        "Trials ran in the U.S. and the U.K. | Side effects were rare.",
+        "He commanded the U.S. Third Army in 1944.",
+        "Revenue was $89.5 billion. | iPhone sales fell.",
     ] as [GoldText])
     func countriesAndCompanies(_ gold: GoldText) throws { try check(gold) }
 

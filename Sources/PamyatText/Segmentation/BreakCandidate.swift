@@ -9,8 +9,12 @@ struct BreakCandidate: Equatable {
         case ellipsis = 2
         /// Before a dialogue dash that follows a sentence's stop («…министр. — Мы…»).
         case dialogueDash = 3
+        /// After a semicolon before a capitalised word, where the language's rules say so.
+        case semicolon = 4
+        /// After an emoticon (:) ;-) :( and the like, or a run of brackets «))») before a capital.
+        case emoticon = 5
         /// Before the item of a list: a bullet, or the next number or letter of a numbered list.
-        case listItem = 4
+        case listItem = 6
 
         static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }

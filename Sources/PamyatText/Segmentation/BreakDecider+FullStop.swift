@@ -2,20 +2,22 @@ extension BreakDecider {
     /// The decision after a single full stop at `stop`, followed by a space and a word that does not
     /// start in lowercase: list items, initials, abbreviations; otherwise a sentence ends.
     func decideAfterFullStop(stop: Int, right: RightContext, sentenceStart: Int) -> Decision {
-        let tokenStart = startOfToken(endingAt: stop, sentenceStart: sentenceStart)
-        if isListItemMarker(tokenStart: tokenStart, stop: stop, sentenceStart: sentenceStart) { return .drop }
+        // A stop detached by a space («г .», in text whose tokens are spaced out) counts as attached.
+        let wordEnd = stop > sentenceStart + 1 && text[stop - 1] == 0x20 ? stop - 1 : stop
+        let tokenStart = startOfToken(endingAt: wordEnd, sentenceStart: sentenceStart)
+        if isListItemMarker(tokenStart: tokenStart, stop: wordEnd, sentenceStart: sentenceStart) { return .drop }
 
-        // The word right before the stop: after the last stop, space or hyphen in the token, and
+        // The word right before the stop: after the last stop, space, hyphen or slash in the token, and
         // without leading digits or punctuation (2021г. → г, (см. → см, ген.-лейт. → лейт).
-        var wordStart = stop
+        var wordStart = wordEnd
         while wordStart > tokenStart {
             let (scalar, start) = text.scalar(before: wordStart)
-            if scalar == "." || scalar == "-" { break }
+            if scalar == "." || scalar == "-" || scalar == "/" { break }
             wordStart = start
         }
         var digitsBefore = false
         var symbolBefore = false  // °С., $US.: a unit or a symbol, not an initial
-        while wordStart < stop {
+        while wordStart < wordEnd {
             let (scalar, length) = text.scalar(at: wordStart)
             if UTF8Text.isLetter(scalar) { break }
             if UTF8Text.isDigit(scalar) {
@@ -25,22 +27,49 @@ extension BreakDecider {
             }
             wordStart += length
         }
-        guard wordStart < stop else { return .keep }  // a number or a symbol: 5. 100%.
+        guard wordStart < wordEnd else { return .keep }  // a number or a symbol: 5. 100%.
         // A number before the token (2021 г., 5 p.m.) or at its start (2021г.).
         let afterNumber = digitsBefore || previousTokenIsNumber(before: tokenStart, sentenceStart: sentenceStart)
 
-        // An initial: one capital letter (А. Г. Лукашенко, А.Г. Лукашенко, Jonas E. Smith, U.S.).
+        // An initial: one capital letter (А. Г. Лукашенко, А.Г. Лукашенко, Jonas E. Smith, U.S.),
+        // but not a Roman numeral in Cyrillic text (Фердинанда I.).
         let firstScalar = text.scalar(at: wordStart)
-        if wordStart + firstScalar.length == stop && UTF8Text.isUppercase(firstScalar.scalar) && !afterNumber && !symbolBefore {
-            return right.startsWithStarter(text, rules: rules) ? .keep : .drop
+        // A chain of capitals that a list writes in capitals (U.S., U.K.) is decided by its list.
+        if wordStart + firstScalar.length == wordEnd && UTF8Text.isUppercase(firstScalar.scalar) && !afterNumber && !symbolBefore
+            && !isRomanNumeralAfterCyrillic(firstScalar.scalar, tokenStart: tokenStart, wordStart: wordStart, sentenceStart: sentenceStart)
+            && !(wordStart > tokenStart && isListed(wordStart: wordStart, wordEnd: wordEnd, tokenStart: tokenStart, stop: stop, sentenceStart: sentenceStart))
+        {
+            if right.startsWithStarter(text, rules: rules) { return .keep }
+            // «…3 место — Сидорова А. Поздравляем!»: initials after a surname close the name.
+            if right.startsCapitalized && !right.wordFollowedByStop
+                && initialsFollowSurname(tokenStart: tokenStart, sentenceStart: sentenceStart)
+            {
+                return .keep
+            }
+            return .drop
         }
 
-        guard rules.mayEndAbbreviation(text.bytes, wordStart..<stop) else { return .keep }
-        let lastWord = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[wordStart..<stop])))
-        guard rules.hasAbbreviations(endingWith: lastWord) else { return .keep }
-        let windowStart = startOfTokens(count: 3, before: tokenStart, sentenceStart: sentenceStart)
+        // A unit after a symbol (88 °C.), the end of an address (info@example.gov.,
+        // www.nbrb.by.) or an acronym in capitals (ВКЛ., США.) is no abbreviation.
+        if symbolBefore || isAddressEnd(tokenStart: tokenStart, wordStart: wordStart) || isAcronym(wordStart..<wordEnd) {
+            return .keep
+        }
+        // An unknown chain of short lowercase parts joined by stops (д.ф.-м.н., к.с.-х.н.) is an
+        // abbreviation that ends a sentence only before a starter.
+        let chainDecision: Decision =
+            isLowercaseChain(tokenStart..<wordEnd) ? (right.startsWithStarter(text, rules: rules) ? .keep : .drop) : .keep
+        guard rules.mayEndAbbreviation(text.bytes, wordStart..<wordEnd) else {
+            return unknownWordDecision(chainDecision, firstScalar: firstScalar.scalar, stop: stop, sentenceStart: sentenceStart)
+        }
+        let lastWord = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[wordStart..<wordEnd])))
+        guard rules.hasAbbreviations(endingWith: lastWord) else {
+            return unknownWordDecision(chainDecision, firstScalar: firstScalar.scalar, stop: stop, sentenceStart: sentenceStart)
+        }
+        let windowStart = startOfTokens(count: 6, before: tokenStart, sentenceStart: sentenceStart)
         let window = SegmentationRules.normalizedKey(Array(text.bytes[windowStart...stop]))
-        guard let abbreviation = rules.abbreviation(lastWord: lastWord, window: window) else { return .keep }
+        guard let abbreviation = rules.abbreviation(lastWord: lastWord, window: window) else {
+            return unknownWordDecision(chainDecision, firstScalar: firstScalar.scalar, stop: stop, sentenceStart: sentenceStart)
+        }
         let behaviour = abbreviation.behaviour
         let abbreviationAfterNumber = afterNumber
 
@@ -58,142 +87,101 @@ extension BreakDecider {
         if behaviour.contains(.endsBeforeCapital) || behaviour.contains(.dateAfterNumber)
             || behaviour.contains(.unitAfterNumber)
         {
-            return right.startsCapitalized || right.opened ? .keep : .drop
+            if right.opened { return .keep }
+            guard right.startsCapitalized else { return .drop }
+            return right.isContinuation(text, rules: rules) ? .drop : .keep
         }
         return .keep  // only [before-number], and no number follows: an ordinary word (He said no.)
     }
 
-    /// The date rule, for an abbreviation of [dates-after-number] after a number (`2021 г.`,
-    /// `5 окт.`, `XX в.`, `5 p.m.`) followed by a capital: the sentence goes on when the date phrase
-    /// opens a clause — it stands at the sentence start, or after punctuation (`,` `:` `;` `—` `(`)
-    /// or a word from [clause-openers] — and ends when the phrase closes one (after a verb or a noun:
-    /// «Договор подписан в 2021 г. Затем…»).
-    func decideAfterDate(tokenStart: Int, right: RightContext, sentenceStart: Int) -> Decision {
-        guard right.startsCapitalized || right.opened else { return .drop }
-        var end = tokenStart  // the date phrase starts at or before here
-        while true {
-            guard end > sentenceStart, text[end - 1] == 0x20 else { return .drop }  // sentence start
-            let tokenEnd = end - 1
-            let start = startOfToken(endingAt: tokenEnd, sentenceStart: sentenceStart)
-            guard start < tokenEnd else { return .drop }
-            let lastScalar = text.scalar(before: tokenEnd).scalar
-            if lastScalar == "," || lastScalar == ":" || lastScalar == ";" || UTF8Text.isOpening(lastScalar)
-                || UTF8Text.isDash(lastScalar)
-            {
-                return .drop
-            }
-            // Leading opening quotes or brackets: the token opens a clause of its own.
-            var core = start
-            while core < tokenEnd, UTF8Text.isOpening(text.scalar(at: core).scalar) { core += text.scalar(at: core).length }
-            let word = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[core..<tokenEnd])))
-            let partOfDate =
-                isNumberToken(core..<tokenEnd) || rules.dateWords.contains(word)
-                || isDateAbbreviationToken(word)
-            if partOfDate {
-                if core > start { return .drop }
-                end = start
-                continue
-            }
-            if rules.clauseOpeners.contains(word) { return .drop }
-            return .keep
+    /// Whether the word at `wordStart` ends an e-mail address, a URL or a domain name: its token
+    /// holds `@` or `/`, or the word follows a stop that follows three or more letters
+    /// (`example.gov`, but not `U.S.`, `т.е.`, `Ph.D.`).
+    private func isAddressEnd(tokenStart: Int, wordStart: Int) -> Bool {
+        var index = tokenStart
+        while index < wordStart {
+            if text[index] == 0x40 || text[index] == 0x2F { return true }
+            index += 1
         }
-    }
-
-    // MARK: Tokens
-
-    /// The start of the space-delimited token that ends at `end` (exclusive).
-    func startOfToken(endingAt end: Int, sentenceStart: Int) -> Int {
-        var start = end
-        while start > sentenceStart && text[start - 1] != 0x20 { start -= 1 }
-        return start
-    }
-
-    /// The start of the `count`-th token before `tokenStart` (or the sentence start).
-    func startOfTokens(count: Int, before tokenStart: Int, sentenceStart: Int) -> Int {
-        var start = tokenStart
-        for _ in 0..<count {
-            guard start > sentenceStart, text[start - 1] == 0x20 else { break }
-            start = startOfToken(endingAt: start - 1, sentenceStart: sentenceStart)
+        guard wordStart > tokenStart, text[wordStart - 1] == 0x2E else { return false }
+        var letters = 0
+        var position = wordStart - 1
+        while position > tokenStart, letters < 3 {
+            let (scalar, start) = text.scalar(before: position)
+            guard UTF8Text.isLetterOrDigit(scalar) else { break }
+            letters += 1
+            position = start
         }
-        return start
+        return letters >= 3
     }
 
-    /// Whether the token before `tokenStart` is a number (2021, 13.02.2023, 2021–2022, 1990-е, XX).
-    func previousTokenIsNumber(before tokenStart: Int, sentenceStart: Int) -> Bool {
-        guard tokenStart > sentenceStart + 1, text[tokenStart - 1] == 0x20 else { return false }
-        let end = tokenStart - 1
-        return isNumberToken(startOfToken(endingAt: end, sentenceStart: sentenceStart)..<end)
+    /// The decision for a word that is in no list: `decision`, except that a lowercase word with a
+    /// stop inside brackets opened within the sentence and closed later is an abbreviation too
+    /// («Беларусь (офиц. Республика Беларусь)»).
+    private func unknownWordDecision(_ decision: Decision, firstScalar: Unicode.Scalar, stop: Int, sentenceStart: Int) -> Decision {
+        guard decision == .keep, UTF8Text.isLowercase(firstScalar), isInsideBrackets(stop: stop, sentenceStart: sentenceStart) else {
+            return decision
+        }
+        return .drop
     }
 
-    /// A number written with digits (and any . , – - / inside, a case ending after a hyphen), or
-    /// a Roman numeral (XX, XIX–XX).
-    func isNumberToken(_ range: Range<Int>) -> Bool {
-        guard !range.isEmpty else { return false }
+    /// Whether the text ending at `stop` is an abbreviation the language's lists write in capitals.
+    private func isListed(wordStart: Int, wordEnd: Int, tokenStart: Int, stop: Int, sentenceStart: Int) -> Bool {
+        guard rules.mayEndAbbreviation(text.bytes, wordStart..<wordEnd) else { return false }
+        let lastWord = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[wordStart..<wordEnd])))
+        let windowStart = startOfTokens(count: 6, before: tokenStart, sentenceStart: sentenceStart)
+        let window = SegmentationRules.normalizedKey(Array(text.bytes[windowStart...stop]))
+        guard let found = rules.abbreviation(lastWord: lastWord, window: window) else { return false }
+        return found.capitals
+    }
+
+    /// Whether a bracket opened after a word inside this sentence is still open at `stop` and a
+    /// closing bracket follows later in the paragraph. Both looks are bounded (a bracketed remark
+    /// is short), so that a long paragraph never costs more than linear time.
+    private func isInsideBrackets(stop: Int, sentenceStart: Int) -> Bool {
+        let reach = 300
+        var depth = 0
+        var openedAfterWord = false
+        for index in max(sentenceStart, stop - reach)..<stop {
+            if text[index] == 0x28 {
+                if depth == 0 { openedAfterWord = index > sentenceStart + 1 && text[index - 1] == 0x20 && text[index - 2] != 0x2E }
+                depth += 1
+            } else if text[index] == 0x29 && depth > 0 {
+                depth -= 1
+            }
+        }
+        guard depth > 0, openedAfterWord else { return false }
+        var index = stop + 1
+        while index < min(text.count, stop + reach) {
+            if text[index] == 0x29 { return true }
+            if text[index] == 0x28 { return false }
+            index += 1
+        }
+        return false
+    }
+
+    /// Two or more parts of one to three lowercase letters, each but the last followed by a stop
+    /// (and maybe a hyphen): `д.ф.-м.н`, `т.н`.
+    private func isLowercaseChain(_ range: Range<Int>) -> Bool {
+        var parts = 0
+        var letters = 0
         var index = range.lowerBound
-        // A sign or a currency before the digits: −5, +3, ±2, ~10, $100, €5.
-        let (sign, signLength) = text.scalar(at: index)
-        switch sign.value {
-        case 0x2212, 0x2D, 0x2B, 0xB1, 0x7E, 0x2248, 0x3C, 0x3E, 0x24, 0x20AC, 0xA3, 0xA5, 0x20BD:
-            if index + signLength < range.upperBound { index += signLength }
-        default: break
-        }
-        let first = text[index]
-        if first >= 0x30 && first <= 0x39 { return true }
-        var romans = 0
         while index < range.upperBound {
             let (scalar, length) = text.scalar(at: index)
-            switch scalar {
-            case "I", "V", "X", "L", "C", "D", "M": romans += 1
-            case "-", "–", "—": break
-            default: return false
+            if UTF8Text.isLowercase(scalar) {
+                letters += 1
+                if letters > 3 { return false }
+            } else if scalar == "." {
+                guard letters > 0 else { return false }
+                parts += 1
+                letters = 0
+            } else if scalar == "-" {
+                guard letters == 0, parts > 0 else { return false }
+            } else {
+                return false
             }
             index += length
         }
-        return romans > 0
-    }
-
-    /// A token such as `окт.` or `янв.`: an abbreviation from [dates-after-number].
-    private func isDateAbbreviationToken(_ lowercasedToken: String) -> Bool {
-        guard lowercasedToken.hasSuffix(".") else { return false }
-        let word = String(lowercasedToken.dropLast())
-        let key = SegmentationRules.normalizedKey(Array(lowercasedToken.utf8))
-        return rules.abbreviation(lastWord: word, window: key)?.behaviour.contains(.dateAfterNumber) ?? false
-    }
-
-    /// The stop ends a list item's number or letter, not a sentence: the sentence so far is only
-    /// the marker (`1.`, `1.2.`, `IV.`, `а.`, `• 9.`), or a number right after a colon
-    /// («Требования: 1. Знание…»).
-    func isListItemMarker(tokenStart: Int, stop: Int, sentenceStart: Int) -> Bool {
-        var start = sentenceStart
-        while start < stop && text[start] == 0x20 { start += 1 }
-        // A bullet before the marker: "• 9." or "⁃9.".
-        if start < stop, UTF8Text.isBullet(text.scalar(at: start).scalar) {
-            start += text.scalar(at: start).length
-            while start < stop && text[start] == 0x20 { start += 1 }
-        }
-        let marker = start..<stop
-        if !marker.isEmpty && marker.count <= 12 && isMarkerText(marker) { return true }
-        // «…: 1. Знание»: a number after a colon.
-        guard tokenStart > sentenceStart + 1, text[tokenStart - 1] == 0x20, text[tokenStart - 2] == 0x3A else {
-            return false
-        }
-        return isMarkerText(tokenStart..<stop)
-    }
-
-    /// Digits with inner stops (1, 1.2), one letter (а, b), or a Roman numeral (IV).
-    private func isMarkerText(_ range: Range<Int>) -> Bool {
-        guard !range.isEmpty else { return false }
-        let (first, firstLength) = text.scalar(at: range.lowerBound)
-        if UTF8Text.isDigit(first) {
-            var index = range.lowerBound
-            while index < range.upperBound {
-                let byte = text[index]
-                guard (byte >= 0x30 && byte <= 0x39) || byte == 0x2E else { return false }
-                index += 1
-            }
-            return range.count <= 8
-        }
-        if firstLength == range.count && UTF8Text.isLowercase(first) { return true }
-        return isNumberToken(range) && range.count <= 6 && !text.string(range).contains("-")
+        return letters > 0 && parts >= 1
     }
 }

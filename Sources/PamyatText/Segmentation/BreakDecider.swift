@@ -15,9 +15,9 @@ struct BreakDecider {
     let rules: SegmentationRules
 
     /// The offset where the next sentence starts if one ends at `candidate`, else nil.
-    mutating func decide(_ candidate: BreakCandidate, sentenceStart: Int) -> Int? {
+    func decide(_ candidate: BreakCandidate, sentenceStart: Int) -> Int? {
         switch candidate.kind {
-        case .separator, .listItem, .ellipsis:
+        case .separator, .listItem, .ellipsis, .semicolon, .emoticon:
             return candidate.offset
         case .dialogueDash:
             let dashLength = text.scalar(at: candidate.offset).length
@@ -28,10 +28,60 @@ struct BreakDecider {
             // ICU breaks after the spaces that follow a stop; with no space (3.Затем, «Нет.»Он) it is
             // no sentence end.
             guard text[candidate.offset - 1] == 0x20 else { return nil }
-            let right = RightContext(text, at: candidate.offset)
+            var moved = candidate
+            if let offset = offsetAfterDetachedClosers(candidate.offset, sentenceStart: sentenceStart) {
+                // «Ты придёшь ? » Он…: closing quotes or brackets after a space close the sentence
+                // before (in text whose tokens are spaced out); a dash or a comma after them goes on.
+                guard offset < text.count else { return nil }
+                let next = text.scalar(at: offset).scalar
+                if UTF8Text.isDash(next) || next == "," || next == ":" || next == ";" { return nil }
+                // «( 78-я мин . ) .»: the stop after the bracket is this sentence's own.
+                if next == "." || next == "!" || next == "?" || next == "…" { return nil }
+                moved.offset = offset
+            }
+            let right = RightContext(text, at: moved.offset)
             guard !right.startsLowercase else { return nil }
-            return apply(decideAfterStop(leftEnd: candidate.offset - 1, right: right, sentenceStart: sentenceStart), candidate)
+            return apply(decideAfterStop(leftEnd: moved.offset - 1, right: right, sentenceStart: sentenceStart), moved)
         }
+    }
+
+    /// Where the next sentence starts when `offset` begins with closing quotes or brackets, each
+    /// followed by a space; nil when it does not. A `"` closes when the sentence so far has an odd
+    /// number of them; `“` only after a `„`.
+    private func offsetAfterDetachedClosers(_ offset: Int, sentenceStart: Int) -> Int? {
+        var index = offset
+        while index < text.count {
+            let (scalar, length) = text.scalar(at: index)
+            let closes: Bool
+            switch scalar {
+            case "»", "”", ")", "]", "}", "›": closes = true
+            // Quote parity over at most the last 2000 bytes of the sentence (linear time on any input).
+            case "\"": closes = count(0x22, in: max(sentenceStart, index - 2000)..<index) % 2 == 1
+            case "“": closes = contains("„", in: max(sentenceStart, index - 2000)..<index)
+            default: closes = false
+            }
+            guard closes else { break }
+            index += length
+            guard index == text.count || text[index] == 0x20 else { return nil }
+            if index < text.count { index += 1 }
+        }
+        return index > offset ? index : nil
+    }
+
+    private func count(_ byte: UInt8, in range: Range<Int>) -> Int {
+        var count = 0
+        for index in range where text[index] == byte { count += 1 }
+        return count
+    }
+
+    private func contains(_ scalar: Unicode.Scalar, in range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let (found, length) = text.scalar(at: index)
+            if found == scalar { return true }
+            index += length
+        }
+        return false
     }
 
     private func apply(_ decision: Decision, _ candidate: BreakCandidate) -> Int? {
@@ -47,11 +97,16 @@ struct BreakDecider {
         // Closing quotes and brackets after the stop stay with the sentence they close.
         var end = leftEnd
         var closed = false
-        while end > sentenceStart {
+        var closers = 0
+        while end > sentenceStart && closers < 16 {
+            closers += 1
             let (scalar, start) = text.scalar(before: end)
-            guard UTF8Text.isClosing(scalar) else { break }
-            end = start
-            closed = true
+            if UTF8Text.isClosing(scalar) || (closed && scalar == " ") {
+                end = start
+                closed = true
+                continue
+            }
+            break
         }
         guard end > sentenceStart else { return .keep }
         let (last, lastStart) = text.scalar(before: end)
@@ -67,7 +122,7 @@ struct BreakDecider {
         var first = end
         var dots = 0
         var spaced = false
-        while first > sentenceStart && text[first - 1] == 0x2E {
+        while first > sentenceStart && text[first - 1] == 0x2E && dots < 64 {
             dots += 1
             first -= 1
             if first - 2 >= sentenceStart && text[first - 1] == 0x20 && text[first - 2] == 0x2E {
@@ -84,7 +139,7 @@ struct BreakDecider {
             guard spaced else { return .keep }
             let attached = first > sentenceStart && text[first - 1] != 0x20
             // "compounds. . . . The": the stop ends the sentence, the spaced ellipsis opens the next.
-            if attached && dots >= 4 { return .keepAt(first + 2) }
+            if attached && dots >= 4 && text[first + 1] == 0x20 { return .keepAt(first + 2) }
             // " . . . " inside a sentence marks an omission.
             if !attached && dots == 3 { return .drop }
             return .keep

@@ -17,6 +17,8 @@ struct RightContext {
             if UTF8Text.isOpening(scalar) {
                 opened = true
                 index += length
+                // « Нет »: a space after an opening quote in text stored as spaced-out tokens.
+                if index + 1 < text.count && text[index] == 0x20 { index += 1 }
                 continue
             }
             first = scalar
@@ -26,15 +28,26 @@ struct RightContext {
         while index < text.count {
             let (scalar, length) = text.scalar(at: index)
             guard UTF8Text.isLetter(scalar) else { break }
+            if index > wordStart && UTF8Text.isUppercase(scalar) { camelCase = true }
             index += length
         }
         word = wordStart..<index
-        wordFollowedByStop = index < text.count && text[index] == 0x2E
+        wordFollowedByStop = index < text.count
+            && (text[index] == 0x2E || (text[index] == 0x20 && index + 1 < text.count && text[index + 1] == 0x2E))
     }
 
-    var startsLowercase: Bool { first.map(UTF8Text.isLowercase) ?? false }
+    /// Whether the word starts in lowercase and is no brand name in camel case (iPhone, eBay).
+    var startsLowercase: Bool { (first.map(UTF8Text.isLowercase) ?? false) && !camelCase }
+    /// Whether an uppercase letter follows the first letter of the word (iPhone).
+    private var camelCase = false
     var startsCapitalized: Bool { first.map(UTF8Text.isUppercase) ?? false }
     var startsWithDigit: Bool { first.map(UTF8Text.isDigit) ?? false }
+
+    /// Whether the word is one of the language's `[continuations]` («Беларуси» after «обл.»).
+    func isContinuation(_ text: UTF8Text, rules: SegmentationRules) -> Bool {
+        guard !rules.continuations.isEmpty, !word.isEmpty else { return false }
+        return rules.continuations.contains(UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[word]))))
+    }
 
     /// Whether the next sentence plainly starts here: an opening quote or bracket, or a word from
     /// the language's `[starters]` list (`Он`, `Затем`, `The`) that is not itself an initial.

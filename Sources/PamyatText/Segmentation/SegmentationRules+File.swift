@@ -69,6 +69,12 @@ extension SegmentationRules {
     private mutating func add(_ entry: String, section: String, file: String, line: Int, depth: Int) throws(TextError) {
         switch section {
         case "icu-locale": icuLocale = entry
+        case "options":
+            switch entry {
+            case "semicolon-ends-sentence": semicolonEndsSentence = true
+            default:
+                throw TextError(.rules, "rule file \(file), line \(line): unknown option '\(entry)'; known: semicolon-ends-sentence.")
+            }
         case "include":
             guard let url = Self.fileURL(named: entry) else {
                 throw TextError(.rules, "rule file \(file), line \(line): [include] names '\(entry)', which has no file \(entry).rules.")
@@ -77,6 +83,9 @@ extension SegmentationRules {
         case "starters": addStarter(entry)
         case "clause-openers": clauseOpeners.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
         case "date-words": dateWords.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
+        case "surname-endings": surnameEndings.append(UTF8Text.lowercased(Array(entry.utf8)[...]))
+        case "prepositions": prepositions.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
+        case "continuations": continuations.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
         default:
             guard let behaviour = Self.behaviours[section] else { return }
             addAbbreviation(entry, behaviour)
@@ -95,7 +104,7 @@ extension SegmentationRules {
     ]
 
     static let sections: Set<String> = Set(behaviours.keys).union([
-        "icu-locale", "include", "starters", "clause-openers", "date-words",
+        "icu-locale", "include", "options", "starters", "clause-openers", "date-words", "prepositions", "continuations", "surname-endings",
     ])
 
     private static var rulesDirectory: URL? {

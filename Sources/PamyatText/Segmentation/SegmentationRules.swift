@@ -28,6 +28,9 @@ struct SegmentationRules: Sendable {
         /// The normalised UTF-8 bytes, e.g. `и т.д.`, always ending in a full stop.
         var key: [UInt8]
         var behaviour: Behaviour
+        /// Whether the rule file writes it in capitals (U.S.): only such an entry overrides the
+        /// initials rule for a chain of capitals in the text.
+        var capitals = false
     }
 
     /// The language these rules are for (`ru`).
@@ -45,6 +48,15 @@ struct SegmentationRules: Sendable {
     var clauseOpeners: Set<String> = []
     /// Lowercase words that may stand inside a date phrase (prepositions, month names).
     var dateWords: Set<String> = []
+    /// Lowercase endings of surnames (`[surname-endings]`): initials after such a word close a name.
+    var surnameEndings: [String] = []
+    /// Lowercase prepositions (`[prepositions]`), for the date rule.
+    var prepositions: Set<String> = []
+    /// Capitalised words (lowercased) that go on with the sentence after an abbreviation of
+    /// `[ends-before-capital]`: the genitive of a country after a region («Гродненской обл. Беларуси»).
+    var continuations: Set<String> = []
+    /// `[options]` `semicolon-ends-sentence`: a semicolon before a capitalised word ends a sentence.
+    var semicolonEndsSentence = false
 
     init(language: String, icuLocale: String) {
         self.language = language
@@ -56,10 +68,13 @@ struct SegmentationRules: Sendable {
         let key = Self.normalizedKey(Array(written.utf8))
         guard let last = Self.lastWord(ofKey: key), !last.isEmpty else { return }
         var list = abbreviationsByLastWord[last, default: []]
+        let letters = written.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let capitals = letters.count > 1 && letters.allSatisfy { $0.properties.isUppercase }
         if let index = list.firstIndex(where: { $0.key == key }) {
             list[index].behaviour.formUnion(behaviour)
+            list[index].capitals = list[index].capitals || capitals
         } else {
-            list.append(Abbreviation(key: key, behaviour: behaviour))
+            list.append(Abbreviation(key: key, behaviour: behaviour, capitals: capitals))
             list.sort { $0.key.count > $1.key.count }
         }
         abbreviationsByLastWord[last] = list
@@ -95,8 +110,14 @@ struct SegmentationRules: Sendable {
         for candidate in list where window.count >= candidate.key.count {
             let start = window.count - candidate.key.count
             guard window[start...].elementsEqual(candidate.key) else { continue }
-            // The match must begin a word: at the window start or after a non-letter.
-            if start == 0 || !UTF8Text.isWordByte(before: start, in: window) { return candidate }
+            // The match must begin a word: at the window start or after a non-letter other than
+            // a slash («с.» is not in «м/с.») or a hyphen after a letter («с.» is not in «знаю-с.»,
+            // but «лейт.» is in «ген.-лейт.»).
+            if start == 0 { return candidate }
+            let before = window[start - 1]
+            if before == 0x2F { continue }
+            if before == 0x2D && start >= 2 && window[start - 2] != 0x2E { continue }
+            if !UTF8Text.isWordByte(before: start, in: window) { return candidate }
         }
         return nil
     }
@@ -104,19 +125,21 @@ struct SegmentationRules: Sendable {
     /// Whether the abbreviations of `lastWord` need the text before it (a multi-part key such as `т.е.`).
     func hasAbbreviations(endingWith lastWord: String) -> Bool { abbreviationsByLastWord[lastWord] != nil }
 
-    /// The normalised form in which abbreviations are compared: lowercase, no space after a full
-    /// stop, single spaces elsewhere, ending in a full stop (`Т. Е.` → `т.е.`, `млн` → `млн.`).
+    /// The normalised form in which abbreviations are compared: lowercase, no space around a full
+    /// stop, a hyphen or a slash, single spaces elsewhere, ending in a full stop (`Т. Е.` → `т.е.`,
+    /// `т . е .` → `т.е.`, `млн` → `млн.`).
     static func normalizedKey(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 1)
-        let lower = Array(UTF8Text.lowercased(bytes[...]).utf8)
+        var lower: [UInt8] = []
+        UTF8Text.appendLowercased(bytes[...], to: &lower)
+        out.reserveCapacity(lower.count + 1)
         var pendingSpace = false
         for byte in lower {
             if byte == 0x20 || byte == 0x09 {
-                pendingSpace = !out.isEmpty && out.last != 0x2E
+                pendingSpace = !out.isEmpty && out.last != 0x2E && out.last != 0x2D && out.last != 0x2F
                 continue
             }
-            if pendingSpace && byte != 0x2E && byte != 0x2D { out.append(0x20) }
+            if pendingSpace && byte != 0x2E && byte != 0x2D && byte != 0x2F { out.append(0x20) }
             pendingSpace = false
             out.append(byte)
         }
@@ -131,7 +154,7 @@ struct SegmentationRules: Sendable {
         var start = key.count - 1
         while start > 0 {
             let byte = key[start - 1]
-            if byte == 0x2E || byte == 0x20 || byte == 0x2D { break }
+            if byte == 0x2E || byte == 0x20 || byte == 0x2D || byte == 0x2F { break }
             start -= 1
         }
         return String(decoding: key[start..<(key.count - 1)], as: UTF8.self)

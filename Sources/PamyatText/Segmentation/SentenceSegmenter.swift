@@ -68,7 +68,7 @@ public final class SentenceSegmenter {
     /// Calls `body` with the byte range of each sentence of an already cleaned paragraph.
     func forEachSentence(inCleaned bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
         guard !bytes.isEmpty else { return }
-        var decider = BreakDecider(text: UTF8Text(bytes: bytes), rules: rules)
+        let decider = BreakDecider(text: UTF8Text(bytes: bytes), rules: rules)
         collectCandidates(decider.text, into: &candidateScratch)
         var start = 0
         for candidate in candidateScratch {

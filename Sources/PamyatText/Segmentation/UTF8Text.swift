@@ -115,7 +115,14 @@ struct UTF8Text {
     /// Lowercase form of UTF-8 bytes; ASCII and Russian letters without going through `String`.
     static func lowercased(_ bytes: ArraySlice<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        appendLowercased(bytes, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the lowercase form of UTF-8 `bytes` to `out`: ASCII and Cyrillic U+0400–U+045F
+    /// byte by byte, anything else through Unicode's lowercase mapping one scalar at a time.
+    static func appendLowercased(_ bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        out.reserveCapacity(out.count + bytes.count)
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
@@ -124,16 +131,23 @@ struct UTF8Text {
                 index += 1
                 continue
             }
-            if byte == 0xD0 && index + 1 < bytes.endIndex {
+            if (byte == 0xD0 || byte == 0xD1) && index + 1 < bytes.endIndex {
                 let next = bytes[index + 1]
-                switch next {
-                case 0x90...0x9F: out.append(0xD0); out.append(next + 0x20)  // А–П → а–п
-                case 0xA0...0xAF: out.append(0xD1); out.append(next - 0x20)  // Р–Я → р–я
-                case 0x80...0x8F: out.append(0xD1); out.append(next + 0x10)  // Ѐ–Џ → ѐ–џ
-                default: out.append(byte); out.append(next)
+                if byte == 0xD0 {
+                    switch next {
+                    case 0x90...0x9F: out.append(0xD0); out.append(next + 0x20)  // А–П → а–п
+                    case 0xA0...0xAF: out.append(0xD1); out.append(next - 0x20)  // Р–Я → р–я
+                    case 0x80...0x8F: out.append(0xD1); out.append(next + 0x10)  // Ѐ–Џ → ѐ–џ
+                    default: out.append(byte); out.append(next)  // а–п
+                    }
+                    index += 2
+                    continue
                 }
-                index += 2
-                continue
+                if next >= 0x80 && next <= 0x9F {  // р–я, ѐ–џ: already lowercase
+                    out.append(byte); out.append(next)
+                    index += 2
+                    continue
+                }
             }
             // Anything else: through Unicode's lowercase mapping, one scalar at a time.
             var end = index + 1
@@ -142,6 +156,5 @@ struct UTF8Text {
             out += Array(scalarText.lowercased().utf8)
             index = end
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
