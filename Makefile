@@ -5,12 +5,12 @@
 #   make test    run the test suite (swift test)
 #   make bench   build the benchmarks under tools/ in release and print their figures
 #   make build   release build of the pamyat executable (.build/release/pamyat)
-#   make deps    install the Debian packages pamyat needs (libicu-dev libsqlite3-dev libxml2-dev libxml2-utils)
+#   make deps    install the Debian packages pamyat needs (libicu-dev libsqlite3-dev libxml2-dev libxml2-utils pkg-config)
 #   make format  check formatting with swift-format (from the toolchain)
 #   make clean   remove build products
 
 SWIFT ?= swift
-DEBIAN_PACKAGES = libicu-dev libsqlite3-dev libxml2-dev libxml2-utils
+DEBIAN_PACKAGES = libicu-dev libsqlite3-dev libxml2-dev libxml2-utils pkg-config
 PAMYAT = .build/release/pamyat
 
 .PHONY: demo test bench build deps format clean

@@ -39,14 +39,21 @@ let package = Package(
             name: "CICUShim",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
+        // libxml2's HTML parser behind a header of plain C types (see include/CHTMLShim.h).
+        .target(name: "CHTMLShim", dependencies: ["CLibXML2"]),
         .target(name: "PamyatCore", swiftSettings: swiftSettings),
         .target(
             name: "PamyatText",
-            dependencies: ["PamyatCore", "CICUShim"],
+            dependencies: ["PamyatCore", "CICUShim", "CHTMLShim"],
             resources: [.copy("Rules")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "PamyatAlign", dependencies: ["PamyatCore", "PamyatText"], swiftSettings: swiftSettings),
+        .target(
+            name: "PamyatAlign",
+            dependencies: ["PamyatCore", "PamyatText"],
+            resources: [.copy("Lexicon")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "PamyatMatch", dependencies: ["PamyatCore", "PamyatText"], swiftSettings: swiftSettings),
         .target(
             name: "PamyatStore",
@@ -56,7 +63,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // System libxml2 (libxml2-dev) for the TMX reader, behind CXMLShim's plain-C header.
+        // System libxml2 (libxml2-dev), for header paths and linking only: the TMX reader (CXMLShim)
+        // and the HTML paragraph reader (CHTMLShim) use it behind plain-C headers.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CXMLShim", dependencies: ["CLibXML2"]),
         .target(name: "PamyatTMX", dependencies: ["PamyatCore", "PamyatText", "CXMLShim"], swiftSettings: swiftSettings),
@@ -93,7 +101,9 @@ let package = Package(
             dependencies: ["PamyatStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "PamyatAlignTests", dependencies: ["PamyatAlign"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PamyatAlignTests", dependencies: ["PamyatAlign"], resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "PamyatMatchTests", dependencies: ["PamyatMatch"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatTMXTests", dependencies: ["PamyatTMX"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "PamyatServiceTests", dependencies: ["PamyatService"], swiftSettings: swiftSettings),

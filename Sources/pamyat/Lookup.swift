@@ -25,7 +25,7 @@ extension Pamyat {
 
                 Examples:
                   pamyat lookup --from ru --to en "Президент провёл встречу с делегацией."
-                  pamyat lookup --from ru --to en --min 50 --memory main --memory old --penalty old=10 TEXT
+                  pamyat lookup --from ru --to en --memory main --memory old --penalty old=10 TEXT
                   pamyat lookup --from ru --to en --json < sentences.txt
                   pamyat lookup --connect 127.0.0.1:7341 --from ru --to en TEXT   (ask a running pamyat serve)
                 """)

@@ -18,6 +18,8 @@ struct Pamyat: AsyncParsableCommand {
         subcommands: [
             Segment.self,
             Stats.self,
+            Align.self,
+            Add.self,
             Import.self,
             Export.self,
             Lookup.self,

@@ -37,7 +37,7 @@ extension Pamyat {
                 }
                 if json {
                     let value: Any = reports.count == 1 ? reports[0] : reports
-                    let data = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
+                    let data = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])
                     print(String(decoding: data, as: UTF8.self))
                 }
             } catch {

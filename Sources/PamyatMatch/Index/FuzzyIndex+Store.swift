@@ -69,12 +69,15 @@ extension FuzzyIndex {
     /// end before the index's sequence (another memory file now at that path), the index is rebuilt.
     @discardableResult
     public func catchUp(with store: any MemoryStore) throws -> Int {
-        try catchUpLock.withLock {
+        // The common case, nothing new, without the lock: lookups in parallel do not queue here.
+        let probe = try store.changes(after: appliedSequence)
+        if probe.changes.isEmpty && probe.latest >= appliedSequence { return 0 }
+        return try catchUpLock.withLock {
             let from = appliedSequence
             let (changes, latest) = try store.changes(after: from)
             if latest < from {
                 try rebuild(from: store)
-                return Int(latest)
+                return 0
             }
             guard !changes.isEmpty else { return 0 }
             var seen = Set<Int64>()

@@ -3,10 +3,12 @@ import PamyatText
 extension LanguageIndex {
     /// Writes the index's arrays (see `FuzzyIndex+Cache.swift` for the file). Compact it first.
     func write(to writer: BinaryWriter) throws {
-        try writer.write(strings: vocabulary.keys)
-        try writer.write(vocabulary.keyKinds.map(\.rawValue))
-        try writer.write(strings: vocabulary.surfaces)
-        try writer.write(vocabulary.surfaceKinds.map(\.rawValue))
+        try writer.write(vocabulary.keys.bytes)
+        try writer.write(vocabulary.keys.offsets)
+        try writer.write(vocabulary.keys.kinds)
+        try writer.write(vocabulary.surfaces.bytes)
+        try writer.write(vocabulary.surfaces.offsets)
+        try writer.write(vocabulary.surfaces.kinds)
         try writer.write(vocabulary.surfaceKeys)
         try writer.write(tokenStarts)
         try writer.write(tokens)
@@ -28,23 +30,22 @@ extension LanguageIndex {
     /// Reads what ``write(to:)`` wrote; the exact-text map, the shapes and the live count are rebuilt.
     static func read(from reader: BinaryReader) throws -> LanguageIndex {
         var index = LanguageIndex()
-        let keys = try reader.readStrings()
-        let keyKinds: [UInt8] = try reader.readArray()
-        let surfaces = try reader.readStrings()
-        let surfaceKinds: [UInt8] = try reader.readArray()
+        func interner() throws -> ByteInterner {
+            let bytes: [UInt8] = try reader.readArray()
+            let offsets: [UInt32] = try reader.readArray()
+            let kinds: [UInt8] = try reader.readArray()
+            guard offsets.count == kinds.count + 1, offsets.first == 0, offsets.last.map({ Int($0) == bytes.count }) ?? false,
+                zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 })
+            else { throw MatchError(.cache, "the index cache is damaged (vocabulary).") }
+            return ByteInterner(bytes: bytes, offsets: offsets, kinds: kinds)
+        }
+        let keys = try interner()
+        let surfaces = try interner()
         let surfaceKeys: [UInt32] = try reader.readArray()
-        guard keys.count == keyKinds.count, surfaces.count == surfaceKinds.count, surfaces.count == surfaceKeys.count,
-            surfaceKeys.allSatisfy({ Int($0) < keys.count })
-        else { throw MatchError(.cache, "the index cache is damaged (vocabulary).") }
-        index.vocabulary.reserve(surfaceKinds: surfaceKinds, keyKinds: keyKinds)
-        for (key, kind) in zip(keys, keyKinds) {
-            guard let kind = TokenKind(rawValue: kind) else { throw MatchError(.cache, "the index cache is damaged (kind).") }
-            index.vocabulary.restore(key: key, kind: kind)
+        guard let vocabulary = Vocabulary(surfaces: surfaces, keys: keys, surfaceKeys: surfaceKeys) else {
+            throw MatchError(.cache, "the index cache is damaged (vocabulary).")
         }
-        for position in surfaces.indices {
-            guard let kind = TokenKind(rawValue: surfaceKinds[position]) else { throw MatchError(.cache, "the index cache is damaged (kind).") }
-            index.vocabulary.restore(surface: surfaces[position], kind: kind, key: surfaceKeys[position])
-        }
+        index.vocabulary = vocabulary
         index.tokenStarts = try reader.readArray()
         index.tokens = try reader.readArray()
         index.packedShapes = try reader.readArray()

@@ -6,7 +6,8 @@ struct PostingLists: Sendable {
     /// `baseStarts.count - 1`).
     private(set) var baseStarts: [UInt64] = [0]
     private(set) var base: [UInt64] = []
-    private(set) var delta: [UInt32: [UInt64]] = [:]
+    /// By key id: postings of entries added since the last compaction.
+    private(set) var delta: [[UInt64]] = []
     private(set) var deltaCount = 0
 
     init() {}
@@ -23,7 +24,7 @@ struct PostingLists: Sendable {
     func count(_ key: UInt32) -> Int {
         var total = 0
         if Int(key) < baseKeyCount { total = Int(baseStarts[Int(key) + 1] - baseStarts[Int(key)]) }
-        if deltaCount > 0, let more = delta[key] { total += more.count }
+        if deltaCount > 0, Int(key) < delta.count { total += delta[Int(key)].count }
         return total
     }
 
@@ -35,19 +36,20 @@ struct PostingLists: Sendable {
             let end = Int(baseStarts[Int(key) + 1])
             if end > start { base.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) } }
         }
-        if deltaCount > 0, let more = delta[key] { more.withUnsafeBufferPointer(body) }
+        if deltaCount > 0, Int(key) < delta.count, !delta[Int(key)].isEmpty { delta[Int(key)].withUnsafeBufferPointer(body) }
     }
 
     /// The last posting of key `key`, if any.
     func last(_ key: UInt32) -> UInt64? {
-        if let more = delta[key], let last = more.last { return last }
+        if Int(key) < delta.count, let last = delta[Int(key)].last { return last }
         if Int(key) < baseKeyCount, baseStarts[Int(key) + 1] > baseStarts[Int(key)] { return base[Int(baseStarts[Int(key) + 1]) - 1] }
         return nil
     }
 
     /// Appends a posting of a new entry (entries are added in increasing order).
     mutating func append(_ key: UInt32, _ posting: UInt64) {
-        delta[key, default: []].append(posting)
+        if Int(key) >= delta.count { delta.append(contentsOf: repeatElement([], count: Int(key) + 1 - delta.count)) }
+        delta[Int(key)].append(posting)
         deltaCount += 1
     }
 
@@ -60,12 +62,12 @@ struct PostingLists: Sendable {
         flat.reserveCapacity(base.count + deltaCount)
         for key in 0..<keyCount {
             if key < baseKeyCount { flat.append(contentsOf: base[Int(baseStarts[key])..<Int(baseStarts[key + 1])]) }
-            if let more = delta[UInt32(key)] { flat.append(contentsOf: more) }
+            if key < delta.count { flat.append(contentsOf: delta[key]) }
             starts.append(UInt64(flat.count))
         }
         baseStarts = starts
         base = flat
-        delta = [:]
+        delta = []
         deltaCount = 0
     }
 }

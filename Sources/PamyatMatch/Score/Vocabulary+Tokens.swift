@@ -6,14 +6,16 @@ extension Vocabulary {
         var result: [MatchToken] = []
         result.reserveCapacity(text.tokens.count)
         var space = false
-        for token in text.tokens {
-            if token.kind == .whitespace {
-                space = !result.isEmpty
-                continue
+        text.bytes.withUnsafeBufferPointer { bytes in
+            for token in text.tokens {
+                if token.kind == .whitespace {
+                    space = !result.isEmpty
+                    continue
+                }
+                let surface = intern(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), kind: token.kind)
+                result.append(MatchToken(surface: surface, key: surfaceKeys[Int(surface)], kind: token.kind, spaceBefore: space))
+                space = false
             }
-            let surface = intern(text.surface(of: token), kind: token.kind)
-            result.append(MatchToken(surface: surface, key: surfaceKeys[Int(surface)], kind: token.kind, spaceBefore: space))
-            space = false
         }
         return result
     }
@@ -35,7 +37,8 @@ extension Vocabulary {
             let form = text.surface(of: token)
             let surface: UInt32
             let key: UInt32
-            if let known = surfaceID(form, kind: token.kind) {
+            let found = text.bytes.withUnsafeBufferPointer { surfaceID(UnsafeBufferPointer(rebasing: $0[token.start..<token.end]), kind: token.kind) }
+            if let known = found {
                 surface = known
                 key = surfaceKeys[Int(known)]
             } else {

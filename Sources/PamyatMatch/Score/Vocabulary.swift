@@ -4,83 +4,54 @@ import PamyatText
 /// and keys (case folded). Ids are per kind-aware form, so `2023` the number and a word can never
 /// share an id, and two surfaces share a key exactly when they differ only in case.
 struct Vocabulary: Sendable {
-    /// Per kind (``TokenKind/rawValue``): surface text → surface id.
-    private var surfaceIDs: [[String: UInt32]] = Array(repeating: [:], count: TokenKind.allCases.count)
-    /// Per kind: key text → key id.
-    private var keyIDs: [[String: UInt32]] = Array(repeating: [:], count: TokenKind.allCases.count)
-    /// By surface id: its text, key id and kind.
-    private(set) var surfaces: [String] = []
+    /// Surface texts (with their kinds) → surface ids.
+    private(set) var surfaces = ByteInterner()
+    /// Key texts (with their kinds) → key ids.
+    private(set) var keys = ByteInterner()
+    /// By surface id: its key id and kind.
     private(set) var surfaceKeys: [UInt32] = []
     private(set) var surfaceKinds: [TokenKind] = []
-    /// By key id: its text and kind.
-    private(set) var keys: [String] = []
-    private(set) var keyKinds: [TokenKind] = []
 
     var surfaceCount: Int { surfaces.count }
     var keyCount: Int { keys.count }
 
-    /// The id of `surface`, adding it (and its key) when new.
-    mutating func intern(_ surface: String, kind: TokenKind) -> UInt32 {
-        if let id = surfaceIDs[Int(kind.rawValue)][surface] { return id }
-        let keyText = Self.key(of: surface)
-        let key: UInt32
-        if let known = keyIDs[Int(kind.rawValue)][keyText] {
-            key = known
-        } else {
-            key = UInt32(keys.count)
-            keys.append(keyText)
-            keyKinds.append(kind)
-            keyIDs[Int(kind.rawValue)][keyText] = key
+    init() {}
+
+    /// A vocabulary from saved parts; `nil` when they do not fit together.
+    init?(surfaces: ByteInterner, keys: ByteInterner, surfaceKeys: [UInt32]) {
+        guard surfaceKeys.count == surfaces.count, surfaceKeys.allSatisfy({ Int($0) < keys.count }) else { return nil }
+        var kinds: [TokenKind] = []
+        kinds.reserveCapacity(surfaces.count)
+        for raw in surfaces.kinds {
+            guard let kind = TokenKind(rawValue: raw) else { return nil }
+            kinds.append(kind)
         }
-        let id = UInt32(surfaces.count)
-        surfaces.append(surface)
+        self.surfaces = surfaces
+        self.keys = keys
+        self.surfaceKeys = surfaceKeys
+        surfaceKinds = kinds
+    }
+
+    /// The id of the surface `text`, adding it (and its key) when new.
+    mutating func intern(_ text: UnsafeBufferPointer<UInt8>, kind: TokenKind) -> UInt32 {
+        let (id, isNew) = surfaces.intern(text, kind: kind.rawValue)
+        guard isNew else { return id }
+        let keyText = Self.key(of: String(decoding: text, as: UTF8.self))
+        let key = keyText.utf8.withContiguousStorageIfAvailable { keys.intern($0, kind: kind.rawValue).id }
+            ?? Array(keyText.utf8).withUnsafeBufferPointer { keys.intern($0, kind: kind.rawValue).id }
         surfaceKeys.append(key)
         surfaceKinds.append(kind)
-        surfaceIDs[Int(kind.rawValue)][surface] = id
         return id
     }
 
-    /// Adds a surface with a known key id (when loading a saved index).
-    mutating func restore(surface: String, kind: TokenKind, key: UInt32) {
-        let id = UInt32(surfaces.count)
-        surfaces.append(surface)
-        surfaceKeys.append(key)
-        surfaceKinds.append(kind)
-        surfaceIDs[Int(kind.rawValue)][surface] = id
-    }
-
-    /// Adds a key (when loading a saved index).
-    mutating func restore(key: String, kind: TokenKind) {
-        keyIDs[Int(kind.rawValue)][key] = UInt32(keys.count)
-        keys.append(key)
-        keyKinds.append(kind)
-    }
-
-    /// Makes room for surfaces and keys of these kinds (raw values), before restoring them.
-    mutating func reserve(surfaceKinds kinds: [UInt8], keyKinds: [UInt8]) {
-        surfaces.reserveCapacity(kinds.count)
-        surfaceKeys.reserveCapacity(kinds.count)
-        surfaceKinds.reserveCapacity(kinds.count)
-        keys.reserveCapacity(keyKinds.count)
-        self.keyKinds.reserveCapacity(keyKinds.count)
-        var surfaceCounts = [Int](repeating: 0, count: TokenKind.allCases.count)
-        var keyCounts = [Int](repeating: 0, count: TokenKind.allCases.count)
-        for kind in kinds where Int(kind) < surfaceCounts.count { surfaceCounts[Int(kind)] += 1 }
-        for kind in keyKinds where Int(kind) < keyCounts.count { keyCounts[Int(kind)] += 1 }
-        for kind in 0..<surfaceCounts.count {
-            surfaceIDs[kind].reserveCapacity(surfaceCounts[kind])
-            keyIDs[kind].reserveCapacity(keyCounts[kind])
-        }
-    }
-
-    /// The surface id of `surface`, if known.
-    func surfaceID(_ surface: String, kind: TokenKind) -> UInt32? {
-        surfaceIDs[Int(kind.rawValue)][surface]
+    /// The surface id of `text`, if known.
+    func surfaceID(_ text: UnsafeBufferPointer<UInt8>, kind: TokenKind) -> UInt32? {
+        surfaces.find(text, kind: kind.rawValue)
     }
 
     /// The key id of `key` (already folded), if known.
     func keyID(_ key: String, kind: TokenKind) -> UInt32? {
-        keyIDs[Int(kind.rawValue)][key]
+        Array(key.utf8).withUnsafeBufferPointer { keys.find($0, kind: kind.rawValue) }
     }
 
     /// The key of a surface form: its full Unicode case folding.

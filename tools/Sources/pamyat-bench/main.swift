@@ -15,6 +15,7 @@ let benchmarks: [Benchmark] = [
     // Each benchmark file adds its entry here.
     segmentBenchmark,
     StoreBenchmark.entry,
+    AlignBenchmark.entry,
     MatchBenchmark.entry,
     MatchBenchmark.generateEntry,
     MatchBenchmark.runEntry,

@@ -1,0 +1,32 @@
+import PamyatCore
+
+/// Everything that tunes the aligner; the defaults are what docs/ALIGNMENT.md describes.
+public struct AlignerConfiguration: Hashable, Sendable {
+    /// The length model (calibrated per language pair by default).
+    public var lengthModel: LengthModel
+    /// Sentence-level bead priors.
+    public var sentencePriors: BeadPriors = .sentences
+    /// Paragraph-level bead priors.
+    public var paragraphPriors: BeadPriors = .paragraphs
+    /// Anchor weights.
+    public var anchorWeights = AnchorWeights()
+    /// How much the lexical evidence counts against the length evidence.
+    public var lexicalScale: Double = 1.0
+    /// What a sentence bead pays for each paragraph boundary it disagrees with (a paragraph that
+    /// starts inside it, or at its start on one side only).
+    public var paragraphBoundaryPenalty: Double = 0.8
+    /// Whether to use the built-in lexicon (when one is shipped for the pair).
+    public var usesBuiltInLexicon = true
+    /// Below this confidence a bead is "low confidence" (marked by `align`, not stored by `add`).
+    public var lowConfidence: Double = 0.5
+    /// Inputs with at most this many cells (`n × m`) are aligned with a full matrix; larger ones with
+    /// a band around the diagonal that widens until the best path stays clear of its edges.
+    public var fullMatrixCells = 250_000
+    /// The band's initial half-width in sentences (or paragraphs).
+    public var initialBand = 24
+
+    /// The defaults for a language pair.
+    public init(languages: LanguagePair) {
+        lengthModel = LengthModel.calibrated(for: languages)
+    }
+}

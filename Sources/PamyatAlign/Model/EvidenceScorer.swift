@@ -1,0 +1,57 @@
+/// The bead scorer: length evidence plus lexical evidence, as a cost (the negated score).
+struct EvidenceScorer: BeadScorer {
+    let source: UnitTable
+    let target: UnitTable
+    let model: LengthModel
+    let lexicalScale: Double
+    /// What a bead pays when a paragraph starts inside it, or starts on one side only of its start.
+    let boundaryPenalty: Double
+    var matcher: AnchorMatcher
+
+    init(source: UnitTable, target: UnitTable, model: LengthModel, lexicalScale: Double, boundaryPenalty: Double = 0, keyCount: Int) {
+        self.source = source
+        self.target = target
+        self.model = model
+        self.lexicalScale = lexicalScale
+        self.boundaryPenalty = boundaryPenalty
+        matcher = AnchorMatcher(keyCount: keyCount)
+    }
+
+    /// The cost if every anchor matched and the lengths fit perfectly, minus what the boundaries
+    /// take for sure: no bead can cost less.
+    func lowestCost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
+        if shape.isOmission { return 0 }
+        if shape.crossed {
+            return -(2 * model.bestEvidence + lexicalScale * min(source.weight(i, 2), target.weight(j, 2)))
+        }
+        return -(model.bestEvidence + lexicalScale * min(source.weight(i, shape.source), target.weight(j, shape.target)))
+    }
+
+    mutating func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
+        if shape.isOmission { return 0 }
+        if shape.crossed {
+            return -(score(i, 1, j + 1, 1, boundaries: false) + score(i + 1, 1, j, 1, boundaries: false)
+                + boundaryScore(i, 2, j, 2))
+        }
+        return -score(i, shape.source, j, shape.target, boundaries: true)
+    }
+
+    /// The evidence that units `i..<i+di` and `j..<j+dj` translate each other.
+    mutating func score(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, boundaries: Bool) -> Double {
+        let length = model.evidence(source: source.length(i, di), target: target.length(j, dj))
+        let (matched, unmatched) = matcher.compare(source, i, di, target, j, dj)
+        let score = length + lexicalScale * (matched - min(unmatched, 6))
+        return boundaries ? score + boundaryScore(i, di, j, dj) : score
+    }
+
+    /// Minus the boundary penalty for each paragraph boundary the bead disagrees with.
+    func boundaryScore(_ i: Int, _ di: Int, _ j: Int, _ dj: Int) -> Double {
+        var score = 0.0
+        if boundaryPenalty > 0 {
+            if source.startsParagraph[i] != target.startsParagraph[j] { score -= boundaryPenalty }
+            for k in 1..<di where source.startsParagraph[i + k] { score -= boundaryPenalty }
+            for k in 1..<dj where target.startsParagraph[j + k] { score -= boundaryPenalty }
+        }
+        return score
+    }
+}

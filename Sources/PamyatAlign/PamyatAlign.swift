@@ -1,1 +1,0 @@
-// PamyatAlign: see docs/ARCHITECTURE.md.

@@ -1,0 +1,39 @@
+import Foundation
+import PamyatCore
+import PamyatText
+
+/// A document read from a file and split into paragraphs of sentences.
+public struct LoadedDocument: Sendable {
+    /// The path as given.
+    public var path: String
+    public var language: LanguageTag
+    /// Sentences, paragraph by paragraph.
+    public var paragraphs: [[String]]
+
+    public init(path: String, language: LanguageTag, paragraphs: [[String]]) {
+        self.path = path
+        self.language = language
+        self.paragraphs = paragraphs
+    }
+
+    /// All sentences in order.
+    public var sentences: [String] { paragraphs.flatMap { $0 } }
+
+    /// Characters in all sentences.
+    public var characterCount: Int { paragraphs.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } }
+
+    /// Reads `path` (text or HTML) in `language`, or in the language its name or script tells when
+    /// `language` is nil.
+    public static func load(path: String, language: LanguageTag?) throws -> LoadedDocument {
+        let paragraphs = try DocumentReader.paragraphs(ofFile: path)
+        guard let language = language ?? LanguageGuess.fromFileName(path) ?? LanguageGuess.fromScript(paragraphs.joined(separator: "\n")) else {
+            throw AddingError(.unknownLanguage, "cannot tell the language of this document from its name or its letters; give --from/--to (e.g. --from ru --to en).", source: path)
+        }
+        let segmenter = try SentenceSegmenter(language: language)
+        let sentences = paragraphs.map { segmenter.sentences(in: $0) }.filter { !$0.isEmpty }
+        guard !sentences.isEmpty else {
+            throw AddingError(.usage, "the document has no sentences.", source: path)
+        }
+        return LoadedDocument(path: path, language: language, paragraphs: sentences)
+    }
+}

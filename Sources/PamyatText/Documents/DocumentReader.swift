@@ -1,0 +1,143 @@
+import CHTMLShim
+import Foundation
+
+/// Reads a document (plain UTF-8 text or HTML) as a list of paragraphs, each one line of text with
+/// its white space folded.
+///
+/// Every input goes through ``InputText/decode(_:source:)`` first, so binary files, invalid UTF-8
+/// and empty files get the same clear errors everywhere.
+public enum DocumentReader {
+    /// The paragraphs of the file at `path` (`-` for standard input). The format comes from the
+    /// file's extension (`.html`, `.htm`, `.txt`) or, when the extension says nothing, from the
+    /// content (``DocumentFormat/sniff(_:)``).
+    ///
+    /// Throws ``TextError`` for unreadable, binary, invalid UTF-8 or empty input, and for an HTML
+    /// page without a single paragraph.
+    public static func paragraphs(ofFile path: String, format: DocumentFormat? = nil) throws(TextError) -> [String] {
+        let text = try InputText.read(path: path)
+        let ext = (path as NSString).pathExtension
+        let resolved = format ?? DocumentFormat(pathExtension: ext) ?? DocumentFormat.sniff(text)
+        return try paragraphs(of: text, format: resolved, source: path == "-" ? "<stdin>" : path)
+    }
+
+    /// The paragraphs of already-decoded `text` in `format`; `source` names it in errors.
+    public static func paragraphs(of text: String, format: DocumentFormat, source: String) throws(TextError) -> [String] {
+        let result: [String]
+        switch format {
+        case .text: result = textParagraphs(text)
+        case .html: result = try htmlParagraphs(text, source: source)
+        }
+        guard !result.isEmpty else {
+            if format == .html {
+                throw TextError(.emptyInput, "the HTML page has no paragraphs (no text in p, h1–h6, li, blockquote or td elements).", source: source)
+            }
+            throw TextError(.emptyInput, "the file is empty (no text to process).", source: source)
+        }
+        return result
+    }
+
+    /// A paragraph per non-blank line; but when the text is hard-wrapped (most lines that another
+    /// line follows end without sentence-final punctuation) each block between blank lines is one
+    /// paragraph with its lines joined by a space — the whole text when it has no blank lines.
+    static func textParagraphs(_ text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Normalizer.foldWhitespace(String($0)) }
+        if isHardWrapped(lines) {
+            var paragraphs: [String] = []
+            var block: [String] = []
+            for line in lines {
+                if line.isEmpty {
+                    if !block.isEmpty { paragraphs.append(block.joined(separator: " ")) }
+                    block = []
+                } else {
+                    block.append(line)
+                }
+            }
+            if !block.isEmpty { paragraphs.append(block.joined(separator: " ")) }
+            return paragraphs
+        }
+        return lines.filter { !$0.isEmpty }
+    }
+
+    /// Whether lines followed by another line are mostly broken mid-sentence (a line's last
+    /// character is not . ! ? … : ; or a closing quote or bracket).
+    static func isHardWrapped(_ lines: [String]) -> Bool {
+        // Wrapped text has short lines (mail and terminals wrap at 72–100 columns); a paragraph per
+        // line has long ones.
+        let nonEmpty = lines.filter { !$0.isEmpty }
+        guard nonEmpty.filter({ $0.count > 120 }).count * 10 <= nonEmpty.count else { return false }
+        var continued = 0
+        var brokenMidSentence = 0
+        for index in lines.indices.dropLast() where !lines[index].isEmpty && !lines[index + 1].isEmpty {
+            continued += 1
+            if let last = lines[index].last, !".!?…:;»”\"')]".contains(last) { brokenMidSentence += 1 }
+        }
+        return continued >= 2 && brokenMidSentence * 2 > continued
+    }
+
+    static func htmlParagraphs(_ text: String, source: String) throws(TextError) -> [String] {
+        var status: Int32 = 0
+        var copy = text
+        let parsed: OpaquePointer? = copy.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                pmy_html_extract(chars.baseAddress, Int64(chars.count), &status)
+            }
+        }
+        guard let parsed else {
+            switch Int(status) {
+            case Int(PMY_HTML_TOO_LARGE.rawValue):
+                throw TextError(.emptyInput, "the HTML page is too large to parse (over 2 GiB).", source: source)
+            case Int(PMY_HTML_NO_MEMORY.rawValue):
+                throw TextError(.icu, "out of memory while parsing the HTML page.", source: source)
+            default:
+                throw TextError(.emptyInput, "libxml2 could not parse this as HTML; check that it is an HTML page.", source: source)
+            }
+        }
+        defer { pmy_html_free(parsed) }
+        var paragraphs: [String] = []
+        for index in 0..<pmy_html_count(parsed) {
+            var length: Int64 = 0
+            guard let bytes = pmy_html_paragraph(parsed, index, &length) else { continue }
+            let raw = bytes.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                String(decoding: UnsafeBufferPointer(start: $0, count: Int(length)), as: UTF8.self)
+            }
+            paragraphs.append(contentsOf: splitOnDoubleBreaks(raw))
+        }
+        return paragraphs
+    }
+
+    /// Splits a paragraph's raw text on two or more `<br>` marks (U+001F) in a row, with only white
+    /// space between them; a single `<br>` is a space. Each piece has its white space folded.
+    static func splitOnDoubleBreaks(_ raw: String) -> [String] {
+        guard raw.contains("\u{1F}") else {
+            let folded = Normalizer.foldWhitespace(raw)
+            return folded.isEmpty ? [] : [folded]
+        }
+        var pieces: [String] = []
+        var current = ""
+        var breaks = 0
+        var pendingWhitespace = ""
+        for character in raw {
+            if character == "\u{1F}" {
+                breaks += 1
+                pendingWhitespace = ""
+                continue
+            }
+            if breaks > 0 && character.isWhitespace {
+                pendingWhitespace.append(character)
+                continue
+            }
+            if breaks >= 2 {
+                pieces.append(current)
+                current = ""
+            } else if breaks == 1 {
+                current.append(" ")
+            }
+            current.append(pendingWhitespace)
+            pendingWhitespace = ""
+            breaks = 0
+            current.append(character)
+        }
+        pieces.append(current)
+        return pieces.map(Normalizer.foldWhitespace).filter { !$0.isEmpty }
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import PamyatText
+import Testing
+
+@Suite struct DocumentReaderTests {
+    func html(_ body: String) throws -> [String] {
+        try DocumentReader.paragraphs(of: "<!DOCTYPE html><html><head><title>T</title></head><body>\(body)</body></html>", format: .html, source: "page.html")
+    }
+
+    @Test func readsAParagraphPerLineSkippingBlankLines() throws {
+        let text = "Первый абзац.\n\n  Второй   абзац.  \n\nТретий.\n"
+        #expect(try DocumentReader.paragraphs(of: text, format: .text, source: "a.txt") == ["Первый абзац.", "Второй абзац.", "Третий."])
+    }
+
+    @Test func joinsTheLinesOfHardWrappedText() throws {
+        let text = "The first paragraph is long and\nwrapped over two lines.\n\nThe second one is wrapped\ntoo, as mail is.\n"
+        #expect(try DocumentReader.paragraphs(of: text, format: .text, source: "a.txt") == [
+            "The first paragraph is long and wrapped over two lines.", "The second one is wrapped too, as mail is.",
+        ])
+    }
+
+    @Test func joinsWrappedRunningTextWithoutBlankLines() throws {
+        let text = "Президент провел встречу с министром\nи обсудил итоги года. Министр доложил\nо росте производства на 7%.\n"
+        #expect(try DocumentReader.paragraphs(of: text, format: .text, source: "a.txt") == [
+            "Президент провел встречу с министром и обсудил итоги года. Министр доложил о росте производства на 7%.",
+        ])
+    }
+
+    @Test func keepsShortUnpunctuatedLinesOfAParagraphPerLineText() throws {
+        let text = "Заголовок без точки\nПервый абзац.\nВторой абзац.\nТретий абзац.\n"
+        #expect(try DocumentReader.paragraphs(of: text, format: .text, source: "a.txt").count == 4)
+    }
+
+    @Test func takesParagraphsFromTheBlockElements() throws {
+        let got = try html("""
+            <h1>Заголовок</h1><p>Первый <b>абзац</b>.</p>
+            <ul><li>Пункт один</li><li>Пункт два</li></ul>
+            <blockquote>Цитата</blockquote><table><tr><td>Ячейка</td></tr></table>
+            """)
+        #expect(got == ["Заголовок", "Первый абзац.", "Пункт один", "Пункт два", "Цитата", "Ячейка"])
+    }
+
+    @Test func ignoresScriptsStylesAndPageChrome() throws {
+        let got = try html("""
+            <header><p>Меню сайта</p></header><nav><li>Главная</li></nav>
+            <script>var p = "<p>не текст</p>";</script><style>p { color: red }</style>
+            <p>Текст.</p><footer><p>© 2024</p></footer>
+            """)
+        #expect(got == ["Текст."])
+    }
+
+    @Test func decodesEntitiesAndSplitsOnDoubleLineBreaks() throws {
+        let got = try html("<p>&laquo;Да&raquo;,&nbsp;&mdash; сказал он.<br><br>Новый абзац.<br>Та же строка.</p>")
+        #expect(got == ["«Да», — сказал он.", "Новый абзац. Та же строка."])
+    }
+
+    @Test func keepsWordsInNeighbouringBlocksApart() throws {
+        #expect(try html("<table><tr><td><div>один</div><div>два</div></td></tr></table>") == ["один два"])
+    }
+
+    @Test func nestedBlocksBecomeTheirOwnParagraphs() throws {
+        #expect(try html("<blockquote><p>Один.</p><p>Два.</p></blockquote>") == ["Один.", "Два."])
+    }
+
+    @Test func anHTMLPageWithoutParagraphsIsAnError() {
+        #expect(throws: TextError.self) { try html("<div>Только div</div><script>x()</script>") }
+    }
+
+    @Test func doesNotFetchExternalDocumentTypes() throws {
+        let page = #"<!DOCTYPE html SYSTEM "http://127.0.0.1:9/never.dtd"><html><body><p>Текст.</p></body></html>"#
+        #expect(try DocumentReader.paragraphs(of: page, format: .html, source: "p.html") == ["Текст."])
+    }
+
+    @Test(arguments: [("<!DOCTYPE html><p>x</p>", DocumentFormat.html), ("  <html><body>", .html), ("Просто текст.", .text), ("<p>Абзац</p>", .html)])
+    func sniffsTheFormat(text: String, format: DocumentFormat) {
+        #expect(DocumentFormat.sniff(text) == format)
+    }
+
+    @Test func readsFilesByExtensionAndRejectsBadBytes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pamyat-doc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("a.htm")
+        try Data("<p>Один.</p><p>Два.</p>".utf8).write(to: page)
+        #expect(try DocumentReader.paragraphs(ofFile: page.path) == ["Один.", "Два."])
+        let bad = folder.appendingPathComponent("bad.txt")
+        try Data([0x41, 0xC3, 0x28]).write(to: bad)
+        #expect(throws: TextError.self) { try DocumentReader.paragraphs(ofFile: bad.path) }
+        let empty = folder.appendingPathComponent("empty.txt")
+        try Data(" \n\n".utf8).write(to: empty)
+        #expect(throws: TextError.self) { try DocumentReader.paragraphs(ofFile: empty.path) }
+    }
+}
+
+@Suite struct WrappedTextDetectionTests {
+    @Test func longLinesWithoutFinalPunctuationStayParagraphs() throws {
+        // A paragraph per line whose lines end in a bracket or a word: long lines are never wrapping.
+        let long = String(repeating: "Президент провел встречу с министром и обсудил итоги года ", count: 3)
+        let text = [long + "[1]", long + "[2]", long + "и так далее", long + "[4]"].joined(separator: "\n")
+        #expect(try DocumentReader.paragraphs(of: text, format: .text, source: "a.txt").count == 4)
+    }
+}

@@ -1,0 +1,51 @@
+#!/bin/sh
+# make demo: the main job on the sample documents and the default memory (memories/default.sqlite).
+# Run from the repository root after a release build; PAMYAT points at the executable.
+set -eu
+PAMYAT=${PAMYAT:-.build/release/pamyat}
+SAMPLES=memories/samples
+step() { printf '\n\033[1m== %s\033[0m\n$ %s\n' "$1" "$2"; }
+
+step "Segment the Russian original into sentences (first 8)" "pamyat segment --lang ru $SAMPLES/press-release.ru.txt | head -8"
+"$PAMYAT" segment --lang ru "$SAMPLES/press-release.ru.txt" | head -8
+
+step "Align the original with its English release (first 5 pairs; score, source, target)" \
+  "pamyat align $SAMPLES/press-release.ru.txt $SAMPLES/press-release.en.txt | head -5"
+"$PAMYAT" align "$SAMPLES/press-release.ru.txt" "$SAMPLES/press-release.en.txt" | head -5
+
+step "Add the original and both translations to the default memory (again: 'already present')" \
+  "pamyat add $SAMPLES/press-release.ru.txt $SAMPLES/press-release.en.txt $SAMPLES/press-release.be.txt"
+"$PAMYAT" add "$SAMPLES/press-release.ru.txt" "$SAMPLES/press-release.en.txt" "$SAMPLES/press-release.be.txt" \
+  --title "Встреча с Генеральным секретарем ОДКБ" --date 2024-03-14
+
+step "What the memory holds" "pamyat stats"
+"$PAMYAT" stats
+
+step "Look up an exact sentence" "pamyat lookup --from ru --to en \"Встреча прошла во Дворце Независимости и продолжалась более двух часов.\""
+"$PAMYAT" lookup --from ru --to en "Встреча прошла во Дворце Независимости и продолжалась более двух часов."
+
+step "Look up a sentence that differs in a number: the translation is adapted" \
+  "pamyat lookup --from ru --to en \"А.Г. Лукашенко напомнил, что программа белорусского председательства включает 30 мероприятий.\""
+"$PAMYAT" lookup --from ru --to en "А.Г. Лукашенко напомнил, что программа белорусского председательства включает 30 мероприятий."
+
+step "Look up a fuzzy sentence (other words at the end)" \
+  "pamyat lookup --from ru --to en \"Президент подчеркнул, что ни одно государство не будут заставлять действовать вопреки интересам союзников.\""
+"$PAMYAT" lookup --from ru --to en "Президент подчеркнул, что ни одно государство не будут заставлять действовать вопреки интересам союзников."
+
+step "The same memory answers ru→be too" "pamyat lookup --from ru --to be \"Встреча прошла во Дворце Независимости и продолжалась более трех часов.\""
+"$PAMYAT" lookup --from ru --to be "Встреча прошла во Дворце Независимости и продолжалась более трех часов."
+
+step "Look up a sentence the memory has never seen" "pamyat lookup --from ru --to en \"Погода сегодня солнечная.\""
+"$PAMYAT" lookup --from ru --to en "Погода сегодня солнечная." || true
+
+step "Concordance: every sentence with «ОДКБ» and its English (first 3)" "pamyat concordance --lang ru --to en --limit 3 ОДКБ"
+"$PAMYAT" concordance --lang ru --to en --limit 3 ОДКБ
+
+step "Export the ru-en pairs as TMX 1.4b and validate it against the DTD" \
+  "pamyat export .build/demo.tmx --from ru --to en && xmllint --noout --dtdvalid Tests/PamyatTMXTests/Fixtures/tmx14.dtd .build/demo.tmx"
+"$PAMYAT" export .build/demo.tmx --from ru --to en
+if command -v xmllint >/dev/null 2>&1; then
+  xmllint --noout --dtdvalid Tests/PamyatTMXTests/Fixtures/tmx14.dtd .build/demo.tmx && echo ".build/demo.tmx is valid TMX 1.4b"
+else
+  echo "(xmllint not installed: make deps installs libxml2-utils)"
+fi
