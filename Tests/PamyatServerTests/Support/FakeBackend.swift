@@ -11,12 +11,18 @@ final class FakeBackend: Backend {
 
     let delay: Duration
     private let added = NIOLockedValueBox<[AddRequest]>([])
+    private let slowStarted = NIOLockedValueBox(0)
 
     init(delay: Duration = .milliseconds(400)) {
         self.delay = delay
     }
 
     var addedRequests: [AddRequest] { added.withLockedValue { $0 } }
+
+    /// Waits until a `slow` lookup is running (the server has read it and is answering it).
+    func waitForSlowLookup() async throws {
+        while slowStarted.withLockedValue({ $0 }) == 0 { try await Task.sleep(for: .milliseconds(5)) }
+    }
 
     func hello() throws -> HelloInfo {
         HelloInfo(memories: ["default"], languages: ["en", "ru"])
@@ -25,7 +31,10 @@ final class FakeBackend: Backend {
     func lookup(_ query: LookupQuery) throws -> JSONFragment {
         try check(memory: query.memory)
         if query.text == "explode" { throw Failure() }
-        if query.text == "slow" { Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18) }
+        if query.text == "slow" {
+            slowStarted.withLockedValue { $0 += 1 }
+            Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+        }
         struct Match: Encodable { var score: Int; var source: String; var target: String; var limit: Int; var previous: String? }
         return try .encoding([Match(score: query.minimumScore, source: query.text, target: "\(query.source)>\(query.target)", limit: query.limit, previous: query.previous)])
     }
