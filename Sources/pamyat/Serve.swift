@@ -13,7 +13,8 @@ extension Pamyat {
                 One request per line, one JSON response per line, in order; see docs/PROTOCOL.md. \
                 Listens on loopback unless --listen says otherwise; a non-loopback address needs \
                 --token-file (or --insecure). SIGTERM or SIGINT stops it gracefully: no new \
-                connections, requests already received are answered, then it exits 0.
+                connections, requests already received are answered, then it exits 0. ADD \
+                stores into the first --memory unless the request says memory=NAME.
 
                 Example:
                   pamyat serve --memory default --port 7341 &

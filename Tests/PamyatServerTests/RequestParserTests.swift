@@ -36,3 +36,29 @@ import Testing
         }
     }
 }
+
+@Suite struct RequestParserRobustnessTests {
+    /// Random lines built from the characters that matter to the grammar never crash the parser:
+    /// each gives a request or a `bad-request`.
+    @Test func randomLinesGiveARequestOrBadRequest() {
+        let pieces = ["LOOKUP", "ping", " ", "\t", "\"", "\\", "\\u", "\\ud83d", "\\n", "=", "a", "я", "min=", "prev=\"", "0", "\u{1}", "😀"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        var parsed = 0
+        for _ in 0..<20_000 {
+            var line = ""
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            for _ in 0..<Int(state % 12) {
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                line += pieces[Int(state % UInt64(pieces.count))]
+            }
+            do {
+                let request = try RequestParser.parse(line)
+                #expect(!request.verb.isEmpty && request.verb == request.verb.uppercased(), "verb of \(line.debugDescription)")
+                parsed += 1
+            } catch {
+                #expect(error.code == .badRequest, "code for \(line.debugDescription)")
+            }
+        }
+        #expect(parsed > 300, "some random lines are well-formed (\(parsed))")
+    }
+}
