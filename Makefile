@@ -28,7 +28,7 @@ build: deps
 	$(SWIFT) build -c release --product pamyat
 
 demo: build
-	@PAMYAT=$(PAMYAT) sh tools/demo.sh
+	@PAMYAT=$(PAMYAT) bash tools/demo.sh
 
 test: deps
 	$(SWIFT) test

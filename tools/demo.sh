@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/usr/bin/env bash
 # make demo: the main job on the sample documents and the default memory (memories/default.sqlite).
 # Run from the repository root after a release build; PAMYAT points at the executable.
 set -eu
@@ -49,3 +49,31 @@ if command -v xmllint >/dev/null 2>&1; then
 else
   echo "(xmllint not installed: make deps installs libxml2-utils)"
 fi
+
+step "Serve the memory over TCP and send a LOOKUP with a plain TCP client (bash's /dev/tcp)" \
+  "pamyat serve --port 0 & … printf 'LOOKUP ru en \"…\" limit=1\\n' >/dev/tcp/127.0.0.1/PORT"
+LOG=.build/demo-serve.log
+"$PAMYAT" serve --port 0 --read-only 2>"$LOG" &
+SERVER=$!
+trap 'kill "$SERVER" 2>/dev/null || true' EXIT
+PORT=""
+for _ in $(seq 1 100); do
+  PORT=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9][0-9]*\).*/\1/p' "$LOG" | head -1)
+  [ -n "$PORT" ] && break
+  kill -0 "$SERVER" 2>/dev/null || break
+  sleep 0.1
+done
+if [ -z "$PORT" ]; then echo "the server did not start:"; cat "$LOG"; exit 1; fi
+echo "server listening on 127.0.0.1:$PORT"
+exec 3<>"/dev/tcp/127.0.0.1/$PORT"
+printf '%s\n' 'HELLO' 'LOOKUP ru en "Встреча прошла во Дворце Независимости и продолжалась более трех часов." limit=1' 'QUIT' >&3
+while IFS= read -r line <&3; do if [ ${#line} -gt 400 ]; then echo "${line:0:400} … (${#line} characters)"; else echo "$line"; fi; done
+exec 3<&-
+
+step "The same lookup through the server with the CLI" \
+  "pamyat lookup --connect 127.0.0.1:$PORT --from ru --to en \"Встреча прошла во Дворце Независимости и продолжалась более трех часов.\""
+"$PAMYAT" lookup --connect "127.0.0.1:$PORT" --from ru --to en "Встреча прошла во Дворце Независимости и продолжалась более трех часов."
+
+kill -TERM "$SERVER"
+wait "$SERVER" && echo "server stopped (SIGTERM, exit 0)"
+trap - EXIT

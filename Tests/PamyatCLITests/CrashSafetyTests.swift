@@ -66,7 +66,7 @@ import Testing
             process.executableURL = PamyatBinary.url
             process.arguments = ["import", file.path, "--memory", memory]
             process.standardOutput = FileHandle.nullDevice
-            FileManager.default.createFile(atPath: error.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: error.path, contents: nil)
             process.standardError = try FileHandle(forWritingTo: error)
             return process
         }
