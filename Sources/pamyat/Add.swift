@@ -82,18 +82,19 @@ extension Pamyat {
             do {
                 let fromTag = try from.map { try LanguageTag.parse($0) }
                 let toTag = try to.map { try LanguageTag.parse($0) }
-                let store = try memories.open(create: true)
-                let adder = DocumentAdder(store: store)
-                if paths.count == 1 {
-                    try addDirectory(paths[0], adder: adder, source: fromTag ?? LanguageTag(canonical: "ru"))
-                    return
+                try memories.withWritableMemory { store in
+                    let adder = DocumentAdder(store: store)
+                    if paths.count == 1 {
+                        try addDirectory(paths[0], adder: adder, source: fromTag ?? LanguageTag(canonical: "ru"))
+                        return
+                    }
+                    let request = AddRequest(
+                        original: paths[0], translations: Array(paths.dropFirst()), sourceLanguage: fromTag, targetLanguage: toTag,
+                        documentID: docId, title: title, date: date, minimumConfidence: minConfidence, force: force)
+                    let report = try adder.add(request)
+                    print(Self.line(for: report))
+                    for line in report.lowConfidence { print("  low confidence, not stored: \(line)") }
                 }
-                let request = AddRequest(
-                    original: paths[0], translations: Array(paths.dropFirst()), sourceLanguage: fromTag, targetLanguage: toTag,
-                    documentID: docId, title: title, date: date, minimumConfidence: minConfidence, force: force)
-                let report = try adder.add(request)
-                print(Self.line(for: report))
-                for line in report.lowConfidence { print("  low confidence, not stored: \(line)") }
             } catch {
                 throw reportedExit(for: error)
             }

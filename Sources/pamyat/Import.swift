@@ -38,27 +38,34 @@ extension Pamyat {
 
         func run() throws {
             do {
-                let store = dryRun ? nil : try memories.open(create: true)
-                let progress = ProgressLine(verb: dryRun ? "reading" : "importing")
-                for file in files {
-                    let report: TMXImportReport
-                    do {
-                        report = try TMXImporter().importFile(file, into: store) { progress.show($0) }
-                        progress.clear()
-                    } catch {
-                        progress.clear()
-                        if files.count > 1 {
-                            printError("nothing from \(file) was imported\(file == files.first ? "" : "; the files before it were").")
-                        }
-                        throw error
-                    }
-                    print(Self.render(report, memory: store.map { _ in memories.catalog.displayName(memories.single) }))
-                    for problem in report.problems { printError("warning: \(problem)") }
-                    if report.moreProblems > 0 { printError("warning: \(report.file): \(report.moreProblems) more problems not shown.") }
+                if dryRun {
+                    try importAll(into: nil)
+                    print("nothing was written (--dry-run).")
+                } else {
+                    try memories.withWritableMemory { try importAll(into: $0) }
                 }
-                if dryRun { print("nothing was written (--dry-run).") }
             } catch {
                 throw reportedExit(for: error)
+            }
+        }
+
+        private func importAll(into store: (any MemoryStore)?) throws {
+            let progress = ProgressLine(verb: dryRun ? "reading" : "importing")
+            for file in files {
+                let report: TMXImportReport
+                do {
+                    report = try TMXImporter().importFile(file, into: store) { progress.show($0) }
+                    progress.clear()
+                } catch {
+                    progress.clear()
+                    if files.count > 1 {
+                        printError("nothing from \(file) was imported\(file == files.first ? "" : "; the files before it were").")
+                    }
+                    throw error
+                }
+                print(Self.render(report, memory: store.map { _ in memories.catalog.displayName(memories.single) }))
+                for problem in report.problems { printError("warning: \(problem)") }
+                if report.moreProblems > 0 { printError("warning: \(report.file): \(report.moreProblems) more problems not shown.") }
             }
         }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PamyatCore
 import PamyatService
 
@@ -19,6 +20,23 @@ struct MemoryOptions: ParsableArguments {
     /// Opens the single memory.
     func open(create: Bool, readOnly: Bool = false) throws -> any MemoryStore {
         try catalog.open(single, create: create, readOnly: readOnly)
+    }
+
+    /// Runs `body` with the single memory, created when missing. A memory that this run created is
+    /// removed again when `body` fails before storing anything, so a failed first import or add
+    /// leaves no empty memory behind.
+    func withWritableMemory<T>(_ body: (any MemoryStore) throws -> T) throws -> T {
+        let url = catalog.resolve(single)
+        let existed = FileManager.default.fileExists(atPath: url.path)
+        let store = try open(create: true)
+        do {
+            return try body(store)
+        } catch {
+            if !existed, let stats = try? store.stats(), stats.units == 0, stats.documents == 0 {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
+            }
+            throw error
+        }
     }
 
     /// Validation shared by commands that take one memory only.
