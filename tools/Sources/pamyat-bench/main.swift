@@ -25,7 +25,7 @@ let benchmarks: [Benchmark] = [
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard let name = arguments.first, name != "--help", name != "-h" else {
     print("usage: pamyat-bench all | NAME [ARGS…]\n")
-    for b in benchmarks { print("  \(b.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(b.summary)") }
+    for b in benchmarks { print("  \(b.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(b.summary)") }
     exit(arguments.isEmpty ? 64 : 0)
 }
 do {
