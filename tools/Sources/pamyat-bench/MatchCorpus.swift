@@ -9,16 +9,11 @@ import PamyatCore
 /// quarter of the units are near-duplicates of earlier ones at about 95, 85 or 75 % similarity, and
 /// some sources get a second translation.
 struct MatchCorpus {
-    private var state: UInt64
+    private var random: XorShift
 
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+    init(seed: UInt64) { random = XorShift(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state ^= state << 13
-        state ^= state >> 7
-        state ^= state << 17
-        return state
-    }
+    mutating func next() -> UInt64 { random.next() }
 
     mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
     mutating func chance(_ percent: Int) -> Bool { below(100) < percent }

@@ -4,15 +4,10 @@ import PamyatCore
 /// the store and TMX benchmarks, whose figures depend on text length rather than vocabulary.
 /// The matching benchmark needs a realistic vocabulary and uses `MatchCorpus` instead.
 struct SentenceGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+    private var random: XorShift
+    init(seed: UInt64) { random = XorShift(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state ^= state << 13
-        state ^= state >> 7
-        state ^= state << 17
-        return state
-    }
+    mutating func next() -> UInt64 { random.next() }
 
     mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 
