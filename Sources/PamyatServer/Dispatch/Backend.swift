@@ -3,9 +3,13 @@ import PamyatCore
 /// What the verbs do, behind a small protocol so that the dispatch (parsing, checks, errors,
 /// encoding) is tested apart from the memories. ``ServiceBackend`` implements it over PamyatService.
 ///
-/// Every method may block (SQLite, ICU): the dispatcher calls them on the server's thread pool,
-/// never on an event loop. Implementations are called from many threads at once.
+/// Implementations are called from many threads at once. The dispatcher calls `lookup` and
+/// `segment` on an event loop when ``isQuick(_:)`` says so (and for short texts), every other method
+/// on the server's thread pool.
 protocol Backend: Sendable {
+    /// Whether `query` is CPU work short enough to answer on an event loop: no waiting on a lock,
+    /// a disk or a long computation. The others run on the thread pool.
+    func isQuick(_ query: LookupQuery) -> Bool
     /// The names of the memories served and the languages they hold.
     func hello() throws -> HelloInfo
     /// The matches of a lookup, as the JSON array that `pamyat lookup --json` prints.

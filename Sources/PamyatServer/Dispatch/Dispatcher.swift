@@ -1,53 +1,80 @@
 import Logging
-import NIOPosix
 import PamyatCore
 import PamyatText
 
 /// Turns each inbound line into its response: checks the line, parses the request, checks
-/// authentication, arguments and options, runs the verb through the ``Backend`` on the thread pool,
-/// and encodes the answer or the error.
+/// authentication, arguments and options, and runs the verb through the ``Backend``.
+///
+/// Answering is split in two so that the connection handler can answer on its event loop what is
+/// quick and CPU-bound (PING, AUTH, LOOKUP, SEGMENT: no waiting on locks or disks) and hand the rest
+/// (ADD, CONCORDANCE, STATS, HELLO: SQLite writes and scans) to the thread pool: ``step(for:session:)``
+/// runs on the event loop and either answers or returns the ``Step/work(_:)`` to run elsewhere.
+/// Running lookups on the event loops (one per core) saves the hop to a pool thread and back,
+/// which cost more than a lookup itself on a 100,000-unit memory (docs/PERFORMANCE.md, "Server").
 struct Dispatcher: Sendable {
     let backend: any Backend
     let token: AccessToken?
     let isReadOnly: Bool
     let version: String
     let maximumLineLength: Int
-    /// Where blocking work (SQLite, ICU) runs, so that it never holds an event loop.
-    let threadPool: NIOThreadPool
     let logger: Logger
+
+    /// What to do with one request line.
+    enum Step {
+        /// The response, ready.
+        case answer(Response)
+        /// Blocking work whose result is the response: run it off the event loop.
+        case work(@Sendable () -> Response)
+    }
 
     /// A new connection's session.
     func newSession() -> Session { Session(isAuthenticated: token == nil) }
 
-    func respond(to line: InboundLine, session: inout Session, logger: Logger) async -> Response {
+    /// The response to `line`, or the work that makes it. Updates `session` (line count, AUTH).
+    func step(for line: InboundLine, session: inout Session, logger: Logger) -> Step {
         session.lineNumber += 1
         let number = session.lineNumber
         switch line {
         case .tooLong(let length):
-            return .failure(ServerError(
+            return .answer(.failure(ServerError(
                 .lineTooLong,
-                "Line \(number) is longer than the limit of \(maximumLineLength) bytes (\(length) bytes so far); the rest of it was skipped."))
+                "Line \(number) is longer than the limit of \(maximumLineLength) bytes (\(length) bytes so far); the rest of it was skipped.")))
         case .invalidUTF8(let offset):
-            return .failure(ServerError(.badUTF8, "Line \(number) is not valid UTF-8 (byte \(offset + 1)); send UTF-8 text."))
+            return .answer(.failure(ServerError(.badUTF8, "Line \(number) is not valid UTF-8 (byte \(offset + 1)); send UTF-8 text.")))
         case .incomplete(let length):
-            return .failure(ServerError(
-                .badRequest, "The input ended inside line \(number) (\(length) bytes with no line feed); end every request with a line feed."))
+            return .answer(.failure(ServerError(
+                .badRequest, "The input ended inside line \(number) (\(length) bytes with no line feed); end every request with a line feed.")))
         case .text(let text):
             logger.trace("request", metadata: ["request.line": "\(number)", "request.text": "\(text)"])
             do {
-                return try await respond(to: try RequestParser.parse(text), session: &session)
-            } catch let error as ServerError {
-                return .failure(error)
-            } catch let error as TextError where error.code == .unknownLanguage {
-                return .failure(ServerError(.badLanguage, error.message))
+                switch try step(for: try RequestParser.parse(text), session: &session) {
+                case .answer(let response):
+                    return .answer(response)
+                case .blocking(let work):
+                    return .work { Self.answering(line: number, logger: logger, work) }
+                }
             } catch {
-                logger.error("request failed", metadata: ["request.line": "\(number)", "error": "\(error)"])
-                return .failure(ServerError(.internal, "The server failed to answer line \(number); its log says why."))
+                return .answer(Self.failure(error, line: number, logger: logger))
             }
         }
     }
 
-    private func respond(to request: Request, session: inout Session) async throws -> Response {
+    /// The response to `line`, running any blocking work on the calling thread (for tests and
+    /// callers that are off the event loop already).
+    func respond(to line: InboundLine, session: inout Session, logger: Logger) -> Response {
+        switch step(for: line, session: &session, logger: logger) {
+        case .answer(let response): response
+        case .work(let work): work()
+        }
+    }
+
+    /// A verb's answer, or its blocking work whose errors are turned into responses by the caller.
+    private enum VerbStep {
+        case answer(Response)
+        case blocking(@Sendable () throws -> Response)
+    }
+
+    private func step(for request: Request, session: inout Session) throws -> VerbStep {
         guard let verb = Verb(rawValue: request.verb) else {
             throw ServerError(
                 .unknownCommand,
@@ -60,48 +87,54 @@ struct Dispatcher: Sendable {
             throw ServerError(.readOnly, "The server is read-only (--read-only); ADD is refused.")
         }
         let arguments = try VerbArguments(request, verb: verb)
+        let backend = self.backend
         switch verb {
         case .ping:
-            return .success()
+            return .answer(.success())
         case .quit:
             var response = Response.success()
             response.closesConnection = true
-            return response
+            return .answer(response)
         case .auth:
-            guard let token else { return .success() }
+            guard let token else { return .answer(.success()) }
             guard token.matches(arguments.positional[0]) else {
                 session.isAuthenticated = false
                 throw ServerError(.unauthorized, "The token is wrong.")
             }
             session.isAuthenticated = true
-            return .success()
+            return .answer(.success())
         case .hello:
-            let info = try await blocking { try backend.hello() }
-            return .success([
-                ("server", .string("pamyat")), ("version", .string(version)), ("protocol", .int(1)),
-                ("memories", .strings(info.memories)), ("languages", .strings(info.languages)),
-                ("authRequired", .bool(token != nil)), ("readOnly", .bool(isReadOnly)),
-            ])
+            let (version, authRequired, readOnly) = (version, token != nil, isReadOnly)
+            return .blocking {
+                let info = try backend.hello()
+                return .success([
+                    ("server", .string("pamyat")), ("version", .string(version)), ("protocol", .int(1)),
+                    ("memories", .strings(info.memories)), ("languages", .strings(info.languages)),
+                    ("authRequired", .bool(authRequired)), ("readOnly", .bool(readOnly)),
+                ])
+            }
         case .lookup:
             let query = LookupQuery(
                 source: try arguments.language(0), target: try arguments.language(1), text: try arguments.text(2),
                 minimumScore: try arguments.integer("min", default: 70, in: 0...100),
                 limit: try arguments.integer("limit", default: 5, in: 1...100),
                 previous: arguments.options["prev"], memory: try arguments.name("memory"))
-            let matches = try await blocking { try backend.lookup(query) }
-            return .success([("matches", matches)])
+            let work: @Sendable () throws -> Response = { .success([("matches", try backend.lookup(query))]) }
+            return backend.isQuick(query) ? .answer(try work()) : .blocking(work)
         case .concordance:
             let query = ConcordanceQuery(
                 language: try arguments.language(0), text: try arguments.text(1),
                 target: try arguments.optionalLanguage("to"),
                 limit: try arguments.integer("limit", default: 20, in: 1...1000), memory: try arguments.name("memory"))
-            let hits = try await blocking { try backend.concordance(query) }
-            return .success([("hits", hits)])
+            return .blocking { .success([("hits", try backend.concordance(query))]) }
         case .segment:
             let language = try arguments.language(0)
             let text = arguments.positional[1]
-            let sentences = try await blocking { try backend.segment(language: language, text: text) }
-            return .success([("sentences", .strings(sentences))])
+            let work: @Sendable () throws -> Response = {
+                .success([("sentences", .strings(try backend.segment(language: language, text: text)))])
+            }
+            // Segmenting is quick CPU work, except for a very long text.
+            return text.utf8.count <= 16_384 ? .answer(try work()) : .blocking(work)
         case .add:
             let request = AddRequest(
                 source: try arguments.language(0), target: try arguments.language(1),
@@ -110,16 +143,38 @@ struct Dispatcher: Sendable {
             guard request.source != request.target else {
                 throw ServerError(.badRequest, "ADD needs two different languages; got \(request.source) twice.")
             }
-            let result = try await blocking { try backend.add(request) }
-            return .success([("unit", .int(result.unit)), ("created", .bool(result.created))])
+            return .blocking {
+                let result = try backend.add(request)
+                return .success([("unit", .int(result.unit)), ("created", .bool(result.created))])
+            }
         case .stats:
-            let stats = try await blocking { try backend.stats() }
-            return .success([("units", .int(stats.units)), ("pairs", .counts(stats.pairs))])
+            return .blocking {
+                let stats = try backend.stats()
+                return .success([("units", .int(stats.units)), ("pairs", .counts(stats.pairs))])
+            }
         }
     }
 
-    /// Runs `work` on the thread pool and waits for it without blocking the caller's thread.
-    private func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await threadPool.runIfActive(work)
+    /// Runs blocking work, turning its errors into responses.
+    private static func answering(line: Int, logger: Logger, _ work: () throws -> Response) -> Response {
+        do {
+            return try work()
+        } catch {
+            return failure(error, line: line, logger: logger)
+        }
+    }
+
+    /// The response to a failed request: protocol errors as they are, unknown languages as
+    /// `bad-language`, anything else as `internal` (logged; its text may hold paths).
+    private static func failure(_ error: any Error, line: Int, logger: Logger) -> Response {
+        switch error {
+        case let error as ServerError:
+            return .failure(error)
+        case let error as TextError where error.code == .unknownLanguage:
+            return .failure(ServerError(.badLanguage, error.message))
+        default:
+            logger.error("request failed", metadata: ["request.line": "\(line)", "error": "\(error)"])
+            return .failure(ServerError(.internal, "The server failed to answer line \(line); its log says why."))
+        }
     }
 }

@@ -24,11 +24,18 @@ struct ServiceBackend: Backend {
         return HelloInfo(memories: memories.map(\.name), languages: languages.sorted())
     }
 
+    /// Lookups with a minimum under 50 score many more entries (up to all of them at 0): those run
+    /// on the thread pool, as do lookups whose memory has changes to index first (an import by
+    /// another process can bring a million).
+    func isQuick(_ query: LookupQuery) -> Bool {
+        query.minimumScore >= 50
+    }
+
     func lookup(_ query: LookupQuery) throws -> JSONFragment {
         let request = LookupRequest(
             text: query.text, from: query.source, to: query.target, minimum: query.minimumScore, limit: query.limit,
             previous: query.previous, memory: query.memory)
-        return try .encoding(try translated { try service.lookup(request) })
+        return .matches(try translated { try service.lookup(request) })
     }
 
     func concordance(_ query: ConcordanceQuery) throws -> JSONFragment {

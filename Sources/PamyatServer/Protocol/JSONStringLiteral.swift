@@ -93,23 +93,28 @@ enum JSONStringLiteral {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    /// Appends `text` as a JSON string literal: `"`, `\` and control characters escaped, everything
-    /// else as UTF-8 (so Cyrillic stays readable in `nc`).
+    /// Appends `text` as a JSON string literal: `"`, `\` and control characters escaped (as
+    /// `JSONEncoder` escapes them: `\b \t \n \f \r`, the others `\u00xx`), everything else as
+    /// UTF-8 (so Cyrillic stays readable in `nc`).
     static func encode(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                output.append(byte)
+                continue
+            }
+            output.append(UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x00..<0x20:
-                output.append(contentsOf: Array("\\u00".utf8))
-                let digits: [UInt8] = Array("0123456789abcdef".utf8)
-                output.append(digits[Int(byte >> 4)])
-                output.append(digits[Int(byte & 0x0F)])
-            default: output.append(byte)
+            case UInt8(ascii: "\""): output.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): output.append(UInt8(ascii: "\\"))
+            case 0x08: output.append(UInt8(ascii: "b"))
+            case 0x09: output.append(UInt8(ascii: "t"))
+            case 0x0A: output.append(UInt8(ascii: "n"))
+            case 0x0C: output.append(UInt8(ascii: "f"))
+            case 0x0D: output.append(UInt8(ascii: "r"))
+            default:
+                let digits = Array("0123456789abcdef".utf8)
+                output.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
             }
         }
         output.append(UInt8(ascii: "\""))

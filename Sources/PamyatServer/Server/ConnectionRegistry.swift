@@ -17,7 +17,8 @@ final class ConnectionRegistry: Sendable {
         var nextID = 0
         var channels: [Int: any Channel] = [:]
         var isDraining = false
-        var drainGracePeriod: TimeAmount = .seconds(3)
+        /// Waiting for the last connection to close.
+        var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
     private let state = NIOLockedValueBox(State())
@@ -40,13 +41,32 @@ final class ConnectionRegistry: Sendable {
     }
 
     func remove(_ id: Int) {
-        _ = state.withLockedValue { $0.channels.removeValue(forKey: id) }
+        let waiters = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
+            state.channels.removeValue(forKey: id)
+            guard state.channels.isEmpty else { return [] }
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Returns once no connection is open (at once if none is).
+    func waitUntilEmpty() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let isEmpty = state.withLockedValue { state in
+                if state.channels.isEmpty { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if isEmpty { continuation.resume() }
+        }
     }
 
     /// Stops every connection's input and schedules its closing after `gracePeriod`; connections
     /// admitted later are refused.
     func drain(gracePeriod: TimeAmount) {
-        let channels = state.withLockedValue { state in
+        let channels = state.withLockedValue { state -> [any Channel] in
+            guard !state.isDraining else { return [] }
             state.isDraining = true
             return Array(state.channels.values)
         }

@@ -9,8 +9,6 @@ import ServiceLifecycle
 /// graceful shutdown is triggered; then it stops accepting, lets every connection answer the
 /// requests it has received, closes them (forcibly after the grace period) and returns.
 public struct Server: Service {
-    typealias Connection = NIOAsyncChannel<InboundLine, ByteBuffer>
-
     let configuration: ServerConfiguration
     let backend: any Backend
     let logger: Logger
@@ -46,11 +44,11 @@ public struct Server: Service {
     private func serve(threadPool: NIOThreadPool) async throws {
         let dispatcher = Dispatcher(
             backend: backend, token: configuration.token, isReadOnly: configuration.isReadOnly,
-            version: configuration.version, maximumLineLength: configuration.maximumLineLength,
-            threadPool: threadPool, logger: logger)
+            version: configuration.version, maximumLineLength: configuration.maximumLineLength, logger: logger)
         let registry = ConnectionRegistry(limit: configuration.maximumConnections)
-        let listener = try await bind()
-        guard let address = listener.channel.localAddress else {
+        let listener = try await bind(dispatcher: dispatcher, registry: registry, threadPool: threadPool)
+        guard let address = listener.localAddress else {
+            listener.close(promise: nil)
             throw ServerError(.internal, "The listening socket has no address.")
         }
         let shown = address.protocol == .inet6 ? "[\(address.ipAddress ?? "::")]" : address.ipAddress ?? configuration.host
@@ -62,52 +60,62 @@ public struct Server: Service {
             ])
         await onServerRunning(address)
 
+        let gracePeriod = configuration.shutdownGraceTimeAmount
+        let logger = self.logger
         try await withGracefulShutdownHandler {
-            try await withThrowingDiscardingTaskGroup { group in
-                try await listener.executeThenClose { inbound in
-                    for try await connection in inbound {
-                        switch registry.admit(connection.channel) {
-                        case .admitted(let id):
-                            group.addTask {
-                                await handle(connection, id: id, dispatcher: dispatcher)
-                                registry.remove(id)
-                            }
-                        case .full:
-                            group.addTask { await refuseBusy(connection) }
-                        case .draining:
-                            // Closed unanswered; executeThenClose also finishes its writer, as NIO requires.
-                            group.addTask { try? await connection.executeThenClose { _, _ in } }
-                        }
-                    }
-                }
+            try await withTaskCancellationHandler {
+                try await listener.closeFuture.get()
+            } onCancel: {
+                listener.close(promise: nil)
+                registry.drain(gracePeriod: .zero)
             }
         } onGracefulShutdown: {
             logger.info("graceful shutdown: no new connections; answering the requests received")
-            listener.channel.close(promise: nil)
-            registry.drain(gracePeriod: configuration.shutdownGraceTimeAmount)
+            listener.close(promise: nil)
+            registry.drain(gracePeriod: gracePeriod)
         }
+        // The listener is closed (shutdown, cancellation or a socket error): let the connections
+        // answer what they have received, then wait until the last one is closed.
+        registry.drain(gracePeriod: gracePeriod)
+        await registry.waitUntilEmpty()
     }
 
-    private func bind() async throws -> NIOAsyncChannel<Connection, Never> {
+    private func bind(dispatcher: Dispatcher, registry: ConnectionRegistry, threadPool: NIOThreadPool) async throws -> any Channel {
         let maximumLineLength = configuration.maximumLineLength
         let idleTimeout = configuration.idleTimeAmount
+        let maximumConnections = configuration.maximumConnections
+        let logger = self.logger
         return try await ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.backlog, value: 1024)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.allowRemoteHalfClosure, value: true)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-            .bind(host: configuration.host, port: configuration.port) { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    let pipeline = channel.pipeline.syncOperations
-                    try pipeline.addHandler(IdleStateHandler(allTimeout: idleTimeout))
-                    try pipeline.addHandler(IdleConnectionCloser())
-                    try pipeline.addHandler(ByteToMessageHandler(LineFrameDecoder(maximumLength: maximumLineLength)))
-                    return try Connection(
-                        wrappingChannelSynchronously: channel,
-                        configuration: .init(
-                            backPressureStrategy: .init(lowWatermark: 2, highWatermark: 16)))
+            .childChannelInitializer { channel in
+                switch registry.admit(channel) {
+                case .admitted(let id):
+                    channel.closeFuture.whenComplete { _ in registry.remove(id) }
+                    var connectionLogger = logger
+                    connectionLogger[metadataKey: "connection.id"] = "\(id)"
+                    return channel.eventLoop.makeCompletedFuture {
+                        let pipeline = channel.pipeline.syncOperations
+                        try pipeline.addHandler(IdleStateHandler(allTimeout: idleTimeout))
+                        try pipeline.addHandler(IdleConnectionCloser())
+                        try pipeline.addHandler(ByteToMessageHandler(LineFrameDecoder(maximumLength: maximumLineLength)))
+                        try pipeline.addHandler(
+                            RequestHandler(dispatcher: dispatcher, threadPool: threadPool, logger: connectionLogger))
+                    }
+                case .full:
+                    logger.notice("refusing a connection: at the limit", metadata: ["server.max_connections": "\(maximumConnections)"])
+                    let response = Response.failure(ServerError(
+                        .busy, "The server has \(maximumConnections) connections, its maximum; try again later."))
+                    channel.writeAndFlush(ByteBuffer(bytes: response.encoded())).whenComplete { _ in channel.close(promise: nil) }
+                    return channel.eventLoop.makeSucceededVoidFuture()
+                case .draining:
+                    channel.close(promise: nil)
+                    return channel.eventLoop.makeSucceededVoidFuture()
                 }
             }
+            .bind(host: configuration.host, port: configuration.port).get()
     }
 }
 

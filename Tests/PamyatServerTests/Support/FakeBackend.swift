@@ -28,6 +28,9 @@ final class FakeBackend: Backend {
         HelloInfo(memories: ["default"], languages: ["en", "ru"])
     }
 
+    /// A `slow` lookup sleeps: it must not hold an event loop.
+    func isQuick(_ query: LookupQuery) -> Bool { query.text != "slow" }
+
     func lookup(_ query: LookupQuery) throws -> JSONFragment {
         try check(memory: query.memory)
         if query.text == "explode" { throw Failure() }
