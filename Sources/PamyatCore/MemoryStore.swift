@@ -162,4 +162,13 @@ public protocol MemoryStore: Sendable {
 
     /// Counts for reports.
     func stats() throws -> MemoryStats
+
+    /// A number that changes whenever a change is committed to the memory by anyone (this process
+    /// or another), cheap enough to ask before every lookup; `nil` when the store cannot tell, and
+    /// then callers read ``changes(after:)``.
+    func dataVersion() throws -> Int64?
+}
+
+extension MemoryStore {
+    public func dataVersion() throws -> Int64? { nil }
 }

@@ -15,6 +15,19 @@ extension SQLiteMemoryStore {
     public func units(ids: [Int64]) throws -> [TranslationUnit] {
         if ids.isEmpty { return [] }
         return try reading { db in
+            // A few ids (a lookup's matches): one cached statement per table, stepped per id. An
+            // `IN (?,?,…)` list is new SQL for every count and was compiled on every lookup.
+            if ids.count <= 16 {
+                return try ids.compactMap { id in
+                    guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.unitColumns) FROM units WHERE id = ?"), arguments: [id])
+                    else { return nil }
+                    let variants = try Row.fetchAll(
+                        db.cachedStatement(sql: "SELECT unit_id, lang, text, markup, extra FROM variants WHERE unit_id = ? ORDER BY ordinal"),
+                        arguments: [id]
+                    ).map(Self.variant(from:))
+                    return Self.unit(from: row, variants: variants)
+                }
+            }
             var byID: [Int64: TranslationUnit] = [:]
             // Chunks keep each statement under SQLite's bound-parameter limit.
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
@@ -124,23 +137,30 @@ extension SQLiteMemoryStore {
             db, sql: "SELECT unit_id, lang, text, markup, extra FROM variants WHERE unit_id IN (\(marks)) ORDER BY unit_id, ordinal",
             arguments: StatementArguments(ids))
         while let row = try variantRows.next() {
-            let extra = StoredExtra.decode(row[4])
-            variants[row[0], default: []].append(Variant(
-                language: LanguageTag(canonical: row[1]), text: row[2], markup: row[3],
-                properties: extra.properties ?? [], notes: extra.notes ?? [], attributes: extra.attributes ?? [:]))
+            variants[row[0], default: []].append(variant(from: row))
         }
-        return rows.map { row in
-            let extra = StoredExtra.decode(row[15])
-            let id: Int64 = row[0]
-            return TranslationUnit(
-                id: id, sourceLanguage: LanguageTag(canonical: row[1]), variants: variants[id] ?? [],
-                origin: Origin(rawValue: row[2]) ?? .imported,
-                provenance: Provenance(
-                    documentID: row[4], documentTitle: row[5], documentDate: row[6], position: row[7],
-                    confidence: row[8], contextPrevious: row[9], contextNext: row[10]),
-                externalID: row[3], createdAt: Date(storedSeconds: row[11]), changedAt: Date(storedSeconds: row[12]),
-                createdBy: row[13], changedBy: row[14], properties: extra.properties ?? [], notes: extra.notes ?? [],
-                attributes: extra.attributes ?? [:])
-        }
+        return rows.map { row in unit(from: row, variants: variants[row[0]] ?? []) }
+    }
+
+    /// A variant from a row of `unit_id, lang, text, markup, extra`.
+    static func variant(from row: Row) -> Variant {
+        let extra = StoredExtra.decode(row[4])
+        return Variant(
+            language: LanguageTag(canonical: row[1]), text: row[2], markup: row[3],
+            properties: extra.properties ?? [], notes: extra.notes ?? [], attributes: extra.attributes ?? [:])
+    }
+
+    /// A unit from a row in ``unitColumns`` order and its variants.
+    static func unit(from row: Row, variants: [Variant]) -> TranslationUnit {
+        let extra = StoredExtra.decode(row[15])
+        return TranslationUnit(
+            id: row[0], sourceLanguage: LanguageTag(canonical: row[1]), variants: variants,
+            origin: Origin(rawValue: row[2]) ?? .imported,
+            provenance: Provenance(
+                documentID: row[4], documentTitle: row[5], documentDate: row[6], position: row[7],
+                confidence: row[8], contextPrevious: row[9], contextNext: row[10]),
+            externalID: row[3], createdAt: Date(storedSeconds: row[11]), changedAt: Date(storedSeconds: row[12]),
+            createdBy: row[13], changedBy: row[14], properties: extra.properties ?? [], notes: extra.notes ?? [],
+            attributes: extra.attributes ?? [:])
     }
 }

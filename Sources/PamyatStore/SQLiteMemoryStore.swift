@@ -14,6 +14,8 @@ public final class SQLiteMemoryStore: MemoryStore {
     public let location: String
     /// Whether writes are refused.
     public let isReadOnly: Bool
+    /// Answers ``dataVersion()`` for a memory file (`nil` in memory: the change log is read).
+    let versionProbe: DataVersionProbe?
 
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 30
@@ -59,6 +61,7 @@ public final class SQLiteMemoryStore: MemoryStore {
         location = path
         isReadOnly = readOnly
         try Self.prepareSchema(writer, path: path, readOnly: readOnly)
+        versionProbe = DataVersionProbe(path: path)
     }
 
     /// A store in memory, for tests.
@@ -70,6 +73,7 @@ public final class SQLiteMemoryStore: MemoryStore {
         writer = queue
         self.location = location
         isReadOnly = false
+        versionProbe = nil
         try Self.prepareSchema(writer, path: location, readOnly: false)
     }
 
@@ -137,6 +141,10 @@ public final class SQLiteMemoryStore: MemoryStore {
         default:
             return StoreError(.database, "SQLite error: \(error.message ?? "\(error.resultCode)").", path: path)
         }
+    }
+
+    public func dataVersion() throws -> Int64? {
+        versionProbe?.version()
     }
 
     /// Runs a read, mapping database errors.

@@ -4,7 +4,7 @@ import CICUShim
 public enum Normalizer {
     /// NFC of `text` (ICU). Text already in NFC is returned as is without copying.
     public static func nfc(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if isSurelyNFC(text) { return text }
         let units = Array(text.utf16)
         var status: Int32 = 0
         let isNFC = units.withUnsafeBufferPointer { pmy_is_nfc($0.baseAddress, Int32($0.count), &status) }
@@ -93,4 +93,43 @@ public enum Normalizer {
 
     /// NFC and white-space folding: the form in which two texts are "the same" for an exact match.
     public static func canonical(_ text: String) -> String { foldWhitespace(nfc(text)) }
+
+    /// Whether every scalar of `text` is in a block whose characters are all NFC-stable (ASCII,
+    /// Latin-1 and Latin Extended, Cyrillic, general punctuation): then the text is NFC and ICU's
+    /// check, which needs a UTF-16 copy, is skipped. Most Russian and English text passes.
+    static func isSurelyNFC(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    index += 1
+                    continue
+                }
+                guard byte >= 0xC0, isNFCStable(bytes, at: index, lead: byte) else { return false }
+                index += byte < 0xE0 ? 2 : 3
+            }
+            return true
+        }
+    }
+
+    /// Whether the scalar at `index` is in a block where every character is NFC-stable.
+    @inline(__always)
+    static func isNFCStable(_ input: UnsafeBufferPointer<UInt8>, at index: Int, lead: UInt8) -> Bool {
+        switch lead {
+        case 0xC2...0xCB: return true  // U+0080–U+02FF: Latin-1, Latin Extended, spacing modifiers
+        case 0xD0...0xD4: return true  // U+0400–U+052F: Cyrillic, Cyrillic Supplement
+        case 0xE2:
+            guard index + 1 < input.count else { return false }
+            let next = input[index + 1]
+            // U+2002–U+20BF: general punctuation, super/subscripts, currency signs; U+2116 №.
+            // Not U+2000 and U+2001, whose NFC is U+2002 and U+2003 (the segmenter folds them to
+            // a space before it asks).
+            if next == 0x80 { return index + 2 < input.count && input[index + 2] >= 0x82 }
+            return next == 0x81 || next == 0x82
+                || (next == 0x84 && index + 2 < input.count && input[index + 2] == 0x96)
+        default: return false
+        }
+    }
 }

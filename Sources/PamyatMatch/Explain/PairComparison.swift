@@ -36,6 +36,14 @@ public final class PairScorer {
     /// The language of the texts compared.
     public let language: LanguageTag
 
+    /// The forms seen so far, kept from call to call: interning a new form case-folds it through
+    /// ICU, which cost more than the alignment when every call started from an empty vocabulary.
+    /// Only equality of ids matters here, so the vocabulary may be dropped at any call.
+    private var vocabulary = Vocabulary()
+    private static let vocabularyLimit = 100_000
+    /// The last query and its tokens: a lookup compares one query with each of its matches.
+    private var lastQuery: (text: String, tokenized: TokenizedText)?
+
     public init(language: LanguageTag) throws {
         self.language = language
         do { tokenizer = try WordTokenizer(language: LanguageTag(canonical: language.language)) } catch {
@@ -45,9 +53,15 @@ public final class PairScorer {
 
     /// The score of `source` against `query`, with the operations that explain it.
     public func compare(query: String, source: String) -> PairComparison {
-        let queryText = tokenizer.tokenize(Normalizer.canonical(query))
+        let queryText: TokenizedText
+        if let last = lastQuery, last.text == query {
+            queryText = last.tokenized
+        } else {
+            queryText = tokenizer.tokenize(Normalizer.canonical(query))
+            lastQuery = (query, queryText)
+        }
         let sourceText = tokenizer.tokenize(Normalizer.canonical(source))
-        var vocabulary = Vocabulary()
+        if vocabulary.surfaceCount > Self.vocabularyLimit { vocabulary = Vocabulary() }
         let queryTokens = vocabulary.internTokens(queryText)
         let sourceTokens = vocabulary.internTokens(sourceText)
         let (steps, distance) = EditDistance.alignment(queryTokens, sourceTokens)

@@ -69,6 +69,16 @@ extension FuzzyIndex {
     /// end before the index's sequence (another memory file now at that path), the index is rebuilt.
     @discardableResult
     public func catchUp(with store: any MemoryStore) throws -> Int {
+        // Nothing committed since the last catch-up: the change log need not be read. The version
+        // is read before the log, so a commit after it shows as a new version next time.
+        let version = try store.dataVersion()
+        if let version, lock.withReadLock({ seenDataVersion == version }) { return 0 }
+        let applied = try catchUpFromLog(with: store)
+        if let version { lock.withWriteLock { seenDataVersion = version } }
+        return applied
+    }
+
+    private func catchUpFromLog(with store: any MemoryStore) throws -> Int {
         // The common case, nothing new, without the lock: lookups in parallel do not queue here.
         let probe = try store.changes(after: appliedSequence)
         if probe.changes.isEmpty && probe.latest >= appliedSequence { return 0 }

@@ -24,6 +24,8 @@ public final class FuzzyIndex: @unchecked Sendable {
     var languageSets: [UInt64: Int] = [:]
     /// The store change sequence this index reflects (see `FuzzyIndex+Store.swift`).
     var sequence: Int64 = 0
+    /// The store's ``MemoryStore/dataVersion()`` when the index last caught up with it.
+    var seenDataVersion: Int64?
 
     let tokenizers = Pool<WordTokenizer> { language in
         do { return try WordTokenizer(language: LanguageTag(canonical: language)) } catch {
