@@ -14,10 +14,12 @@ extension SQLiteMemoryStore {
 
     public func units(ids: [Int64]) throws -> [TranslationUnit] {
         if ids.isEmpty { return [] }
-        return try reading { db in
-            // A few ids (a lookup's matches): one cached statement per table, stepped per id. An
-            // `IN (?,?,…)` list is new SQL for every count and was compiled on every lookup.
-            if ids.count <= 16 {
+        // A few ids (a lookup's matches): one cached statement per table, stepped per id (an
+        // `IN (?,?,…)` list is new SQL for every count and was compiled on every lookup), outside a
+        // transaction (GRDB's BEGIN, COMMIT and query_only pragmas cost more than these reads; each
+        // unit's rows are read under their own snapshot: a unit deleted between them has no variants).
+        if ids.count <= 16 {
+            return try readingOutsideTransaction { db in
                 return try ids.compactMap { id in
                     guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.unitColumns) FROM units WHERE id = ?"), arguments: [id])
                     else { return nil }
@@ -28,6 +30,8 @@ extension SQLiteMemoryStore {
                     return Self.unit(from: row, variants: variants)
                 }
             }
+        }
+        return try reading { db in
             var byID: [Int64: TranslationUnit] = [:]
             // Chunks keep each statement under SQLite's bound-parameter limit.
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
