@@ -123,46 +123,66 @@ extension LanguageIndex {
         }
         var remaining = 0
         for position in firstRead..<order.count { remaining += query.weights[order[position]] * query.counts[order[position]] }
-        packedShapes.withUnsafeBufferPointer { packed in
-            counterStorage.withUnsafeMutableBufferPointer { counters in
-                seenStorage.withUnsafeMutableBufferPointer { seen in
-                    for position in (firstRead..<order.count).reversed() {
-                        let keyIndex = order[position]
-                        let key = Int(query.keys[keyIndex])
-                        let listWeight = query.weights[keyIndex] * query.counts[keyIndex]
-                        defer { remaining -= listWeight }
-                        // At most 10 × 5,000 words for a 10,000-byte query: fits in 16 bits.
-                        let weight = UInt16(clamping: listWeight)
-                        let reachable = remaining + skippedWeight
-                        postings.withPostings(UInt32(key)) { list in
-                            for posting in list {
-                                let index = Int(Posting.entry(posting))
-                                let bit = UInt64(1) << UInt64(index & 63)
-                                if seen[index >> 6] & bit != 0 {
-                                    counters[index] &+= weight
-                                    continue
+        // Per source length m (below `Self.shapeTable`): the distance `minimum` allows, or -1 when
+        // the length bound already rules m out. Saves a division and the bounds' overflow checks
+        // for every posting of an entry not yet seen, the inner loop of the lookup.
+        let qHeavy = query.heavy
+        let qNumbers = query.numbers
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.shapeTable) { allowedByLength in
+            for m in 0..<Self.shapeTable {
+                allowedByLength[m] = Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum)
+                    ? MatchScore.maximumDistance(minimum: minimum, longest: max(n, m)) : -1
+            }
+            packedShapes.withUnsafeBufferPointer { packed in
+                counterStorage.withUnsafeMutableBufferPointer { counters in
+                    seenStorage.withUnsafeMutableBufferPointer { seen in
+                        for position in (firstRead..<order.count).reversed() {
+                            let keyIndex = order[position]
+                            let key = Int(query.keys[keyIndex])
+                            let listWeight = query.weights[keyIndex] * query.counts[keyIndex]
+                            defer { remaining -= listWeight }
+                            // At most 10 × 5,000 words for a 10,000-byte query: fits in 16 bits.
+                            let weight = UInt16(clamping: listWeight)
+                            let reachable = remaining + skippedWeight
+                            postings.withPostings(UInt32(key)) { list in
+                                for posting in list {
+                                    let index = Int(Posting.entry(posting))
+                                    let bit = UInt64(1) << UInt64(index & 63)
+                                    if seen[index >> 6] & bit != 0 {
+                                        counters[index] &+= weight
+                                        continue
+                                    }
+                                    let m: Int
+                                    let heavy: Int
+                                    let numbers: Int
+                                    if Posting.overflows(posting) {
+                                        m = PackedShape.tokens(packed[index])
+                                        heavy = PackedShape.heavy(packed[index])
+                                        numbers = PackedShape.numbers(packed[index])
+                                    } else {
+                                        m = Posting.tokens(posting)
+                                        heavy = Posting.heavy(posting)
+                                        numbers = Posting.numbers(posting)
+                                    }
+                                    let needed: Int
+                                    if m < Self.shapeTable {
+                                        let allowed = allowedByLength[m]
+                                        guard allowed >= 0 else { continue }
+                                        // Bounds.requiredWeight with the allowed distance looked up.
+                                        let pairs = Swift.min(qNumbers, numbers)
+                                        needed = Bounds.wordWeight &* (Swift.max(qHeavy, heavy) &- pairs) &+ Bounds.numberWeight &* pairs &- allowed
+                                    } else {
+                                        guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum) else { continue }
+                                        needed = Bounds.requiredWeight(
+                                            queryTokens: n, queryHeavy: qHeavy, queryNumbers: qNumbers, sourceTokens: m,
+                                            sourceHeavy: heavy, sourceNumbers: numbers, minimum: minimum)
+                                    }
+                                    // `needed ≤ 0`: scored by the shape scan; `needed > reachable`: hopeless.
+                                    guard needed > 0, needed <= reachable else { continue }
+                                    seen[index >> 6] |= bit
+                                    counters[index] = weight
+                                    touched.append(posting)
                                 }
-                                let m: Int
-                                let heavy: Int
-                                let numbers: Int
-                                if Posting.overflows(posting) {
-                                    m = PackedShape.tokens(packed[index])
-                                    heavy = PackedShape.heavy(packed[index])
-                                    numbers = PackedShape.numbers(packed[index])
-                                } else {
-                                    m = Posting.tokens(posting)
-                                    heavy = Posting.heavy(posting)
-                                    numbers = Posting.numbers(posting)
-                                }
-                                guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum) else { continue }
-                                let needed = Bounds.requiredWeight(
-                                    queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
-                                    sourceHeavy: heavy, sourceNumbers: numbers, minimum: minimum)
-                                // `needed ≤ 0`: scored by the shape scan; `needed > reachable`: hopeless.
-                                guard needed > 0, needed <= reachable else { continue }
-                                seen[index >> 6] |= bit
-                                counters[index] = weight
-                                touched.append(posting)
                             }
                         }
                     }
@@ -209,6 +229,9 @@ extension LanguageIndex {
             for key in query.keys where Int(key) < slots.count { slots[Int(key)] = 0 }
         }
     }
+
+    /// Source lengths whose length bound and allowed distance are tabulated per lookup.
+    static let shapeTable = 256
 
     private func postingCount(_ key: UInt32) -> Int {
         postings.count(key)
