@@ -14,12 +14,11 @@ extension SQLiteMemoryStore {
 
     public func units(ids: [Int64]) throws -> [TranslationUnit] {
         if ids.isEmpty { return [] }
-        // A few ids (a lookup's matches): one cached statement per table, stepped per id (an
-        // `IN (?,?,…)` list is new SQL for every count and was compiled on every lookup), outside a
-        // transaction (GRDB's BEGIN, COMMIT and query_only pragmas cost more than these reads; each
-        // unit's rows are read under their own snapshot: a unit deleted between them has no variants).
+        // A few ids (a lookup's matches): one cached statement per table, stepped per id. An
+        // `IN (?,?,…)` list is new SQL for every count and was compiled on every lookup. In one
+        // read transaction: SQLite then takes its WAL read lock (fcntl calls) once, not per statement.
         if ids.count <= 16 {
-            return try readingOutsideTransaction { db in
+            return try reading { db in
                 return try ids.compactMap { id in
                     guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.unitColumns) FROM units WHERE id = ?"), arguments: [id])
                     else { return nil }

@@ -156,15 +156,6 @@ public final class SQLiteMemoryStore: MemoryStore {
         }
     }
 
-    /// Runs reads without a transaction: each statement sees the latest commit on its own.
-    func readingOutsideTransaction<T>(_ body: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.unsafeReentrantRead(body)
-        } catch let error as DatabaseError {
-            throw Self.storeError(error, path: location)
-        }
-    }
-
     public func write<T>(_ body: (any MemoryWriteSession) throws -> T) throws -> T {
         guard !isReadOnly else {
             throw StoreError(.readOnly, "the memory is open read-only; nothing was written.", path: location)
