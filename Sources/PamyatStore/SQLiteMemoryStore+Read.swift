@@ -17,6 +17,7 @@ extension SQLiteMemoryStore {
         // A few ids (a lookup's matches): one cached statement per table, stepped per id. An
         // `IN (?,?,…)` list is new SQL for every count and was compiled on every lookup. In one
         // read transaction: SQLite then takes its WAL read lock (fcntl calls) once, not per statement.
+        if ids.count <= 16, let unitReader { return try unitReader.units(ids: ids) }
         if ids.count <= 16 {
             return try reading { db in
                 return try ids.compactMap { id in

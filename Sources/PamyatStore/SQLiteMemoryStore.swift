@@ -16,6 +16,8 @@ public final class SQLiteMemoryStore: MemoryStore {
     public let isReadOnly: Bool
     /// Answers ``dataVersion()`` for a memory file (`nil` in memory: the change log is read).
     let versionProbe: DataVersionProbe?
+    /// Reads a lookup's few units for a memory file (`nil` in memory: GRDB reads them).
+    let unitReader: UnitReader?
 
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 30
@@ -62,6 +64,7 @@ public final class SQLiteMemoryStore: MemoryStore {
         isReadOnly = readOnly
         try Self.prepareSchema(writer, path: path, readOnly: readOnly)
         versionProbe = DataVersionProbe(path: path)
+        unitReader = UnitReader(path: path)
     }
 
     /// A store in memory, for tests.
@@ -74,6 +77,7 @@ public final class SQLiteMemoryStore: MemoryStore {
         self.location = location
         isReadOnly = false
         versionProbe = nil
+        unitReader = nil
         try Self.prepareSchema(writer, path: location, readOnly: false)
     }
 

@@ -1,0 +1,147 @@
+import Foundation
+import GRDBSQLite
+import PamyatCore
+
+/// Reads a few units by id (a lookup's matches) through SQLite's C API on read-only connections of
+/// its own, one per thread at a time.
+///
+/// Why by hand: through GRDB's pool each such read (take a reader, hop onto its dispatch queue,
+/// BEGIN, `query_only` on and off, COMMIT, boxed `Row`s) cost the server more than the reads
+/// themselves (docs/PERFORMANCE.md, "Server"). Here a read is two prepared statements stepped per
+/// id inside one BEGIN … COMMIT, so that all the units come from one snapshot.
+final class UnitReader: @unchecked Sendable {
+    /// One read-only connection and its prepared statements; used by one thread at a time.
+    private final class Connection {
+        let handle: OpaquePointer
+        let begin: OpaquePointer
+        let commit: OpaquePointer
+        let unit: OpaquePointer
+        let variants: OpaquePointer
+
+        init?(path: String) {
+            var handle: OpaquePointer?
+            guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let handle else {
+                sqlite3_close_v2(handle)
+                return nil
+            }
+            sqlite3_busy_timeout(handle, Int32(SQLiteMemoryStore.busyTimeout * 1000))
+            func prepare(_ sql: String) -> OpaquePointer? {
+                var statement: OpaquePointer?
+                guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK else {
+                    sqlite3_finalize(statement)
+                    return nil
+                }
+                return statement
+            }
+            guard let begin = prepare("BEGIN"), let commit = prepare("COMMIT"),
+                let unit = prepare("SELECT \(SQLiteMemoryStore.unitColumns) FROM units WHERE id = ?"),
+                let variants = prepare("SELECT unit_id, lang, text, markup, extra FROM variants WHERE unit_id = ? ORDER BY ordinal")
+            else {
+                sqlite3_close_v2(handle)
+                return nil
+            }
+            self.handle = handle
+            self.begin = begin
+            self.commit = commit
+            self.unit = unit
+            self.variants = variants
+        }
+
+        deinit {
+            for statement in [begin, commit, unit, variants] { sqlite3_finalize(statement) }
+            sqlite3_close_v2(handle)
+        }
+
+        var message: String { String(cString: sqlite3_errmsg(handle)) }
+    }
+
+    private let path: String
+    private let lock = NSLock()
+    // Guarded by `lock`: connections not in use.
+    private var idle: [Connection] = []
+
+    /// A reader of the memory file at `path`; `nil` when SQLite cannot open it read-only.
+    init?(path: String) {
+        guard let first = Connection(path: path) else { return nil }
+        self.path = path
+        idle = [first]
+    }
+
+    /// The units with these ids that exist, in the order of `ids`.
+    func units(ids: [Int64]) throws(StoreError) -> [TranslationUnit] {
+        guard let connection = lock.withLock({ idle.popLast() }) ?? Connection(path: path) else {
+            throw StoreError(.database, "cannot open the memory for reading.", path: path)
+        }
+        defer { lock.withLock { idle.append(connection) } }
+        try step(connection.begin, connection, expecting: SQLITE_DONE)
+        defer {
+            sqlite3_reset(connection.commit)
+            if sqlite3_step(connection.commit) != SQLITE_DONE { _ = sqlite3_exec(connection.handle, "ROLLBACK", nil, nil, nil) }
+            sqlite3_reset(connection.commit)
+        }
+        var result: [TranslationUnit] = []
+        result.reserveCapacity(ids.count)
+        for id in ids {
+            if let unit = try unit(id, connection) { result.append(unit) }
+        }
+        return result
+    }
+
+    private func unit(_ id: Int64, _ connection: Connection) throws(StoreError) -> TranslationUnit? {
+        let row = connection.unit
+        sqlite3_reset(row)
+        defer { sqlite3_reset(row) }
+        sqlite3_bind_int64(row, 1, id)
+        switch sqlite3_step(row) {
+        case SQLITE_ROW: break
+        case SQLITE_DONE: return nil
+        default: throw StoreError(.database, "SQLite error: \(connection.message).", path: path)
+        }
+        let statement = connection.variants
+        sqlite3_reset(statement)
+        defer { sqlite3_reset(statement) }
+        sqlite3_bind_int64(statement, 1, id)
+        var variants: [Variant] = []
+        while true {
+            let status = sqlite3_step(statement)
+            if status == SQLITE_DONE { break }
+            guard status == SQLITE_ROW else { throw StoreError(.database, "SQLite error: \(connection.message).", path: path) }
+            let extra = StoredExtra.decode(Self.text(statement, 4))
+            variants.append(Variant(
+                language: LanguageTag(canonical: Self.text(statement, 1) ?? ""), text: Self.text(statement, 2) ?? "",
+                markup: Self.text(statement, 3), properties: extra.properties ?? [], notes: extra.notes ?? [],
+                attributes: extra.attributes ?? [:]))
+        }
+        let extra = StoredExtra.decode(Self.text(row, 15))
+        return TranslationUnit(
+            id: sqlite3_column_int64(row, 0), sourceLanguage: LanguageTag(canonical: Self.text(row, 1) ?? ""), variants: variants,
+            origin: Origin(rawValue: Self.text(row, 2) ?? "") ?? .imported,
+            provenance: Provenance(
+                documentID: Self.text(row, 4), documentTitle: Self.text(row, 5), documentDate: Self.text(row, 6),
+                position: Self.text(row, 7), confidence: Self.double(row, 8), contextPrevious: Self.text(row, 9),
+                contextNext: Self.text(row, 10)),
+            externalID: Self.text(row, 3), createdAt: Date(storedSeconds: sqlite3_column_int64(row, 11)),
+            changedAt: Date(storedSeconds: sqlite3_column_int64(row, 12)), createdBy: Self.text(row, 13),
+            changedBy: Self.text(row, 14), properties: extra.properties ?? [], notes: extra.notes ?? [],
+            attributes: extra.attributes ?? [:])
+    }
+
+    private func step(_ statement: OpaquePointer, _ connection: Connection, expecting expected: Int32) throws(StoreError) {
+        sqlite3_reset(statement)
+        defer { sqlite3_reset(statement) }
+        guard sqlite3_step(statement) == expected else {
+            throw StoreError(.database, "SQLite error: \(connection.message).", path: path)
+        }
+    }
+
+    /// Column `column` as text (SQLite converts numbers), `nil` for NULL.
+    private static func text(_ statement: OpaquePointer, _ column: Int32) -> String? {
+        guard sqlite3_column_type(statement, column) != SQLITE_NULL, let bytes = sqlite3_column_text(statement, column) else { return nil }
+        let count = Int(sqlite3_column_bytes(statement, column))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    private static func double(_ statement: OpaquePointer, _ column: Int32) -> Double? {
+        sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement, column)
+    }
+}
