@@ -25,6 +25,8 @@ final class UnitReader: @unchecked Sendable {
                 return nil
             }
             sqlite3_busy_timeout(handle, Int32(SQLiteMemoryStore.busyTimeout * 1000))
+            // Pages through the memory map rather than read() into each connection's cache.
+            sqlite3_exec(handle, "PRAGMA mmap_size = 1073741824", nil, nil, nil)
             func prepare(_ sql: String) -> OpaquePointer? {
                 var statement: OpaquePointer?
                 guard sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK else {

@@ -203,16 +203,19 @@ extension LanguageIndex {
                         seen[index >> 6] &= ~(UInt64(1) << UInt64(index & 63))
                         let count = Int(counters[index])
                         guard count + skippedWeight >= leastWeight else { continue }
-                        let shape = packed[index]
-                        guard !PackedShape.isDead(shape) else { continue }
-                        let m = PackedShape.tokens(shape)
+                        // The shape from the posting itself (no random read of `packed`) unless it
+                        // did not fit; whether the entry is still live only for the few that pass.
+                        let overflows = Posting.overflows(posting)
+                        let m = overflows ? PackedShape.tokens(packed[index]) : Posting.tokens(posting)
+                        let heavy = overflows ? PackedShape.heavy(packed[index]) : Posting.heavy(posting)
+                        let numbers = overflows ? PackedShape.numbers(packed[index]) : Posting.numbers(posting)
                         // The bounds against the current threshold (never lower than `minimum`).
                         let threshold = top.threshold
                         guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: threshold) else { continue }
                         let needed = Bounds.requiredWeight(
                             queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
-                            sourceHeavy: PackedShape.heavy(shape), sourceNumbers: PackedShape.numbers(shape), minimum: threshold)
-                        guard count + skippedWeight >= needed,
+                            sourceHeavy: heavy, sourceNumbers: numbers, minimum: threshold)
+                        guard count + skippedWeight >= needed, !PackedShape.isDead(packed[index]),
                             sharedWeight(of: entry, with: query, atLeast: needed, slots: slotStorage, used: &workspace.used)
                         else { continue }
                         candidates.append(entry)
