@@ -29,31 +29,26 @@ extension FuzzyIndex {
         return try scratches.with("") { scratch in
             lock.withReadLock {
                 guard let slot = slots[language], let targetSlot = slots[target.language] else { return [] }
-                // The language's index borrowed through a pointer, not copied: a copy of a
-                // `LanguageIndex` retains and releases each of its arrays (a few per cent of a
-                // server's lookup).
-                return indexes.withUnsafeBufferPointer { indexes in
-                    let index = indexes.baseAddress! + slot
-                    let prepared = PreparedQuery(tokens: index.pointee.vocabulary.queryTokens(tokenized))
-                    guard !prepared.tokens.isEmpty else { return [] }
-                    let targetBit = UInt64(1) << UInt64(targetSlot)
-                    let qualify: (UInt32) -> Int64? = { entry in
-                        var newest: Int64? = nil
-                        index.pointee.forEachUnit(of: entry) { unit in
-                            if let slot = self.units[unit], slot.languages & targetBit != 0, unit > (newest ?? .min) { newest = unit }
-                        }
-                        return newest
+                let index = indexes[slot]
+                let prepared = PreparedQuery(tokens: index.vocabulary.queryTokens(tokenized))
+                guard !prepared.tokens.isEmpty else { return [] }
+                let targetBit = UInt64(1) << UInt64(targetSlot)
+                let qualify: (UInt32) -> Int64? = { entry in
+                    var newest: Int64? = nil
+                    index.forEachUnit(of: entry) { unit in
+                        if let slot = self.units[unit], slot.languages & targetBit != 0, unit > (newest ?? .min) { newest = unit }
                     }
-                    var workspace = scratch.workspace
-                    scratch.workspace = Workspace()
-                    defer { scratch.workspace = workspace }
-                    let hits = exhaustive
-                        ? index.pointee.scan(query: prepared, minimum: minimum, limit: limit, workspace: &workspace, qualify: qualify)
-                        : index.pointee.search(query: prepared, minimum: minimum, limit: limit, workspace: &workspace, qualify: qualify)
-                    return hits.map { hit in
-                        let holders = index.pointee.units(of: hit.entry).filter { (self.units[$0]?.languages ?? 0) & targetBit != 0 }
-                        return IndexMatch(score: hit.score, units: holders.sorted(by: >))
-                    }
+                    return newest
+                }
+                var workspace = scratch.workspace
+                scratch.workspace = Workspace()
+                defer { scratch.workspace = workspace }
+                let hits = exhaustive
+                    ? index.scan(query: prepared, minimum: minimum, limit: limit, workspace: &workspace, qualify: qualify)
+                    : index.search(query: prepared, minimum: minimum, limit: limit, workspace: &workspace, qualify: qualify)
+                return hits.map { hit in
+                    let holders = index.units(of: hit.entry).filter { (self.units[$0]?.languages ?? 0) & targetBit != 0 }
+                    return IndexMatch(score: hit.score, units: holders.sorted(by: >))
                 }
             }
         }

@@ -29,7 +29,7 @@ extension LanguageIndex {
 
     /// Reads what ``write(to:)`` wrote; the exact-text map, the shapes and the live count are rebuilt.
     static func read(from reader: BinaryReader) throws -> LanguageIndex {
-        var index = LanguageIndex()
+        let index = LanguageIndex()
         func interner() throws -> ByteInterner {
             let bytes: [UInt8] = try reader.readArray()
             let offsets: [UInt32] = try reader.readArray()

@@ -8,8 +8,13 @@
 /// for what was added since (``PostingLists``, ``ExactTexts``, ``ShapeBuckets``), folded together
 /// by ``compact()``. Entries are only ever appended; an entry whose units are all gone is *dead*
 /// (skipped) and comes back to life if its text is stored again.
-struct LanguageIndex: Sendable {
+///
+/// A class, not a struct: a lookup's closures captured the struct by copying it, which retained
+/// and released each of its arrays on every lookup. ``FuzzyIndex``'s lock guards it.
+final class LanguageIndex: @unchecked Sendable {
     static let noUnit = Int64.min
+
+    init() {}
 
     var vocabulary = Vocabulary()
     /// `tokens[tokenStarts[e]..<tokenStarts[e + 1]]` are entry `e`'s tokens.
@@ -70,7 +75,7 @@ struct LanguageIndex: Sendable {
     }
 
     /// Adds `unit` as a holder of the text tokenized as `matchTokens`; returns the entry.
-    mutating func insert(unit: Int64, tokens matchTokens: [MatchToken]) -> UInt32 {
+    func insert(unit: Int64, tokens matchTokens: [MatchToken]) -> UInt32 {
         let encoded = Self.encode(matchTokens)
         let hash = Self.hash(encoded)
         if let entry = entry(encoded: encoded, hash: hash) {
@@ -94,7 +99,7 @@ struct LanguageIndex: Sendable {
         return entry
     }
 
-    private mutating func addUnit(_ unit: Int64, to entry: UInt32) {
+    private func addUnit(_ unit: Int64, to entry: UInt32) {
         let first = firstUnit[Int(entry)]
         if first == Self.noUnit {
             firstUnit[Int(entry)] = unit
@@ -112,7 +117,7 @@ struct LanguageIndex: Sendable {
     }
 
     /// Removes `unit` from `entry`; the entry dies with its last unit.
-    mutating func remove(unit: Int64, from entry: UInt32) {
+    func remove(unit: Int64, from entry: UInt32) {
         let index = Int(entry)
         if firstUnit[index] == unit {
             if var more = moreUnits[entry], !more.isEmpty {
@@ -130,7 +135,7 @@ struct LanguageIndex: Sendable {
     }
 
     /// Folds what was added since the last compaction into the compact parts.
-    mutating func compact() {
+    func compact() {
         postings.compact(keyCount: vocabulary.keyCount)
         exact.compact()
         shapes.compact()

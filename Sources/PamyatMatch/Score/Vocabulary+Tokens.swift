@@ -34,7 +34,6 @@ extension Vocabulary {
                 space = !result.isEmpty
                 continue
             }
-            let form = text.surface(of: token)
             let surface: UInt32
             let key: UInt32
             let found = text.bytes.withUnsafeBufferPointer { surfaceID(UnsafeBufferPointer(rebasing: $0[token.start..<token.end]), kind: token.kind) }
@@ -42,6 +41,7 @@ extension Vocabulary {
                 surface = known
                 key = surfaceKeys[Int(known)]
             } else {
+                let form = text.surface(of: token)
                 let fresh = UInt32(surfaceCount + newSurfaces.count)
                 surface = newSurfaces[form, default: fresh]
                 newSurfaces[form] = surface

@@ -12,7 +12,7 @@ public enum TokenKind: UInt8, Sendable, Hashable, Codable, CaseIterable {
     case tag = 4
 
     /// Words and numbers: the tokens that cost a whole word when they differ.
-    public var isHeavy: Bool { self == .word || self == .number }
+    @inlinable public var isHeavy: Bool { self == .word || self == .number }
 }
 
 /// One token of a text: its kind and its UTF-8 byte range in the (NFC) text it was cut from.

@@ -10,7 +10,7 @@ import PamyatStore
 ///
 ///   pamyat-bench match [SIZE …]            sizes default to 10000 100000 (1000000 is run on its own)
 ///   pamyat-bench match-generate SIZE       (used by `match`) writes tools/.data/match-SIZE.sqlite
-///   pamyat-bench match-run SIZE [--build] [--index-only]
+///   pamyat-bench match-run SIZE [--build] [--index-only] [--server-mix]
 ///                                          (used by `match`) builds the index and its cache, or opens the
 ///                                          memory from its cache and measures lookups (and the scan)
 ///
@@ -101,7 +101,8 @@ enum MatchBenchmark {
         print(String(format: "match %d: memory opened, index %@, ready to answer in %.2f s",
                      size, opening.source == .cache ? "loaded from its cache file" : "built from the store (no valid cache)",
                      Date().timeIntervalSince(openStart)))
-        let queries = MatchCorpus.queries(count: 1000, memorySize: size)
+        let serverMix = CommandLine.arguments.contains("--server-mix")
+        let queries = serverMix ? try serverMixQueries(store) : MatchCorpus.queries(count: 1000, memorySize: size)
         // Warm up (first touches of the arrays), then time each lookup on this one thread.
         for query in queries.prefix(20) { _ = try index.lookup(query, from: ru, to: en, minimum: minimum, limit: limit) }
         var latencies: [Double] = []
@@ -127,7 +128,9 @@ enum MatchBenchmark {
         // The whole lookup as `pamyat lookup` and the server do it: units read from SQLite,
         // explanations, number placeables.
         var serviceTimes: [Double] = []
-        for query in queries.prefix(300) {
+        let serviceStart = threadCPUNanoseconds()
+        let serviceQueries = serverMix ? queries : Array(queries.prefix(300))
+        for query in serviceQueries {
             let start = DispatchTime.now().uptimeNanoseconds
             _ = try service.lookup(LookupRequest(text: query, from: ru, to: en, minimum: minimum, limit: limit))
             serviceTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
@@ -135,7 +138,9 @@ enum MatchBenchmark {
         let serviceSorted = serviceTimes.sorted()
         print(String(format: "match %d: through LookupService (units read from SQLite, explained): median %.3f ms, p90 %.3f ms, p99 %.3f ms",
                      size, percentile(serviceSorted, 50), percentile(serviceSorted, 90), percentile(serviceSorted, 99)))
-        if CommandLine.arguments.contains("--index-only") { return }
+        print(String(format: "match %d: through LookupService: %.0f lookups per CPU-second (%d lookups)",
+                     size, Double(serviceQueries.count) / (Double(threadCPUNanoseconds() - serviceStart) / 1e9), serviceQueries.count))
+        if CommandLine.arguments.contains("--index-only") || serverMix { return }
         // The exhaustive scan on a subset of the same queries (it is slow), and the index on the same subset.
         let subset = Array(queries.prefix(size >= 1_000_000 ? 30 : size >= 100_000 ? 90 : 300))
         var scanTimes: [Double] = []
@@ -162,6 +167,30 @@ enum MatchBenchmark {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+    }
+
+    /// The queries `pamyat-load --sample-from` sends: 2,000 Russian variants of the memory (reservoir
+    /// sampling with the same seed), every other one with its last word dropped; each twice.
+    static func serverMixQueries(_ store: SQLiteMemoryStore) throws -> [String] {
+        var sample: [String] = []
+        var seen = 0
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        try store.forEachVariant(in: LanguageTag(canonical: "ru")) { variant in
+            seen += 1
+            if sample.count < 2000 {
+                sample.append(variant.text)
+            } else {
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                let slot = Int(state % UInt64(seen))
+                if slot < 2000 { sample[slot] = variant.text }
+            }
+        }
+        let queries = sample.enumerated().map { index, text in
+            guard index % 2 == 1 else { return text }
+            let words = text.split(separator: " ")
+            return words.count > 3 ? words.dropLast().joined(separator: " ") : text
+        }
+        return queries + queries
     }
 
     static func percentile(_ sorted: [Double], _ p: Double) -> Double {
