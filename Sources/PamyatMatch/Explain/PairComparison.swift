@@ -41,8 +41,15 @@ public final class PairScorer {
     /// Only equality of ids matters here, so the vocabulary may be dropped at any call.
     private var vocabulary = Vocabulary()
     private static let vocabularyLimit = 100_000
-    /// The last query and its tokens: a lookup compares one query with each of its matches.
-    private var lastQuery: (text: String, tokenized: TokenizedText)?
+    /// The last query, tokenized and interned: a lookup compares one query with each of its matches.
+    private var lastQuery: (query: String, side: PreparedSide)?
+
+    /// One side of a comparison: its tokens, their ids in ``vocabulary`` and their texts.
+    private struct PreparedSide {
+        var text: TokenizedText
+        var tokens: [MatchToken]
+        var sides: [String]
+    }
 
     public init(language: LanguageTag) throws {
         self.language = language
@@ -53,21 +60,26 @@ public final class PairScorer {
 
     /// The score of `source` against `query`, with the operations that explain it.
     public func compare(query: String, source: String) -> PairComparison {
-        let queryText: TokenizedText
-        if let last = lastQuery, last.text == query {
-            queryText = last.tokenized
-        } else {
-            queryText = tokenizer.tokenize(Normalizer.canonical(query))
-            lastQuery = (query, queryText)
+        if vocabulary.surfaceCount > Self.vocabularyLimit {
+            vocabulary = Vocabulary()
+            lastQuery = nil
         }
+        let prepared: PreparedSide
+        if let last = lastQuery, last.query == query {
+            prepared = last.side
+        } else {
+            let text = tokenizer.tokenize(Normalizer.canonical(query))
+            prepared = PreparedSide(text: text, tokens: vocabulary.internTokens(text), sides: Self.sides(text))
+            lastQuery = (query, prepared)
+        }
+        let queryText = prepared.text
+        let queryTokens = prepared.tokens
+        let querySides = prepared.sides
         let sourceText = tokenizer.tokenize(Normalizer.canonical(source))
-        if vocabulary.surfaceCount > Self.vocabularyLimit { vocabulary = Vocabulary() }
-        let queryTokens = vocabulary.internTokens(queryText)
         let sourceTokens = vocabulary.internTokens(sourceText)
         let (steps, distance) = EditDistance.alignment(queryTokens, sourceTokens)
         let score = MatchScore.score(
             distance: distance, queryCount: queryTokens.count, sourceCount: sourceTokens.count, identical: distance == 0)
-        let querySides = Self.sides(queryText)
         let sourceSides = Self.sides(sourceText)
         let operations = steps.map { step -> TokenOperation in
             switch step {
