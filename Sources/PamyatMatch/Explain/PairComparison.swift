@@ -46,6 +46,7 @@ public final class PairScorer {
 
     /// One side of a comparison: its tokens, their ids in ``vocabulary`` and their texts.
     private struct PreparedSide {
+        var canonical: String
         var text: TokenizedText
         var tokens: [MatchToken]
         var sides: [String]
@@ -68,19 +69,33 @@ public final class PairScorer {
         if let last = lastQuery, last.query == query {
             prepared = last.side
         } else {
-            let text = tokenizer.tokenize(Normalizer.canonical(query))
-            prepared = PreparedSide(text: text, tokens: vocabulary.internTokens(text), sides: Self.sides(text))
+            let canonical = Normalizer.canonical(query)
+            let text = tokenizer.tokenize(canonical)
+            prepared = PreparedSide(canonical: canonical, text: text, tokens: vocabulary.internTokens(text), sides: Self.sides(text))
             lastQuery = (query, prepared)
         }
         let queryText = prepared.text
         let queryTokens = prepared.tokens
         let querySides = prepared.sides
-        let sourceText = tokenizer.tokenize(Normalizer.canonical(source))
-        let sourceTokens = vocabulary.internTokens(sourceText)
-        let (steps, distance) = EditDistance.alignment(queryTokens, sourceTokens)
+        let canonicalSource = Normalizer.canonical(source)
+        let sourceText: TokenizedText
+        let sourceTokens: [MatchToken]
+        let sourceSides: [String]
+        let steps: [EditDistance.Step]
+        let distance: Int
+        if canonicalSource == prepared.canonical {
+            // An exact match: the same tokens, each kept (the only alignment of distance 0).
+            (sourceText, sourceTokens, sourceSides) = (queryText, queryTokens, querySides)
+            steps = queryTokens.indices.map { .keep(query: $0, source: $0, cost: 0) }
+            distance = 0
+        } else {
+            sourceText = tokenizer.tokenize(canonicalSource)
+            sourceTokens = vocabulary.internTokens(sourceText)
+            sourceSides = Self.sides(sourceText)
+            (steps, distance) = EditDistance.alignment(queryTokens, sourceTokens)
+        }
         let score = MatchScore.score(
             distance: distance, queryCount: queryTokens.count, sourceCount: sourceTokens.count, identical: distance == 0)
-        let sourceSides = Self.sides(sourceText)
         let operations = steps.map { step -> TokenOperation in
             switch step {
             case .keep(let q, let s, let cost):
