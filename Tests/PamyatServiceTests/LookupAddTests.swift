@@ -27,9 +27,12 @@ import Testing
         let reader = try SQLiteMemoryStore(path: path, create: false, readOnly: true)
         let memory = try LookupService(memories: [LookupService.Memory(name: "tm", store: reader)], cacheUnits: 0)
         #expect(try memory.lookup(LookupRequest(text: "Второе предложение о сотрудничестве.", from: Tags.ru, to: Tags.en)).isEmpty)
+        #expect(memory.isCurrent(memory: nil), "nothing committed since the lookup")
         try writer.write { _ = try $0.store(unit([(Tags.ru, "Второе предложение о сотрудничестве."), (Tags.en, "The second sentence on cooperation.")], document: "d2"), onDuplicate: .keepExisting) }
+        #expect(!memory.isCurrent(memory: nil), "another connection's commit is seen before any lookup")
         let matches = try memory.lookup(LookupRequest(text: "Второе предложение о сотрудничестве.", from: Tags.ru, to: Tags.en))
         #expect(matches.map(\.target) == ["The second sentence on cooperation."])
+        #expect(memory.isCurrent(memory: nil), "the lookup caught up")
         _ = try writer.write { try $0.deleteUnits(ofDocument: "d2") }
         #expect(try memory.lookup(LookupRequest(text: "Второе предложение о сотрудничестве.", from: Tags.ru, to: Tags.en)).isEmpty, "a deleted unit is gone")
     }

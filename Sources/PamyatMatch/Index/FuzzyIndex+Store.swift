@@ -67,6 +67,13 @@ extension FuzzyIndex {
     /// Applies the store's changes since the index's sequence: changed units are read and indexed
     /// again, deleted ones removed. Returns how many changes were applied. Should the store's log
     /// end before the index's sequence (another memory file now at that path), the index is rebuilt.
+    /// Whether the index has seen the store's latest commit (by ``MemoryStore/dataVersion()``), so
+    /// that ``catchUp(with:)`` has nothing to do; `false` when the store cannot tell.
+    public func isCurrent(with store: any MemoryStore) -> Bool {
+        guard let version = try? store.dataVersion() else { return false }
+        return lock.withReadLock { seenDataVersion == version }
+    }
+
     @discardableResult
     public func catchUp(with store: any MemoryStore) throws -> Int {
         // Nothing committed since the last catch-up: the change log need not be read. The version

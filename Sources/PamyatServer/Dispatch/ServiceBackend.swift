@@ -28,7 +28,7 @@ struct ServiceBackend: Backend {
     /// on the thread pool, as do lookups whose memory has changes to index first (an import by
     /// another process can bring a million).
     func isQuick(_ query: LookupQuery) -> Bool {
-        query.minimumScore >= 50
+        query.minimumScore >= 50 && service.isCurrent(memory: query.memory)
     }
 
     func lookup(_ query: LookupQuery) throws -> JSONFragment {

@@ -83,6 +83,17 @@ public final class LookupService: Sendable {
         try memory(named: name).index
     }
 
+    /// Whether a lookup in `memory` (all memories when `nil`) has no changes to index first: each
+    /// index has seen its store's latest commit. A server answers such lookups on its network
+    /// threads and hands the others (an import by another process may bring a million units to
+    /// index) to its worker pool.
+    public func isCurrent(memory: String?) -> Bool {
+        guard let memories = try? selected(memory) else { return true }  // the lookup fails at once
+        return memories.allSatisfy { memory in
+            memory.opened.lazyIndex.opening != nil && ((try? memory.opened.index.isCurrent(with: memory.opened.memory.store)) ?? false)
+        }
+    }
+
     /// The memories a request names (one, or all).
     func selected(_ name: String?) throws -> [(order: Int, opened: Opened)] {
         guard let name else { return opened.enumerated().map { ($0.offset, $0.element) } }
