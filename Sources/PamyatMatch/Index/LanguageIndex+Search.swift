@@ -1,3 +1,5 @@
+import PamyatText
+
 extension LanguageIndex {
     /// The best `limit` entries scoring at least `minimum` against `query` that `qualify` accepts
     /// (it returns the tie-breaking unit id, or `nil` to skip the entry).
@@ -194,34 +196,46 @@ extension LanguageIndex {
             for (position, key) in query.keys.enumerated() where Int(key) < slots.count { slots[Int(key)] = UInt16(position + 1) }
         }
         var candidates: [UInt32] = []
-        packedShapes.withUnsafeBufferPointer { packed in
-            counterStorage.withUnsafeBufferPointer { counters in
-                seenStorage.withUnsafeMutableBufferPointer { seen in
-                    for posting in touched {
-                        let entry = Posting.entry(posting)
-                        let index = Int(entry)
-                        seen[index >> 6] &= ~(UInt64(1) << UInt64(index & 63))
-                        let count = Int(counters[index])
-                        guard count + skippedWeight >= leastWeight else { continue }
-                        // The shape from the posting itself (no random read of `packed`) unless it
-                        // did not fit; whether the entry is still live only for the few that pass.
-                        let overflows = Posting.overflows(posting)
-                        let m = overflows ? PackedShape.tokens(packed[index]) : Posting.tokens(posting)
-                        let heavy = overflows ? PackedShape.heavy(packed[index]) : Posting.heavy(posting)
-                        let numbers = overflows ? PackedShape.numbers(packed[index]) : Posting.numbers(posting)
-                        // The bounds against the current threshold (never lower than `minimum`).
-                        let threshold = top.threshold
-                        guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: threshold) else { continue }
-                        let needed = Bounds.requiredWeight(
-                            queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
-                            sourceHeavy: heavy, sourceNumbers: numbers, minimum: threshold)
-                        guard count + skippedWeight >= needed, !PackedShape.isDead(packed[index]),
-                            sharedWeight(of: entry, with: query, atLeast: needed, slots: slotStorage, used: &workspace.used)
-                        else { continue }
-                        candidates.append(entry)
-                        if candidates.count == 64 {
-                            for candidate in candidates { consider(candidate, query: query, workspace: &workspace, top: &top, qualify: qualify) }
-                            candidates.removeAll(keepingCapacity: true)
+        var used = workspace.used
+        workspace.used = []
+        defer { workspace.used = used }
+        // Every array the loop reads, taken once (not per candidate: each `withUnsafe…` retains).
+        let overlap = OverlapArrays(
+            tokenStarts: tokenStarts, tokens: tokens, surfaceKeys: vocabulary.surfaceKeys, surfaceKinds: vocabulary.surfaceKinds)
+        overlap.withBuffers { buffers in
+            packedShapes.withUnsafeBufferPointer { packed in
+                counterStorage.withUnsafeBufferPointer { counters in
+                    seenStorage.withUnsafeMutableBufferPointer { seen in
+                        slotStorage.withUnsafeBufferPointer { slots in
+                            used.withUnsafeMutableBufferPointer { used in
+                                for posting in touched {
+                                    let entry = Posting.entry(posting)
+                                    let index = Int(entry)
+                                    seen[index >> 6] &= ~(UInt64(1) << UInt64(index & 63))
+                                    let count = Int(counters[index])
+                                    guard count + skippedWeight >= leastWeight else { continue }
+                                    // The shape from the posting itself (no random read of `packed`) unless
+                                    // it did not fit; whether the entry is still live only for the few that pass.
+                                    let overflows = Posting.overflows(posting)
+                                    let m = overflows ? PackedShape.tokens(packed[index]) : Posting.tokens(posting)
+                                    let heavy = overflows ? PackedShape.heavy(packed[index]) : Posting.heavy(posting)
+                                    let numbers = overflows ? PackedShape.numbers(packed[index]) : Posting.numbers(posting)
+                                    // The bounds against the current threshold (never lower than `minimum`).
+                                    let threshold = top.threshold
+                                    guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: threshold) else { continue }
+                                    let needed = Bounds.requiredWeight(
+                                        queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
+                                        sourceHeavy: heavy, sourceNumbers: numbers, minimum: threshold)
+                                    guard count + skippedWeight >= needed, !PackedShape.isDead(packed[index]),
+                                        Self.sharedWeight(of: entry, with: query, atLeast: needed, buffers: buffers, slots: slots, used: used)
+                                    else { continue }
+                                    candidates.append(entry)
+                                    if candidates.count == 64 {
+                                        for candidate in candidates { consider(candidate, query: query, workspace: &workspace, top: &top, qualify: qualify) }
+                                        candidates.removeAll(keepingCapacity: true)
+                                    }
+                                }
+                            }
                         }
                     }
                 }
@@ -241,36 +255,57 @@ extension LanguageIndex {
     }
 
     /// Whether `entry`'s weighted overlap with the query (10 per shared word, 3 per shared number,
-    /// multisets, words case folded) reaches `needed`. `slots` maps key ids to query keys.
+    /// multisets, words case folded) reaches `needed`. `slots` maps key ids to query keys; `used`
+    /// (one counter per query key, all 0) is left all 0.
     @inline(__always)
-    private func sharedWeight(of entry: UInt32, with query: PreparedQuery, atLeast needed: Int, slots: [UInt16], used: inout [Int32]) -> Bool {
-        let start = Int(tokenStarts[Int(entry)])
-        let end = Int(tokenStarts[Int(entry) + 1])
-        return vocabulary.surfaceKeys.withUnsafeBufferPointer { keys in
-            vocabulary.surfaceKinds.withUnsafeBufferPointer { kinds in
-                slots.withUnsafeBufferPointer { slots in
-                    tokens.withUnsafeBufferPointer { tokens in
-                        used.withUnsafeMutableBufferPointer { used in
-                            var shared = 0
-                            var reached = false
-                            var touchedSlots = 0
-                            for index in start..<end {
-                                // Each remaining token adds at most a word's weight.
-                                if shared + Bounds.wordWeight * (end - index) < needed { break }
-                                let surface = Int(tokens[index] >> 1)
-                                guard kinds[surface].isHeavy else { continue }
-                                let key = Int(keys[surface])
-                                guard key < slots.count else { continue }
-                                let slot = Int(slots[key])
-                                guard slot > 0, Int(used[slot - 1]) < query.counts[slot - 1] else { continue }
-                                used[slot - 1] += 1
-                                touchedSlots += 1
-                                shared += query.weights[slot - 1]
-                                if shared >= needed { reached = true; break }
-                            }
-                            if touchedSlots > 0 { for index in 0..<query.keys.count { used[index] = 0 } }
-                            return reached || needed <= 0
-                        }
+    private static func sharedWeight(
+        of entry: UInt32, with query: PreparedQuery, atLeast needed: Int, buffers: OverlapArrays.Buffers,
+        slots: UnsafeBufferPointer<UInt16>, used: UnsafeMutableBufferPointer<Int32>
+    ) -> Bool {
+        let start = Int(buffers.tokenStarts[Int(entry)])
+        let end = Int(buffers.tokenStarts[Int(entry) + 1])
+        var shared = 0
+        var reached = false
+        var touchedSlots = 0
+        for index in start..<end {
+            // Each remaining token adds at most a word's weight.
+            if shared + Bounds.wordWeight * (end - index) < needed { break }
+            let surface = Int(buffers.tokens[index] >> 1)
+            guard buffers.surfaceKinds[surface].isHeavy else { continue }
+            let key = Int(buffers.surfaceKeys[surface])
+            guard key < slots.count else { continue }
+            let slot = Int(slots[key])
+            guard slot > 0, Int(used[slot - 1]) < query.counts[slot - 1] else { continue }
+            used[slot - 1] += 1
+            touchedSlots += 1
+            shared += query.weights[slot - 1]
+            if shared >= needed { reached = true; break }
+        }
+        if touchedSlots > 0 { for index in 0..<query.keys.count { used[index] = 0 } }
+        return reached || needed <= 0
+    }
+}
+
+/// The arrays the overlap check reads, to be borrowed as buffers once per lookup.
+struct OverlapArrays {
+    var tokenStarts: [UInt32]
+    var tokens: [UInt32]
+    var surfaceKeys: [UInt32]
+    var surfaceKinds: [TokenKind]
+
+    struct Buffers {
+        var tokenStarts: UnsafeBufferPointer<UInt32>
+        var tokens: UnsafeBufferPointer<UInt32>
+        var surfaceKeys: UnsafeBufferPointer<UInt32>
+        var surfaceKinds: UnsafeBufferPointer<TokenKind>
+    }
+
+    func withBuffers<T>(_ body: (Buffers) -> T) -> T {
+        tokenStarts.withUnsafeBufferPointer { tokenStarts in
+            tokens.withUnsafeBufferPointer { tokens in
+                surfaceKeys.withUnsafeBufferPointer { surfaceKeys in
+                    surfaceKinds.withUnsafeBufferPointer { surfaceKinds in
+                        body(Buffers(tokenStarts: tokenStarts, tokens: tokens, surfaceKeys: surfaceKeys, surfaceKinds: surfaceKinds))
                     }
                 }
             }
