@@ -21,35 +21,54 @@ extension LanguageIndex {
             return top.hits
         }
         let n = query.tokens.count
-
-        // 1. Shapes: those that need no shared key are scanned whole; the others set the least
-        //    weighted overlap any candidate needs.
-        var leastWeight = Int.max
-        var scanned: [UInt32] = []
-        shapes.forEachGroup { shape, entries in
-            let m = Int(shape.tokens)
-            guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum) else { return }
-            let needed = Bounds.requiredWeight(
-                queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
-                sourceHeavy: Int(shape.heavy), sourceNumbers: Int(shape.numbers), minimum: minimum)
-            if needed <= 0 {
-                scanned.append(contentsOf: entries)
-            } else if needed <= Bounds.largestWeight(
-                queryWords: query.words, queryNumbers: query.numbers,
-                sourceWords: Int(shape.heavy - shape.numbers), sourceNumbers: Int(shape.numbers))
-            {
-                leastWeight = min(leastWeight, needed)
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.shapeTable) { allowedByLength in
+            // Per source length m (below `Self.shapeTable`): the distance `minimum` allows, or -1
+            // when the length bound already rules m out. Saves a division and the bounds' overflow
+            // checks for every shape group and every posting of an entry not yet seen.
+            for m in 0..<Self.shapeTable {
+                allowedByLength[m] = Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum)
+                    ? MatchScore.maximumDistance(minimum: minimum, longest: max(n, m)) : -1
             }
-        }
+            let allowedByLength = UnsafeBufferPointer(allowedByLength)
 
-        workspace.prepare(entryCount: entryCount, keyCount: vocabulary.keyCount, queryKeys: query.keys.count)
-        if leastWeight != Int.max {
-            collectCandidates(query: query, leastWeight: leastWeight, minimum: minimum, workspace: &workspace, top: &top, qualify: qualify)
+            // 1. Shapes: those that need no shared key are scanned whole; the others set the least
+            //    weighted overlap any candidate needs.
+            var leastWeight = Int.max
+            var scanned: [UInt32] = []
+            shapes.forEachGroup { shape, entries in
+                let m = Int(shape.tokens)
+                let allowed: Int
+                if m < Self.shapeTable {
+                    allowed = allowedByLength[m]
+                    guard allowed >= 0 else { return }
+                } else {
+                    guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum) else { return }
+                    allowed = MatchScore.maximumDistance(minimum: minimum, longest: max(n, m))
+                }
+                let needed = Bounds.requiredWeight(
+                    queryHeavy: query.heavy, queryNumbers: query.numbers, sourceHeavy: Int(shape.heavy),
+                    sourceNumbers: Int(shape.numbers), allowed: allowed)
+                if needed <= 0 {
+                    scanned.append(contentsOf: entries)
+                } else if needed <= Bounds.largestWeight(
+                    queryWords: query.words, queryNumbers: query.numbers,
+                    sourceWords: Int(shape.heavy - shape.numbers), sourceNumbers: Int(shape.numbers))
+                {
+                    leastWeight = min(leastWeight, needed)
+                }
+            }
+
+            workspace.prepare(entryCount: entryCount, keyCount: vocabulary.keyCount, queryKeys: query.keys.count)
+            if leastWeight != Int.max {
+                collectCandidates(
+                    query: query, leastWeight: leastWeight, minimum: minimum, allowedByLength: allowedByLength,
+                    workspace: &workspace, top: &top, qualify: qualify)
+            }
+            for entry in scanned where isLive(entry) {
+                consider(entry, query: query, workspace: &workspace, top: &top, qualify: qualify)
+            }
+            return top.hits
         }
-        for entry in scanned where isLive(entry) {
-            consider(entry, query: query, workspace: &workspace, top: &top, qualify: qualify)
-        }
-        return top.hits
     }
 
     /// Every live entry scored: the exhaustive scan the indexed search must equal.
@@ -91,8 +110,8 @@ extension LanguageIndex {
     /// first time in a list is only counted when the weight of that list and the ones after it could
     /// still reach what its shape needs: the long lists read last add few new entries.
     private func collectCandidates(
-        query: PreparedQuery, leastWeight: Int, minimum: Int, workspace: inout Workspace, top: inout TopHits,
-        qualify: (UInt32) -> Int64?
+        query: PreparedQuery, leastWeight: Int, minimum: Int, allowedByLength: UnsafeBufferPointer<Int>,
+        workspace: inout Workspace, top: inout TopHits, qualify: (UInt32) -> Int64?
     ) {
         // Query keys by posting length, longest first; the longest ones whose weights sum to less
         // than `leastWeight` are skipped.
@@ -125,16 +144,9 @@ extension LanguageIndex {
         }
         var remaining = 0
         for position in firstRead..<order.count { remaining += query.weights[order[position]] * query.counts[order[position]] }
-        // Per source length m (below `Self.shapeTable`): the distance `minimum` allows, or -1 when
-        // the length bound already rules m out. Saves a division and the bounds' overflow checks
-        // for every posting of an entry not yet seen, the inner loop of the lookup.
         let qHeavy = query.heavy
         let qNumbers = query.numbers
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.shapeTable) { allowedByLength in
-            for m in 0..<Self.shapeTable {
-                allowedByLength[m] = Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum)
-                    ? MatchScore.maximumDistance(minimum: minimum, longest: max(n, m)) : -1
-            }
+        do {  // The posting scan.
             packedShapes.withUnsafeBufferPointer { packed in
                 counterStorage.withUnsafeMutableBufferPointer { counters in
                     seenStorage.withUnsafeMutableBufferPointer { seen in
@@ -170,9 +182,9 @@ extension LanguageIndex {
                                     if m < Self.shapeTable {
                                         let allowed = allowedByLength[m]
                                         guard allowed >= 0 else { continue }
-                                        // Bounds.requiredWeight with the allowed distance looked up.
-                                        let pairs = Swift.min(qNumbers, numbers)
-                                        needed = Bounds.wordWeight &* (Swift.max(qHeavy, heavy) &- pairs) &+ Bounds.numberWeight &* pairs &- allowed
+                                        needed = Bounds.requiredWeight(
+                                            queryHeavy: qHeavy, queryNumbers: qNumbers, sourceHeavy: heavy, sourceNumbers: numbers,
+                                            allowed: allowed)
                                     } else {
                                         guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: minimum) else { continue }
                                         needed = Bounds.requiredWeight(

@@ -93,9 +93,17 @@ enum Bounds {
         queryTokens n: Int, queryHeavy: Int, queryNumbers: Int,
         sourceTokens m: Int, sourceHeavy: Int, sourceNumbers: Int, minimum: Int
     ) -> Int {
-        let pairs = min(queryNumbers, sourceNumbers)
-        return wordWeight * (max(queryHeavy, sourceHeavy) - pairs) + numberWeight * pairs
-            - MatchScore.maximumDistance(minimum: minimum, longest: max(n, m))
+        requiredWeight(
+            queryHeavy: queryHeavy, queryNumbers: queryNumbers, sourceHeavy: sourceHeavy, sourceNumbers: sourceNumbers,
+            allowed: MatchScore.maximumDistance(minimum: minimum, longest: max(n, m)))
+    }
+
+    /// ``requiredWeight(queryTokens:queryHeavy:queryNumbers:sourceTokens:sourceHeavy:sourceNumbers:minimum:)``
+    /// with the allowed distance already known (tabulated per source length by the search).
+    @inline(__always)
+    static func requiredWeight(queryHeavy: Int, queryNumbers: Int, sourceHeavy: Int, sourceNumbers: Int, allowed: Int) -> Int {
+        let pairs = Swift.min(queryNumbers, sourceNumbers)
+        return wordWeight &* (Swift.max(queryHeavy, sourceHeavy) &- pairs) &+ numberWeight &* pairs &- allowed
     }
 
     /// The largest weighted overlap two sides can have.
