@@ -55,7 +55,8 @@ public enum DuplicatePolicy: Sendable {
 /// A change to the memory, in the order written; used to keep in-memory indexes current.
 public struct UnitChange: Hashable, Sendable {
     public enum Kind: String, Sendable { case inserted, updated, deleted }
-    /// Monotonic sequence number of the change in this memory.
+    /// Sequence number of the change in this memory: never decreases along the log. Changes written
+    /// together may share one (a store may log a run of inserted units as one entry).
     public var sequence: Int64
     public var unitID: Int64
     public var kind: Kind

@@ -155,7 +155,9 @@ public final class SQLiteMemoryStore: MemoryStore {
         do {
             return try writer.write { db in
                 let session = WriteSession(db: db)
-                return try body(session)
+                let result = try body(session)
+                try session.finish()
+                return result
             }
         } catch let error as DatabaseError {
             throw Self.storeError(error, path: location)

@@ -3,9 +3,22 @@ import GRDB
 import PamyatCore
 import PamyatText
 
-/// The write operations of one transaction. Lives only inside ``SQLiteMemoryStore/write(_:)``.
-struct WriteSession: MemoryWriteSession {
+/// The write operations of one transaction. Lives only inside ``SQLiteMemoryStore/write(_:)``, which
+/// calls ``finish()`` before committing.
+final class WriteSession: MemoryWriteSession {
     let db: Database
+    /// Units inserted by this session whose change-log row is not written yet: a run of consecutive
+    /// ids, logged as one row when the run ends (see the "v2-change-log-insert-runs" migration).
+    private var unloggedInserts: ClosedRange<Int64>?
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    /// Writes what the session still holds back (the last run of inserts' log row).
+    func finish() throws {
+        try logInserts()
+    }
 
     func store(_ unit: TranslationUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
         guard unit.variants.count >= 1 else {
@@ -61,11 +74,15 @@ struct WriteSession: MemoryWriteSession {
         insertUnit.bind(16, try StoredExtra(properties: unit.properties, notes: unit.notes, attributes: unit.attributes).encoded())
         try insertUnit.run(db)
         let id = db.lastInsertedRowID
-        // The change log is written here rather than by a trigger: a trigger makes SQLite open a
-        // statement journal for every insert, which doubled the cost of a bulk import.
-        let log = try FastStatement(db, sql: "INSERT INTO changes(unit_id, kind) VALUES (?, 'inserted')")
-        log.bind(1, id)
-        try log.run(db)
+        // The change log is written here rather than by a trigger (a trigger makes SQLite open a
+        // statement journal for every insert, which doubled the cost of a bulk import), one row per
+        // run of consecutive ids.
+        if let run = unloggedInserts, id == run.upperBound + 1 {
+            unloggedInserts = run.lowerBound...id
+        } else {
+            try logInserts()
+            unloggedInserts = id...id
+        }
         let insertVariant = try FastStatement(db, sql: """
             INSERT INTO variants (unit_id, ordinal, lang, text, markup, normalized, extra) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
@@ -82,6 +99,17 @@ struct WriteSession: MemoryWriteSession {
             try insertVariant.run(db)
         }
         return id
+    }
+
+    /// Writes the change-log row of the pending run of inserts. Called before anything else is
+    /// logged (the triggers log updates and deletes), so that the log stays in the order of the writes.
+    private func logInserts() throws {
+        guard let run = unloggedInserts else { return }
+        unloggedInserts = nil
+        let log = try FastStatement(db, sql: "INSERT INTO changes(unit_id, kind, last_unit_id) VALUES (?, 'inserted', ?)")
+        log.bind(1, run.lowerBound)
+        log.bind(2, run.upperBound)
+        try log.run(db)
     }
 
     /// Merges a duplicate's metadata into the stored unit: earliest creation, latest change, the union
@@ -120,6 +148,7 @@ struct WriteSession: MemoryWriteSession {
                 (value?.databaseValue ?? .null) == (row[column] as DatabaseValue)
             }
         if unchanged { return .unchanged(id) }
+        try logInserts()
         try db.execute(sql: """
             UPDATE units SET created_at = ?, changed_at = ?, created_by = ?, changed_by = ?, extra = ?,
                 external_id = ?, doc_id = ?, doc_title = ?, doc_date = ?, position = ?, confidence = ?,
@@ -151,6 +180,7 @@ struct WriteSession: MemoryWriteSession {
     }
 
     func deleteUnits(ofDocument id: String) throws -> Int {
+        try logInserts()
         try db.execute(sql: "DELETE FROM units WHERE doc_id = ?", arguments: [id])
         return db.changesCount
     }

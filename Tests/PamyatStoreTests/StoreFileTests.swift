@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import PamyatCore
-import PamyatStore
+@testable import PamyatStore
 import Testing
 
 @Suite struct StoreFileTests {
@@ -48,6 +48,38 @@ import Testing
         _ = try SQLiteMemoryStore(path: path)
         try DatabaseQueue(path: path).write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')") }
         #expect { try SQLiteMemoryStore(path: path) } throws: { ($0 as? StoreError)?.code == .newerSchema }
+    }
+
+    @Test func aMemoryOfTheFirstSchemaIsUpgradedAndKeepsItsChangeLog() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("v1.sqlite")
+        // What the first schema's writer left: a log row per inserted unit, updates logged by trigger.
+        let queue = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(queue, upTo: "v1-units-variants-documents")
+        try queue.write { db in
+            for id in 1...2 {
+                try db.execute(sql: """
+                    INSERT INTO units (id, content_hash, source_lang, origin, created_at, changed_at)
+                    VALUES (?, ?, 'ru', 'added', 0, 0)
+                    """, arguments: [id, id])
+                try db.execute(sql: "INSERT INTO variants (unit_id, ordinal, lang, text) VALUES (?, 0, 'ru', ?)",
+                               arguments: [id, "Старый \(id)."])
+                try db.execute(sql: "INSERT INTO changes (unit_id, kind) VALUES (?, 'inserted')", arguments: [id])
+            }
+            try db.execute(sql: "UPDATE units SET changed_at = 1 WHERE id = 1")
+        }
+        try queue.close()
+
+        let store = try SQLiteMemoryStore(path: path)
+        let old = try store.changes(after: 0)
+        #expect(old.changes.map { "\($0.sequence) \($0.unitID) \($0.kind)" } == ["1 1 inserted", "2 2 inserted", "3 1 updated"])
+        let ids = try store.write { session in
+            try ["А.", "Б.", "В."].map { try session.store(pair($0, $0), onDuplicate: .mergeMetadata).unitID }
+        }
+        let new = try store.changes(after: old.latest)
+        #expect(new.changes.map(\.unitID) == ids && new.changes.allSatisfy { $0.kind == .inserted })
+        #expect(new.latest == old.latest + 1, "the three inserts are one log row")
+        #expect(try store.stats().units == 5)
     }
 
     @Test func aReadOnlyMemoryRefusesWrites() throws {
