@@ -1,14 +1,14 @@
 import Foundation
-import PamyatCore
 
-/// A bounded hand-over of unit batches from a reading thread to a writing one, so that an export
-/// reads the store and writes TMX at the same time (each side alone is about twice as fast as the
-/// two in sequence; see docs/PERFORMANCE.md). At most `capacity` batches wait: memory stays constant.
+/// A bounded hand-over of batches from a producing thread to a consuming one, so that an export
+/// reads the store while it writes TMX, and an import reads TMX while it writes the store (each side
+/// alone is about twice as fast as the two in sequence; see docs/PERFORMANCE.md). At most `capacity`
+/// batches wait: memory stays constant.
 ///
 /// `@unchecked Sendable`: every mutable field is read and written only while holding `condition`.
-final class BatchPipe: @unchecked Sendable {
+final class BatchPipe<Batch: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
-    private var batches: [[TranslationUnit]] = []
+    private var batches: [Batch] = []
     private var finished = false
     private var failure: (any Error)?
     private var cancelled = false
@@ -20,7 +20,7 @@ final class BatchPipe: @unchecked Sendable {
 
     /// Producer: hands over a batch, waiting while the pipe is full. Throws `CancellationError` once
     /// the consumer has given up.
-    func put(_ batch: [TranslationUnit]) throws {
+    func put(_ batch: Batch) throws {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= capacity && !cancelled { condition.wait() }
@@ -39,7 +39,7 @@ final class BatchPipe: @unchecked Sendable {
     }
 
     /// Consumer: the next batch, or `nil` when the producer has finished; rethrows its error.
-    func take() throws -> [TranslationUnit]? {
+    func take() throws -> Batch? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !finished { condition.wait() }

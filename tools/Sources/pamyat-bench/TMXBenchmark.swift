@@ -10,8 +10,10 @@ import PamyatTMX
 ///
 /// Phases, each in its own process so that its peak RSS is its own: write a TMX file of UNITS ru/en
 /// units (TMXWriter alone); read it through without a store (TMXReader alone, what --dry-run does);
-/// import it into a new SQLite memory (one transaction); export the memory back to TMX, reading the
-/// store on a second thread (the default) and, for comparison, in turn with writing.
+/// import it into a new SQLite memory (one transaction), reading the file on a second thread (the
+/// default) and, for comparison, in turn with writing (into a memory removed afterwards); export the
+/// memory back to TMX, reading the store on a second thread (the default) and, for comparison, in
+/// turn with writing.
 /// Each line gives wall-clock units/s and units per CPU-second (user + system time of the phase's
 /// process, all threads), and the 1-minute load average: on a shared machine the wall clock alone
 /// says more about the neighbours than about pamyat.
@@ -31,7 +33,7 @@ enum TMXBenchmark {
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        for name in ["write", "read", "import", "export", "export-serial"] {
+        for name in ["write", "read", "import", "import-serial", "export", "export-serial"] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
             process.arguments = ["tmx", "--phase", name, folder.path, String(count)]
@@ -69,11 +71,16 @@ enum TMXBenchmark {
         case "read":
             units = try TMXImporter().importFile(input, into: nil).units
             note = " (TMXReader alone, as --dry-run)"
-        case "import":
-            let store = try SQLiteMemoryStore(path: memory)
-            let report = try TMXImporter().importFile(input, into: store)
+        case "import", "import-serial":
+            let path = name == "import" ? memory : folder.appendingPathComponent("serial.sqlite").path
+            let store = try SQLiteMemoryStore(path: path)
+            let report = try TMXImporter(readAhead: name == "import").importFile(input, into: store)
             units = report.units
-            note = " (one transaction; \(report.created) units stored, \(report.updated + report.unchanged) repeats merged)"
+            note = " (one transaction; \(report.created) units stored, \(report.updated + report.unchanged) repeats merged; "
+                + (name == "import" ? "file read on a second thread)" : "file read and store written in turn)")
+            if name == "import-serial" {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
         case "export", "export-serial":
             let store = try SQLiteMemoryStore(path: memory, create: false)
             let exporter = TMXExporter(toolVersion: "bench", readAhead: name == "export")
