@@ -1,3 +1,4 @@
+import CSQLiteShim
 import Foundation
 import GRDB
 import PamyatCore
@@ -25,6 +26,7 @@ public final class SQLiteMemoryStore: MemoryStore {
     ///     is ``StoreError/Code/notFound``.
     ///   - readOnly: open for reading only (writes throw ``StoreError/Code/readOnly``).
     public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
+        Self.configureSQLite
         let url = URL(fileURLWithPath: path)
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists {
@@ -63,8 +65,16 @@ public final class SQLiteMemoryStore: MemoryStore {
 
     /// A store in memory, for tests.
     public static func inMemory() throws -> SQLiteMemoryStore {
-        try SQLiteMemoryStore(queue: DatabaseQueue(), location: ":memory:")
+        configureSQLite
+        return try SQLiteMemoryStore(queue: DatabaseQueue(), location: ":memory:")
     }
+
+    /// Process-wide SQLite settings, made once before the first store opens a connection: memory
+    /// statistics off (a global mutex on every SQLite allocation; see CSQLiteShim.h). A process that
+    /// opened SQLite some other way first keeps them on, which costs time and nothing else.
+    private static let configureSQLite: Void = {
+        _ = pmy_sqlite_disable_memory_statistics()
+    }()
 
     private init(queue: DatabaseQueue, location: String) throws {
         writer = queue
