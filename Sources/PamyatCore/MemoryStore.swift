@@ -121,6 +121,9 @@ public struct IndexedVariant: Hashable, Sendable {
 public protocol MemoryWriteSession {
     /// Stores a unit, or finds its duplicate (same ``UnitContent``) and applies `policy`.
     func store(_ unit: TranslationUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome
+    /// Stores a unit prepared by this store's ``MemoryStore/prepare(_:)``; the same as storing
+    /// `unit.unit`, with less to do inside the transaction.
+    func store(_ unit: PreparedUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome
     /// Creates or replaces a document record.
     func saveDocument(_ document: DocumentRecord) throws
     /// Deletes the units aligned from a document (before storing its new version); returns how many.
@@ -139,6 +142,10 @@ public protocol MemoryStore: Sendable {
     /// Runs `body` in one write transaction: everything it stored is committed when it returns,
     /// nothing is if it throws.
     func write<T>(_ body: (any MemoryWriteSession) throws -> T) throws -> T
+
+    /// Does ahead, on the caller's thread, the work of storing `unit` that needs no transaction
+    /// (see ``PreparedUnit``), to be stored by a write session of this store.
+    func prepare(_ unit: TranslationUnit) -> PreparedUnit
 
     /// The unit with this id.
     func unit(id: Int64) throws -> TranslationUnit?
@@ -163,4 +170,18 @@ public protocol MemoryStore: Sendable {
 
     /// Counts for reports.
     func stats() throws -> MemoryStats
+}
+
+extension MemoryStore {
+    /// Works out the unit's content only; the session does the rest when storing.
+    public func prepare(_ unit: TranslationUnit) -> PreparedUnit {
+        PreparedUnit(unit, normalizedTexts: nil)
+    }
+}
+
+extension MemoryWriteSession {
+    /// Stores the unit as if it had not been prepared.
+    public func store(_ unit: PreparedUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
+        try store(unit.unit, onDuplicate: policy)
+    }
 }

@@ -158,6 +158,15 @@ public final class SQLiteMemoryStore: MemoryStore {
         }
     }
 
+    public func prepare(_ unit: TranslationUnit) -> PreparedUnit {
+        Self.prepared(unit)
+    }
+
+    /// The unit with its content and its variants' normalised forms (``WriteSession/normalized(_:)``).
+    static func prepared(_ unit: TranslationUnit) -> PreparedUnit {
+        PreparedUnit(unit, normalizedTexts: unit.variants.map { WriteSession.normalized($0.text) })
+    }
+
     public func write<T>(_ body: (any MemoryWriteSession) throws -> T) throws -> T {
         guard !isReadOnly else {
             throw StoreError(.readOnly, "the memory is open read-only; nothing was written.", path: location)

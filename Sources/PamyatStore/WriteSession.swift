@@ -21,23 +21,40 @@ final class WriteSession: MemoryWriteSession {
     }
 
     func store(_ unit: TranslationUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
+        try store(SQLiteMemoryStore.prepared(unit), onDuplicate: policy)
+    }
+
+    func store(_ prepared: PreparedUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
+        let unit = prepared.unit
         guard unit.variants.count >= 1 else {
             throw StoreError(.database, "a translation unit needs at least one variant.")
         }
-        let content = UnitContent(unit)
-        let hash = content.hash
-        if let existing = try findUnit(hash: hash, key: content.key) {
+        if let existing = try findUnit(hash: prepared.contentHash, key: prepared.content.key) {
             switch policy {
             case .keepExisting: return .unchanged(existing)
             case .mergeMetadata: return try merge(unit, into: existing)
             }
         }
-        return .created(try insert(unit, hash: hash))
+        let normalized = prepared.normalizedTexts ?? unit.variants.map { Self.normalized($0.text) }
+        return .created(try insert(unit, hash: prepared.contentHash, normalized: normalized))
+    }
+
+    // The insert path's statements, held for the session: GRDB's statement cache is keyed by the SQL
+    // text, which costs a hash of the text on every use.
+    private var lookupStatement: FastStatement?
+    private var insertUnitStatement: FastStatement?
+    private var insertVariantStatement: FastStatement?
+
+    private func held(_ statement: inout FastStatement?, _ sql: String) throws -> FastStatement {
+        if let statement { return statement }
+        let prepared = try FastStatement(db, sql: sql)
+        statement = prepared
+        return prepared
     }
 
     /// The id of the stored unit with this content: candidates by hash, confirmed by full content.
     private func findUnit(hash: Int64, key: String) throws -> Int64? {
-        let lookup = try FastStatement(db, sql: "SELECT id FROM units WHERE content_hash = ?")
+        let lookup = try held(&lookupStatement, "SELECT id FROM units WHERE content_hash = ?")
         lookup.bind(1, hash)
         for id in try lookup.integers(db) {
             let rows = try Row.fetchAll(
@@ -49,9 +66,10 @@ final class WriteSession: MemoryWriteSession {
         return nil
     }
 
-    private func insert(_ unit: TranslationUnit, hash: Int64) throws -> Int64 {
+    /// Inserts the unit (`normalized`: each variant's normalised text, see ``normalized(_:)``).
+    private func insert(_ unit: TranslationUnit, hash: Int64, normalized: [String?]) throws -> Int64 {
         let p = unit.provenance
-        let insertUnit = try FastStatement(db, sql: """
+        let insertUnit = try held(&insertUnitStatement, """
             INSERT INTO units (content_hash, source_lang, origin, external_id, doc_id, doc_title, doc_date,
                 position, confidence, context_prev, context_next, created_at, changed_at, created_by, changed_by, extra)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -83,7 +101,7 @@ final class WriteSession: MemoryWriteSession {
             try logInserts()
             unloggedInserts = id...id
         }
-        let insertVariant = try FastStatement(db, sql: """
+        let insertVariant = try held(&insertVariantStatement, """
             INSERT INTO variants (unit_id, ordinal, lang, text, markup, normalized, extra) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for (ordinal, variant) in unit.variants.enumerated() {
@@ -92,7 +110,7 @@ final class WriteSession: MemoryWriteSession {
             insertVariant.bind(3, variant.language.identifier)
             insertVariant.bind(4, variant.text)
             insertVariant.bind(5, variant.markup)
-            insertVariant.bind(6, Self.normalized(variant.text))
+            insertVariant.bind(6, normalized[ordinal])
             insertVariant.bind(7, try StoredExtra(
                 properties: variant.properties, notes: variant.notes, attributes: variant.attributes
             ).encoded())

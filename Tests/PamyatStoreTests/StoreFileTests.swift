@@ -82,6 +82,41 @@ import Testing
         #expect(try store.stats().units == 5)
     }
 
+    @Test func aPreparedUnitIsStoredAsTheUnitItself() throws {
+        let folder = try TemporaryFolder()
+        // Texts whose normalised form differs (NFD, white space runs) and one whose does not.
+        let units = [pair("Е\u{0308}ще  раз.", "Once\u{00A0}\u{00A0}more."), pair("Дом.", "House.")]
+        var stores: [SQLiteMemoryStore] = []
+        for (name, prepare) in [("plain", false), ("prepared", true), ("content-only", true)] {
+            let store = try SQLiteMemoryStore(path: folder.path("\(name).sqlite"))
+            let outcomes = try store.write { session in
+                try units.map { unit in
+                    guard prepare else { return try session.store(unit, onDuplicate: .mergeMetadata) }
+                    let prepared = name == "prepared" ? store.prepare(unit) : PreparedUnit(unit, normalizedTexts: nil)
+                    return try session.store(prepared, onDuplicate: .mergeMetadata)
+                }
+            }
+            #expect(outcomes == [.created(1), .created(2)], "\(name)")
+            #expect(try store.write { try $0.store(store.prepare(units[0]), onDuplicate: .mergeMetadata) } == .unchanged(1),
+                    "\(name): a prepared duplicate is found")
+            stores.append(store)
+        }
+        var read: [[TranslationUnit]] = []
+        var normalized: [[String?]] = []
+        for store in stores {
+            var units: [TranslationUnit] = []
+            try store.forEachUnit(matching: UnitFilter(), batchSize: 10) { units += $0 }
+            read.append(units)
+            normalized.append(try DatabaseQueue(path: store.location).read { db in
+                try String?.fetchAll(db, sql: "SELECT normalized FROM variants ORDER BY id")
+            })
+        }
+        #expect(read[0].map(\.variants) == units.map(\.variants))
+        #expect(read[1] == read[0] && read[2] == read[0], "the same units whether prepared or not")
+        #expect(normalized[0] == ["Ёще раз.", "Once more.", nil, nil], "normalised forms are stored when they differ")
+        #expect(normalized[1] == normalized[0] && normalized[2] == normalized[0])
+    }
+
     @Test func aReadOnlyMemoryRefusesWrites() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("ro.sqlite")

@@ -87,9 +87,9 @@ public struct TMXImporter: Sendable {
         }
         if let store {
             try store.write { session in
-                try forEachBatch(of: reader) { batch in
+                try forEachBatch(of: reader, preparingFor: store) { batch in
                     for unit in batch.units {
-                        consume(unit, bytesRead: batch.bytesRead)
+                        consume(unit.unit, bytesRead: batch.bytesRead)
                         switch try session.store(unit, onDuplicate: .mergeMetadata) {
                         case .created: report.created += 1
                         case .updated: report.updated += 1
@@ -107,19 +107,23 @@ public struct TMXImporter: Sendable {
         return report
     }
 
-    /// Units read from the file, and how many bytes of it had been read after them.
+    /// Units read from the file, prepared for the store, and how many bytes of the file had been
+    /// read after them.
     struct UnitBatch: Sendable {
-        var units: [TranslationUnit] = []
+        var units: [PreparedUnit] = []
         var bytesRead: Int64 = 0
     }
 
-    /// Reads the whole file in batches: on a second thread (``readAhead``) or on this one. Returns
-    /// (or throws) only once `reader` is no longer used by another thread.
-    private func forEachBatch(of reader: TMXReader, _ body: (UnitBatch) throws -> Void) throws {
+    /// Reads the whole file in batches, preparing each unit for `store` (``MemoryStore/prepare(_:)``):
+    /// on a second thread (``readAhead``) or on this one. Returns (or throws) only once `reader` is
+    /// no longer used by another thread.
+    private func forEachBatch(
+        of reader: TMXReader, preparingFor store: any MemoryStore, _ body: (UnitBatch) throws -> Void
+    ) throws {
         func read() throws -> UnitBatch {
             var batch = UnitBatch()
             batch.units.reserveCapacity(Self.batchSize)
-            while batch.units.count < Self.batchSize, let unit = try reader.next() { batch.units.append(unit) }
+            while batch.units.count < Self.batchSize, let unit = try reader.next() { batch.units.append(store.prepare(unit)) }
             batch.bytesRead = reader.bytesConsumed
             return batch
         }
