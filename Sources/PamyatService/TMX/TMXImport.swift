@@ -75,9 +75,18 @@ public struct TMXImporter: Sendable {
         // Dry run: content hashes seen, to count repeats (a hash collision would miscount one
         // repeat, nothing more); bounded by repeatWindow.
         var seen = Set<Int64>()
+        // Variants per language, counted in a short list (a file has a few languages; hashing a
+        // tag for a dictionary costs more) and turned into the report's dictionary at the end.
+        var counted: [(language: LanguageTag, count: Int)] = []
         func consume(_ unit: TranslationUnit, bytesRead: Int64) {
             report.units += 1
-            for variant in unit.variants { report.languages[variant.language, default: 0] += 1 }
+            for variant in unit.variants {
+                if let index = counted.firstIndex(where: { $0.language.identifier == variant.language.identifier }) {
+                    counted[index].count += 1
+                } else {
+                    counted.append((variant.language, 1))
+                }
+            }
             if store == nil && report.units <= Self.repeatWindow, !seen.insert(UnitContent(unit).hash).inserted {
                 report.repeatedInFile += 1
             }
@@ -101,6 +110,7 @@ public struct TMXImporter: Sendable {
         } else {
             while let unit = try reader.next() { consume(unit, bytesRead: reader.bytesConsumed) }
         }
+        for (language, count) in counted { report.languages[language, default: 0] += count }
         // The reading thread (if any) has finished: the reader is this thread's again.
         report.problems = reader.problems
         report.moreProblems = reader.unreportedProblems
