@@ -161,7 +161,10 @@ public struct TMXImporter: Sendable {
         thread.stackSize = 4 << 20
         thread.start()
         do {
-            while let batch = try pipe.take() { try body(batch) }
+            while let batch = try pipe.take() {
+                try body(batch)
+                pipe.handBack(batch)
+            }
         } catch {
             pipe.cancel()
             // Wait for the reading thread to let go of the reader before the caller uses it again.
