@@ -16,6 +16,9 @@ public final class SQLiteMemoryStore: MemoryStore {
     /// Whether writes are refused.
     public let isReadOnly: Bool
 
+    /// The page size of a new memory file, in bytes.
+    static let pageSize = 16_384
+
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 30
 
@@ -48,7 +51,14 @@ public final class SQLiteMemoryStore: MemoryStore {
         config.label = "pamyat"
         config.prepareDatabase { db in
             // WAL is durable against a killed process with NORMAL; FULL would fsync on every commit.
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // 16 KiB pages for a new file (an existing file keeps its own: SQLite sets the page
+                // size before the first write only). A bulk import writes every page to the WAL and
+                // then to the file, a syscall each way per page: at 4 KiB that was ~1 µs of the ~8 µs
+                // a unit on the writing thread. Lookups and export measured the same (docs/PERFORMANCE.md).
+                try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
+            }
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         let pool: DatabasePool

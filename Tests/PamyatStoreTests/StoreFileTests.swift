@@ -16,6 +16,8 @@ import Testing
         #expect(try reopened.stats().units == 1)
         #expect(try reopened.stats().fileSize > 0)
         #expect(try reopened.integrityCheck() == ["ok"])
+        let pageSize = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA page_size") }
+        #expect(pageSize == SQLiteMemoryStore.pageSize, "a new memory has 16 KiB pages")
     }
 
     @Test func aMissingMemoryIsAnErrorWhenNotCreating() throws {
@@ -80,6 +82,8 @@ import Testing
         #expect(new.changes.map(\.unitID) == ids && new.changes.allSatisfy { $0.kind == .inserted })
         #expect(new.latest == old.latest + 1, "the three inserts are one log row")
         #expect(try store.stats().units == 5)
+        let pageSize = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA page_size") }
+        #expect(pageSize == 4_096, "an existing file keeps its page size")
     }
 
     @Test func aPreparedUnitIsStoredAsTheUnitItself() throws {
