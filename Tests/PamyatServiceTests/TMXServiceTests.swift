@@ -1,5 +1,6 @@
 import Foundation
 import PamyatCore
+import PamyatMatch
 import PamyatService
 import PamyatStore
 import PamyatTMX
@@ -132,6 +133,36 @@ import Testing
         }
         #expect(try store.stats().units == 0, "the transaction was rolled back")
         #expect(try store.changes(after: 0).changes.isEmpty)
+    }
+
+    @Test func theFuzzyIndexCatchesUpWithAnImport() throws {
+        let folder = try Folder()
+        let store = try SQLiteMemoryStore(path: folder.path("tm.sqlite"))
+        _ = try TMXImporter().importFile(try folder.write("first.tmx", Self.manyUnits(100)), into: store)
+        let index = try FuzzyIndex.build(from: store)
+        #expect(index.unitCount == 90)
+        // Units 0-99 again (unchanged, so not logged), then 1,800 new ones over several batches.
+        let report = try TMXImporter().importFile(try folder.write("more.tmx", Self.manyUnits(2_000)), into: store)
+        #expect(report.created == 1_710 && report.unchanged == 290)
+        #expect(try index.catchUp(with: store) == 1_710, "every imported unit is a change")
+        #expect(index.unitCount == 1_800)
+        for n in [100, 1_234, 1_998] {
+            let found = try index.lookup("Фраза \(n).", from: Self.ru, to: Self.en, minimum: 100, limit: 1)
+            let unit = try #require(try store.units(ids: found.first?.units ?? []).first, "unit \(n) is in the index")
+            #expect(unit.variants.map(\.text) == ["Фраза \(n).", "Phrase \(n)."])
+        }
+        // A merge between new units is logged in order with them.
+        let last = try folder.write("last.tmx", Self.tmx("""
+            <tu creationdate="20240101T000000Z"><tuv xml:lang="ru"><seg>Новая фраза.</seg></tuv><tuv xml:lang="en"><seg>New phrase.</seg></tuv></tu>
+            <tu creationdate="20240101T000000Z" changedate="20250101T000000Z"><tuv xml:lang="ru"><seg>Фраза 5.</seg></tuv><tuv xml:lang="en"><seg>Phrase 5.</seg></tuv></tu>
+            <tu creationdate="20240101T000000Z"><tuv xml:lang="ru"><seg>Ещё фраза.</seg></tuv><tuv xml:lang="en"><seg>One more phrase.</seg></tuv></tu>
+            """))
+        let before = try store.changes(after: 0).latest
+        #expect(try TMXImporter().importFile(last, into: store).updated == 1)
+        #expect(try store.changes(after: before).changes.map(\.kind) == [.inserted, .updated, .inserted])
+        #expect(try index.catchUp(with: store) == 3)
+        #expect(index.unitCount == 1_802)
+        #expect(try index.lookup("Ещё фраза.", from: Self.ru, to: Self.en, minimum: 100, limit: 1).count == 1)
     }
 
     /// A store whose write session fails after `limit` units.
