@@ -167,7 +167,9 @@ public struct TMXImporter: Sendable {
             }
         } catch {
             pipe.cancel()
-            // Wait for the reading thread to let go of the reader before the caller uses it again.
+            // Wait for the reading thread to let go of the reader before the caller uses it again
+            // (it stops at its next put: at most one more batch read; from standard input, that
+            // waits for the input).
             while (try? pipe.take()) != nil {}
             throw error
         }
