@@ -55,10 +55,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "PamyatMatch", dependencies: ["PamyatCore", "PamyatText"], swiftSettings: swiftSettings),
+        // sqlite3_config, which Swift cannot call (variadic), behind a plain function (include/CSQLiteShim.h).
+        .target(name: "CSQLiteShim", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "PamyatStore",
             dependencies: [
-                "PamyatCore", "PamyatText",
+                "PamyatCore", "PamyatText", "CSQLiteShim",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

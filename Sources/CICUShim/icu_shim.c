@@ -120,6 +120,17 @@ int32_t pmy_is_nfc(const uint16_t *text, int32_t length, int32_t *status) {
     return yes ? 1 : 0;
 }
 
+int32_t pmy_nfc_is_self_contained(int32_t c) {
+    UErrorCode err = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+    if (U_FAILURE(err) || c < 0 || c > 0x10FFFF || !unorm2_hasBoundaryBefore(nfc, c)) return 0;
+    UChar units[2];
+    int32_t length = 0;
+    U16_APPEND_UNSAFE(units, length, c);
+    UBool yes = unorm2_isNormalized(nfc, units, length, &err);
+    return U_SUCCESS(err) && yes ? 1 : 0;
+}
+
 int32_t pmy_fold_case(const uint16_t *text, int32_t length, uint16_t *out, int32_t out_capacity,
                       int32_t *status) {
     UErrorCode err = U_ZERO_ERROR;

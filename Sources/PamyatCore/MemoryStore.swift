@@ -55,7 +55,8 @@ public enum DuplicatePolicy: Sendable {
 /// A change to the memory, in the order written; used to keep in-memory indexes current.
 public struct UnitChange: Hashable, Sendable {
     public enum Kind: String, Sendable { case inserted, updated, deleted }
-    /// Monotonic sequence number of the change in this memory.
+    /// Sequence number of the change in this memory: never decreases along the log. Changes written
+    /// together may share one (a store may log a run of inserted units as one entry).
     public var sequence: Int64
     public var unitID: Int64
     public var kind: Kind
@@ -120,6 +121,9 @@ public struct IndexedVariant: Hashable, Sendable {
 public protocol MemoryWriteSession {
     /// Stores a unit, or finds its duplicate (same ``UnitContent``) and applies `policy`.
     func store(_ unit: TranslationUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome
+    /// Stores a unit prepared by this store's ``MemoryStore/prepare(_:)``; the same as storing
+    /// `unit.unit`, with less to do inside the transaction.
+    func store(_ unit: PreparedUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome
     /// Creates or replaces a document record.
     func saveDocument(_ document: DocumentRecord) throws
     /// Deletes the units aligned from a document (before storing its new version); returns how many.
@@ -138,6 +142,10 @@ public protocol MemoryStore: Sendable {
     /// Runs `body` in one write transaction: everything it stored is committed when it returns,
     /// nothing is if it throws.
     func write<T>(_ body: (any MemoryWriteSession) throws -> T) throws -> T
+
+    /// Does ahead, on the caller's thread, the work of storing `unit` that needs no transaction
+    /// (see ``PreparedUnit``), to be stored by a write session of this store.
+    func prepare(_ unit: TranslationUnit) -> PreparedUnit
 
     /// The unit with this id.
     func unit(id: Int64) throws -> TranslationUnit?
@@ -171,4 +179,18 @@ public protocol MemoryStore: Sendable {
 
 extension MemoryStore {
     public func dataVersion() throws -> Int64? { nil }
+}
+
+extension MemoryStore {
+    /// Works out the unit's content only; the session does the rest when storing.
+    public func prepare(_ unit: TranslationUnit) -> PreparedUnit {
+        PreparedUnit(unit, normalizedTexts: nil)
+    }
+}
+
+extension MemoryWriteSession {
+    /// Stores the unit as if it had not been prepared.
+    public func store(_ unit: PreparedUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
+        try store(unit.unit, onDuplicate: policy)
+    }
 }

@@ -19,9 +19,13 @@ public struct UnitContent: Hashable, Sendable {
     /// two different units.
     public var hash: Int64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01b3
+        var key = key
+        // Over the contiguous UTF-8 bytes: iterating `key.utf8` decodes its way through the string.
+        key.withUTF8 { bytes in
+            for byte in bytes {
+                value ^= UInt64(byte)
+                value &*= 0x0000_0100_0000_01b3
+            }
         }
         return Int64(bitPattern: value)
     }

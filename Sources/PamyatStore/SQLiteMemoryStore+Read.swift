@@ -113,11 +113,17 @@ extension SQLiteMemoryStore {
 
     public func changes(after sequence: Int64) throws -> (changes: [UnitChange], latest: Int64) {
         try reading { db in
-            let rows = try Row.fetchAll(
-                db.cachedStatement(sql: "SELECT seq, unit_id, kind FROM changes WHERE seq > ? ORDER BY seq"),
+            // A row with `last_unit_id` stands for a run of inserted units (unit_id...last_unit_id),
+            // each reported with the row's sequence number.
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: "SELECT seq, unit_id, kind, last_unit_id FROM changes WHERE seq > ? ORDER BY seq"),
                 arguments: [sequence])
-            let changes = rows.map {
-                UnitChange(sequence: $0[0], unitID: $0[1], kind: UnitChange.Kind(rawValue: $0[2]) ?? .updated)
+            var changes: [UnitChange] = []
+            while let row = try rows.next() {
+                let seq: Int64 = row[0], first: Int64 = row[1]
+                let kind = UnitChange.Kind(rawValue: row[2]) ?? .updated
+                let last: Int64 = row[3] ?? first
+                for id in first...max(first, last) { changes.append(UnitChange(sequence: seq, unitID: id, kind: kind)) }
             }
             let latest = try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(seq), 0) FROM changes")) ?? 0
             return (changes, max(latest, changes.last?.sequence ?? 0))

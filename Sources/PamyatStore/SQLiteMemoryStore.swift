@@ -1,3 +1,4 @@
+import CSQLiteShim
 import Foundation
 import GRDB
 import PamyatCore
@@ -19,6 +20,9 @@ public final class SQLiteMemoryStore: MemoryStore {
     /// Reads a lookup's few units for a memory file (`nil` in memory: GRDB reads them).
     let unitReader: UnitReader?
 
+    /// The page size of a new memory file, in bytes.
+    static let pageSize = 16_384
+
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 30
 
@@ -29,6 +33,7 @@ public final class SQLiteMemoryStore: MemoryStore {
     ///     is ``StoreError/Code/notFound``.
     ///   - readOnly: open for reading only (writes throw ``StoreError/Code/readOnly``).
     public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
+        Self.configureSQLite
         let url = URL(fileURLWithPath: path)
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists {
@@ -50,15 +55,17 @@ public final class SQLiteMemoryStore: MemoryStore {
         config.label = "pamyat"
         config.prepareDatabase { db in
             // WAL is durable against a killed process with NORMAL; FULL would fsync on every commit.
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // 16 KiB pages for a new file (an existing file keeps its own: SQLite sets the page
+                // size before the first write only). A bulk import writes every page to the WAL and
+                // then to the file, a syscall each way per page: at 4 KiB that was ~1 µs of the ~8 µs
+                // a unit on the writing thread. Lookups and export measured the same (docs/PERFORMANCE.md).
+                try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
+            }
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: config)
-        } catch let error as DatabaseError {
-            throw Self.storeError(error, path: path, opening: true)
-        }
+        let pool = try Self.openPool(path: path, configuration: config)
         writer = pool
         location = path
         isReadOnly = readOnly
@@ -67,10 +74,36 @@ public final class SQLiteMemoryStore: MemoryStore {
         unitReader = UnitReader(path: path)
     }
 
+    /// Opens GRDB's pool, which puts a new file in WAL mode. Two processes opening one new file at
+    /// the same moment both try that switch, and SQLite answers one of them "database is locked" at
+    /// once rather than make it wait (both want the exclusive lock); that one tries again.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        var pause = 0.005
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 0.2)
+            } catch let error as DatabaseError {
+                throw storeError(error, path: path, opening: true)
+            }
+        }
+    }
+
     /// A store in memory, for tests.
     public static func inMemory() throws -> SQLiteMemoryStore {
-        try SQLiteMemoryStore(queue: DatabaseQueue(), location: ":memory:")
+        configureSQLite
+        return try SQLiteMemoryStore(queue: DatabaseQueue(), location: ":memory:")
     }
+
+    /// Process-wide SQLite settings, made once before the first store opens a connection: memory
+    /// statistics off (a global mutex on every SQLite allocation; see CSQLiteShim.h). A process that
+    /// opened SQLite some other way first keeps them on, which costs time and nothing else.
+    private static let configureSQLite: Void = {
+        _ = pmy_sqlite_disable_memory_statistics()
+    }()
 
     private init(queue: DatabaseQueue, location: String) throws {
         writer = queue
@@ -160,6 +193,15 @@ public final class SQLiteMemoryStore: MemoryStore {
         }
     }
 
+    public func prepare(_ unit: TranslationUnit) -> PreparedUnit {
+        Self.prepared(unit)
+    }
+
+    /// The unit with its content and its variants' normalised forms (``WriteSession/normalized(_:)``).
+    static func prepared(_ unit: TranslationUnit) -> PreparedUnit {
+        PreparedUnit(unit, normalizedTexts: unit.variants.map { WriteSession.normalized($0.text) })
+    }
+
     public func write<T>(_ body: (any MemoryWriteSession) throws -> T) throws -> T {
         guard !isReadOnly else {
             throw StoreError(.readOnly, "the memory is open read-only; nothing was written.", path: location)
@@ -167,7 +209,9 @@ public final class SQLiteMemoryStore: MemoryStore {
         do {
             return try writer.write { db in
                 let session = WriteSession(db: db)
-                return try body(session)
+                let result = try body(session)
+                try session.finish()
+                return result
             }
         } catch let error as DatabaseError {
             throw Self.storeError(error, path: location)

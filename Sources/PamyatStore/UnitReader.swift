@@ -62,11 +62,10 @@ final class UnitReader: @unchecked Sendable {
     // Guarded by `lock`: connections not in use.
     private var idle: [Connection] = []
 
-    /// A reader of the memory file at `path`; `nil` when SQLite cannot open it read-only.
-    init?(path: String) {
-        guard let first = Connection(path: path) else { return nil }
+    /// A reader of the memory file at `path`. Connections are opened when first needed: a store
+    /// opened for an import or an export never opens one.
+    init(path: String) {
         self.path = path
-        idle = [first]
     }
 
     /// The units with these ids that exist, in the order of `ids`.

@@ -3,28 +3,58 @@ import GRDB
 import PamyatCore
 import PamyatText
 
-/// The write operations of one transaction. Lives only inside ``SQLiteMemoryStore/write(_:)``.
-struct WriteSession: MemoryWriteSession {
+/// The write operations of one transaction. Lives only inside ``SQLiteMemoryStore/write(_:)``, which
+/// calls ``finish()`` before committing.
+final class WriteSession: MemoryWriteSession {
     let db: Database
+    /// Units inserted by this session whose change-log row is not written yet: a run of consecutive
+    /// ids, logged as one row when the run ends (see the "v2-change-log-insert-runs" migration).
+    private var unloggedInserts: ClosedRange<Int64>?
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    /// Writes what the session still holds back (the last run of inserts' log row).
+    func finish() throws {
+        try logInserts()
+    }
 
     func store(_ unit: TranslationUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
+        try store(SQLiteMemoryStore.prepared(unit), onDuplicate: policy)
+    }
+
+    func store(_ prepared: PreparedUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
+        let unit = prepared.unit
         guard unit.variants.count >= 1 else {
             throw StoreError(.database, "a translation unit needs at least one variant.")
         }
-        let content = UnitContent(unit)
-        let hash = content.hash
-        if let existing = try findUnit(hash: hash, key: content.key) {
+        if let existing = try findUnit(hash: prepared.contentHash, key: prepared.content.key) {
             switch policy {
             case .keepExisting: return .unchanged(existing)
             case .mergeMetadata: return try merge(unit, into: existing)
             }
         }
-        return .created(try insert(unit, hash: hash))
+        let normalized = prepared.normalizedTexts ?? unit.variants.map { Self.normalized($0.text) }
+        return .created(try insert(unit, hash: prepared.contentHash, normalized: normalized))
+    }
+
+    // The insert path's statements, held for the session: GRDB's statement cache is keyed by the SQL
+    // text, which costs a hash of the text on every use.
+    private var lookupStatement: FastStatement?
+    private var insertUnitStatement: FastStatement?
+    private var insertVariantStatement: FastStatement?
+
+    private func held(_ statement: inout FastStatement?, _ sql: String) throws -> FastStatement {
+        if let statement { return statement }
+        let prepared = try FastStatement(db, sql: sql)
+        statement = prepared
+        return prepared
     }
 
     /// The id of the stored unit with this content: candidates by hash, confirmed by full content.
     private func findUnit(hash: Int64, key: String) throws -> Int64? {
-        let lookup = try FastStatement(db, sql: "SELECT id FROM units WHERE content_hash = ?")
+        let lookup = try held(&lookupStatement, "SELECT id FROM units WHERE content_hash = ?")
         lookup.bind(1, hash)
         for id in try lookup.integers(db) {
             let rows = try Row.fetchAll(
@@ -36,9 +66,10 @@ struct WriteSession: MemoryWriteSession {
         return nil
     }
 
-    private func insert(_ unit: TranslationUnit, hash: Int64) throws -> Int64 {
+    /// Inserts the unit (`normalized`: each variant's normalised text, see ``normalized(_:)``).
+    private func insert(_ unit: TranslationUnit, hash: Int64, normalized: [String?]) throws -> Int64 {
         let p = unit.provenance
-        let insertUnit = try FastStatement(db, sql: """
+        let insertUnit = try held(&insertUnitStatement, """
             INSERT INTO units (content_hash, source_lang, origin, external_id, doc_id, doc_title, doc_date,
                 position, confidence, context_prev, context_next, created_at, changed_at, created_by, changed_by, extra)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -61,12 +92,16 @@ struct WriteSession: MemoryWriteSession {
         insertUnit.bind(16, try StoredExtra(properties: unit.properties, notes: unit.notes, attributes: unit.attributes).encoded())
         try insertUnit.run(db)
         let id = db.lastInsertedRowID
-        // The change log is written here rather than by a trigger: a trigger makes SQLite open a
-        // statement journal for every insert, which doubled the cost of a bulk import.
-        let log = try FastStatement(db, sql: "INSERT INTO changes(unit_id, kind) VALUES (?, 'inserted')")
-        log.bind(1, id)
-        try log.run(db)
-        let insertVariant = try FastStatement(db, sql: """
+        // The change log is written here rather than by a trigger (a trigger makes SQLite open a
+        // statement journal for every insert, which doubled the cost of a bulk import), one row per
+        // run of consecutive ids.
+        if let run = unloggedInserts, id == run.upperBound + 1 {
+            unloggedInserts = run.lowerBound...id
+        } else {
+            try logInserts()
+            unloggedInserts = id...id
+        }
+        let insertVariant = try held(&insertVariantStatement, """
             INSERT INTO variants (unit_id, ordinal, lang, text, markup, normalized, extra) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         for (ordinal, variant) in unit.variants.enumerated() {
@@ -75,13 +110,24 @@ struct WriteSession: MemoryWriteSession {
             insertVariant.bind(3, variant.language.identifier)
             insertVariant.bind(4, variant.text)
             insertVariant.bind(5, variant.markup)
-            insertVariant.bind(6, Self.normalized(variant.text))
+            insertVariant.bind(6, normalized[ordinal])
             insertVariant.bind(7, try StoredExtra(
                 properties: variant.properties, notes: variant.notes, attributes: variant.attributes
             ).encoded())
             try insertVariant.run(db)
         }
         return id
+    }
+
+    /// Writes the change-log row of the pending run of inserts. Called before anything else is
+    /// logged (the triggers log updates and deletes), so that the log stays in the order of the writes.
+    private func logInserts() throws {
+        guard let run = unloggedInserts else { return }
+        unloggedInserts = nil
+        let log = try FastStatement(db, sql: "INSERT INTO changes(unit_id, kind, last_unit_id) VALUES (?, 'inserted', ?)")
+        log.bind(1, run.lowerBound)
+        log.bind(2, run.upperBound)
+        try log.run(db)
     }
 
     /// Merges a duplicate's metadata into the stored unit: earliest creation, latest change, the union
@@ -120,6 +166,7 @@ struct WriteSession: MemoryWriteSession {
                 (value?.databaseValue ?? .null) == (row[column] as DatabaseValue)
             }
         if unchanged { return .unchanged(id) }
+        try logInserts()
         try db.execute(sql: """
             UPDATE units SET created_at = ?, changed_at = ?, created_by = ?, changed_by = ?, extra = ?,
                 external_id = ?, doc_id = ?, doc_title = ?, doc_date = ?, position = ?, confidence = ?,
@@ -151,6 +198,7 @@ struct WriteSession: MemoryWriteSession {
     }
 
     func deleteUnits(ofDocument id: String) throws -> Int {
+        try logInserts()
         try db.execute(sql: "DELETE FROM units WHERE doc_id = ?", arguments: [id])
         return db.changesCount
     }

@@ -18,4 +18,14 @@ import Testing
         #expect(UnitContent(a).hash == UnitContent(b).hash)
         #expect(UnitContent(a) != UnitContent(c))
     }
+
+    @Test func theContentHashIsFNV1aOfTheKey() {
+        // Memories store this hash: it must not change between versions.
+        let unit = TranslationUnit(
+            sourceLanguage: LanguageTag(canonical: "ru"),
+            variants: [Variant(language: LanguageTag(canonical: "ru"), text: "Да."), Variant(language: LanguageTag(canonical: "en"), text: "Yes.")],
+            origin: .imported)
+        #expect(UnitContent(unit).key == "en\u{1F}Yes.\u{1E}ru\u{1F}Да.")
+        #expect(UnitContent(unit).hash == 256_402_490_653_803_074, "64-bit FNV-1a of the key's UTF-8 bytes, as a signed integer")
+    }
 }

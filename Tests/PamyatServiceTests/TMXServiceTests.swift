@@ -1,5 +1,6 @@
 import Foundation
 import PamyatCore
+import PamyatMatch
 import PamyatService
 import PamyatStore
 import PamyatTMX
@@ -91,6 +92,122 @@ import Testing
             """))
         #expect(throws: TMXError.self) { try TMXImporter().importFile(file, into: store) }
         #expect(try store.stats().units == 0, "the transaction was rolled back")
+    }
+
+    /// `count` units, every tenth repeating the one before; a unit without a language at `badAt`.
+    static func manyUnits(_ count: Int, badAt: Int? = nil) -> String {
+        tmx((0..<count).map { index in
+            if index == badAt { return "<tu><tuv><seg>Без языка.</seg></tuv></tu>" }
+            let n = index % 10 == 9 ? index - 1 : index
+            return "<tu creationdate=\"20240101T000000Z\"><tuv xml:lang=\"ru\"><seg>Фраза \(n).</seg></tuv><tuv xml:lang=\"en\"><seg>Phrase \(n).</seg></tuv></tu>"
+        }.joined(separator: "\n"))
+    }
+
+    @Test func readingAheadImportsWhatReadingInTurnImports() throws {
+        let folder = try Folder()
+        let file = try folder.write("many.tmx", Self.manyUnits(5_000))
+        var results: [(TMXImportReport, [TranslationUnit], [Int])] = []
+        for readAhead in [true, false] {
+            let store = try SQLiteMemoryStore.inMemory()
+            var progress: [Int] = []
+            let report = try TMXImporter(progressInterval: 1_000, readAhead: readAhead).importFile(file, into: store) {
+                progress.append($0.units)
+            }
+            results.append((report, try Self.units(in: store), progress))
+        }
+        let (ahead, inTurn) = (results[0], results[1])
+        #expect(ahead.0.units == 5_000 && ahead.0.created == 4_500 && ahead.0.updated + ahead.0.unchanged == 500, "\(ahead.0)")
+        #expect((ahead.0.created, ahead.0.updated, ahead.0.unchanged) == (inTurn.0.created, inTurn.0.updated, inTurn.0.unchanged))
+        #expect(ahead.0.languages == inTurn.0.languages)
+        #expect(ahead.1 == inTurn.1, "the same units, in the same order")
+        #expect(ahead.2 == [1_000, 2_000, 3_000, 4_000, 5_000] && inTurn.2 == ahead.2)
+    }
+
+    @Test func aBadUnitFarIntoTheFileImportsNothing() throws {
+        let folder = try Folder()
+        // Far enough that the writing thread has stored several batches when the reader fails.
+        let file = try folder.write("late.tmx", Self.manyUnits(5_000, badAt: 4_000))
+        let store = try SQLiteMemoryStore.inMemory()
+        #expect { try TMXImporter().importFile(file, into: store) } throws: { error in
+            (error as? TMXError)?.line == 4_004
+        }
+        #expect(try store.stats().units == 0, "the transaction was rolled back")
+        #expect(try store.changes(after: 0).changes.isEmpty)
+    }
+
+    @Test func theFuzzyIndexCatchesUpWithAnImport() throws {
+        let folder = try Folder()
+        let store = try SQLiteMemoryStore(path: folder.path("tm.sqlite"))
+        _ = try TMXImporter().importFile(try folder.write("first.tmx", Self.manyUnits(100)), into: store)
+        let index = try FuzzyIndex.build(from: store)
+        #expect(index.unitCount == 90)
+        // Units 0-99 again (unchanged, so not logged), then 1,800 new ones over several batches.
+        let report = try TMXImporter().importFile(try folder.write("more.tmx", Self.manyUnits(2_000)), into: store)
+        #expect(report.created == 1_710 && report.unchanged == 290)
+        #expect(try index.catchUp(with: store) == 1_710, "every imported unit is a change")
+        #expect(index.unitCount == 1_800)
+        for n in [100, 1_234, 1_998] {
+            let found = try index.lookup("Фраза \(n).", from: Self.ru, to: Self.en, minimum: 100, limit: 1)
+            let unit = try #require(try store.units(ids: found.first?.units ?? []).first, "unit \(n) is in the index")
+            #expect(unit.variants.map(\.text) == ["Фраза \(n).", "Phrase \(n)."])
+        }
+        // A merge between new units is logged in order with them.
+        let last = try folder.write("last.tmx", Self.tmx("""
+            <tu creationdate="20240101T000000Z"><tuv xml:lang="ru"><seg>Новая фраза.</seg></tuv><tuv xml:lang="en"><seg>New phrase.</seg></tuv></tu>
+            <tu creationdate="20240101T000000Z" changedate="20250101T000000Z"><tuv xml:lang="ru"><seg>Фраза 5.</seg></tuv><tuv xml:lang="en"><seg>Phrase 5.</seg></tuv></tu>
+            <tu creationdate="20240101T000000Z"><tuv xml:lang="ru"><seg>Ещё фраза.</seg></tuv><tuv xml:lang="en"><seg>One more phrase.</seg></tuv></tu>
+            """))
+        let before = try store.changes(after: 0).latest
+        #expect(try TMXImporter().importFile(last, into: store).updated == 1)
+        #expect(try store.changes(after: before).changes.map(\.kind) == [.inserted, .updated, .inserted])
+        #expect(try index.catchUp(with: store) == 3)
+        #expect(index.unitCount == 1_802)
+        #expect(try index.lookup("Ещё фраза.", from: Self.ru, to: Self.en, minimum: 100, limit: 1).count == 1)
+    }
+
+    /// A store whose write session fails after `limit` units.
+    struct FailingWrites: MemoryStore {
+        let base: SQLiteMemoryStore
+        let limit: Int
+        final class Session: MemoryWriteSession {
+            let base: any MemoryWriteSession
+            let limit: Int
+            var stored = 0
+            init(base: any MemoryWriteSession, limit: Int) { (self.base, self.limit) = (base, limit) }
+            func store(_ unit: TranslationUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
+                stored += 1
+                if stored > limit { throw StoreError(.notWritable, "the disk is full; nothing was written.") }
+                return try base.store(unit, onDuplicate: policy)
+            }
+            func saveDocument(_ document: DocumentRecord) throws { try base.saveDocument(document) }
+            func deleteUnits(ofDocument id: String) throws -> Int { try base.deleteUnits(ofDocument: id) }
+        }
+        var location: String { base.location }
+        func write<T>(_ body: (any MemoryWriteSession) throws -> T) throws -> T {
+            try base.write { try body(Session(base: $0, limit: limit)) }
+        }
+        func unit(id: Int64) throws -> TranslationUnit? { try base.unit(id: id) }
+        func units(ids: [Int64]) throws -> [TranslationUnit] { try base.units(ids: ids) }
+        func forEachUnit(matching filter: UnitFilter, batchSize: Int, _ body: ([TranslationUnit]) throws -> Void) throws {
+            try base.forEachUnit(matching: filter, batchSize: batchSize, body)
+        }
+        func forEachVariant(in language: LanguageTag?, _ body: (IndexedVariant) throws -> Void) throws { try base.forEachVariant(in: language, body) }
+        func document(id: String) throws -> DocumentRecord? { try base.document(id: id) }
+        func changes(after sequence: Int64) throws -> (changes: [UnitChange], latest: Int64) { try base.changes(after: sequence) }
+        func concordance(language: LanguageTag, text: String, limit: Int) throws -> [Int64] { try base.concordance(language: language, text: text, limit: limit) }
+        func languages() throws -> [LanguageTag] { try base.languages() }
+        func stats() throws -> MemoryStats { try base.stats() }
+    }
+
+    @Test func aStoreThatFailsStopsTheReadingAndImportsNothing() throws {
+        let folder = try Folder()
+        let file = try folder.write("many.tmx", Self.manyUnits(20_000))
+        let base = try SQLiteMemoryStore.inMemory()
+        #expect { try TMXImporter().importFile(file, into: FailingWrites(base: base, limit: 1_500)) } throws: { error in
+            (error as? StoreError)?.code == .notWritable
+        }
+        #expect(try base.stats().units == 0, "the transaction was rolled back")
+        #expect(try TMXImporter().importFile(file, into: base).created == 18_000, "the memory is usable afterwards")
     }
 
     @Test func dryRunReportsWithoutAStore() throws {

@@ -80,6 +80,38 @@ import Testing
         #expect(try store.concordance(language: ru, text: "А.", limit: 10).isEmpty, "deleted units leave the concordance index")
     }
 
+    @Test func theChangeLogListsEveryUnitInTheOrderWritten() throws {
+        let store = try SQLiteMemoryStore.inMemory()
+        let (a, b) = try store.write { session in
+            (try session.store(pair("А.", "A."), onDuplicate: .mergeMetadata).unitID,
+             try session.store(pair("Б.", "B."), onDuplicate: .mergeMetadata).unitID)
+        }
+        let first = try store.changes(after: 0)
+        #expect(first.changes.map { "\($0.unitID) \($0.kind)" } == ["\(a) inserted", "\(b) inserted"])
+        let (c, d) = try store.write { session in
+            let c = try session.store(pair("В.", "C."), onDuplicate: .mergeMetadata).unitID
+            let newer = pair("А.", "A.", at: Date(timeIntervalSince1970: 1_800_000_000))
+            #expect(try session.store(newer, onDuplicate: .mergeMetadata) == .updated(a))
+            return (c, try session.store(pair("Г.", "D."), onDuplicate: .mergeMetadata).unitID)
+        }
+        let second = try store.changes(after: first.latest)
+        #expect(second.changes.map { "\($0.unitID) \($0.kind)" } == ["\(c) inserted", "\(a) updated", "\(d) inserted"],
+                "an update between inserts is logged between them")
+        #expect(second.changes.map(\.sequence) == second.changes.map(\.sequence).sorted(), "sequence numbers never decrease")
+        #expect(second.latest == second.changes.last?.sequence)
+        #expect(try store.changes(after: second.latest).changes.isEmpty)
+    }
+
+    @Test func aRunOfInsertsIsOneLogEntry() throws {
+        let store = try SQLiteMemoryStore.inMemory()
+        let ids = try store.write { session in
+            try (0..<500).map { try session.store(pair("Р \($0).", "E \($0)."), onDuplicate: .mergeMetadata).unitID }
+        }
+        let log = try store.changes(after: 0)
+        #expect(log.changes.map(\.unitID) == ids, "every inserted unit is listed")
+        #expect(log.changes.allSatisfy { $0.kind == .inserted && $0.sequence == log.latest }, "as one entry")
+    }
+
     @Test func documentsAreSavedAndReplaced() throws {
         let store = try SQLiteMemoryStore.inMemory()
         let doc = DocumentRecord(id: "pr-1", title: "Встреча", date: "2023-02-13", sourceLanguage: ru,

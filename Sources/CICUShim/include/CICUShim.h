@@ -81,6 +81,11 @@ int32_t pmy_nfc(const uint16_t *text, int32_t length, uint16_t *out, int32_t out
 /// 1 when `text` is already in NFC (quick check says yes), else 0.
 int32_t pmy_is_nfc(const uint16_t *text, int32_t length, int32_t *status);
 
+/// 1 when the code point `c` always has an NFC boundary before it (unorm2_hasBoundaryBefore: it
+/// never combines with what precedes it) and is in NFC on its own, else 0. A string made only of
+/// such code points is in NFC, which lets a caller check text without converting it to UTF-16.
+int32_t pmy_nfc_is_self_contained(int32_t c);
+
 /// Full Unicode case folding (u_strFoldCase, default options) into `out`; returns the needed length.
 int32_t pmy_fold_case(const uint16_t *text, int32_t length, uint16_t *out, int32_t out_capacity,
                       int32_t *status);

@@ -76,9 +76,17 @@ final class ConnectionRegistry: Sendable {
     }
 
     private static func drain(_ channel: any Channel, gracePeriod: TimeAmount) {
-        channel.close(mode: .input, promise: nil)
-        channel.eventLoop.scheduleTask(in: gracePeriod) {
-            channel.close(promise: nil)
+        channel.eventLoop.execute {
+            // A connection admitted a moment ago may not be registered with its event loop yet;
+            // it has received nothing, so it is closed outright.
+            guard channel.isActive else {
+                channel.close(promise: nil)
+                return
+            }
+            channel.close(mode: .input, promise: nil)
+            channel.eventLoop.scheduleTask(in: gracePeriod) {
+                channel.close(promise: nil)
+            }
         }
     }
 }

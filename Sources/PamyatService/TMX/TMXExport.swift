@@ -90,7 +90,7 @@ public struct TMXExporter: Sendable {
             return try finish()
         }
         // The store is read on another thread while this one writes (BatchPipe).
-        let pipe = BatchPipe(capacity: 4)
+        let pipe = BatchPipe<[TranslationUnit]>(capacity: 4)
         let reader = Thread { [batchSize, filter] in
             do {
                 try store.forEachUnit(matching: filter, batchSize: batchSize) { try pipe.put($0) }

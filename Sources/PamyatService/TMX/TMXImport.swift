@@ -48,13 +48,19 @@ public struct TMXImporter: Sendable {
     public var limits: TMXLimits
     /// How often (in units) `progress` is called.
     public var progressInterval: Int
+    /// Read the file on a second thread while this one writes the store (``BatchPipe``); `false`
+    /// reads and writes in turn.
+    public var readAhead: Bool
 
     /// How many units a dry run remembers to count repeats (about 40 bytes each).
     public static let repeatWindow = 1_000_000
+    /// Units handed from the reading thread to the writing one at a time.
+    static let batchSize = 512
 
-    public init(limits: TMXLimits = .default, progressInterval: Int = 20_000) {
+    public init(limits: TMXLimits = .default, progressInterval: Int = 20_000, readAhead: Bool = true) {
         self.limits = limits
         self.progressInterval = progressInterval
+        self.readAhead = readAhead
     }
 
     /// Imports `path` (`-`: standard input) into `store`; with `store == nil`, reads the file through
@@ -69,32 +75,116 @@ public struct TMXImporter: Sendable {
         // Dry run: content hashes seen, to count repeats (a hash collision would miscount one
         // repeat, nothing more); bounded by repeatWindow.
         var seen = Set<Int64>()
-        func consume(_ unit: TranslationUnit) {
+        // Variants per language, counted in a short list (a file has a few languages; hashing a
+        // tag for a dictionary costs more) and turned into the report's dictionary at the end.
+        var counted: [(language: LanguageTag, count: Int)] = []
+        func consume(_ unit: TranslationUnit, bytesRead: Int64) {
             report.units += 1
-            for variant in unit.variants { report.languages[variant.language, default: 0] += 1 }
+            for variant in unit.variants {
+                if let index = counted.firstIndex(where: { $0.language.identifier == variant.language.identifier }) {
+                    counted[index].count += 1
+                } else {
+                    counted.append((variant.language, 1))
+                }
+            }
             if store == nil && report.units <= Self.repeatWindow, !seen.insert(UnitContent(unit).hash).inserted {
                 report.repeatedInFile += 1
             }
             if let progress, report.units % progressInterval == 0 {
-                progress(TMXImportProgress(file: path, units: report.units, bytesRead: reader.bytesConsumed, totalBytes: total))
+                progress(TMXImportProgress(file: path, units: report.units, bytesRead: bytesRead, totalBytes: total))
             }
         }
         if let store {
             try store.write { session in
-                while let unit = try reader.next() {
-                    consume(unit)
-                    switch try session.store(unit, onDuplicate: .mergeMetadata) {
-                    case .created: report.created += 1
-                    case .updated: report.updated += 1
-                    case .unchanged: report.unchanged += 1
+                try forEachBatch(of: reader, preparingFor: store) { batch in
+                    for unit in batch.units {
+                        consume(unit.unit, bytesRead: batch.bytesRead)
+                        switch try session.store(unit, onDuplicate: .mergeMetadata) {
+                        case .created: report.created += 1
+                        case .updated: report.updated += 1
+                        case .unchanged: report.unchanged += 1
+                        }
                     }
                 }
             }
         } else {
-            while let unit = try reader.next() { consume(unit) }
+            while let unit = try reader.next() { consume(unit, bytesRead: reader.bytesConsumed) }
         }
+        for (language, count) in counted { report.languages[language, default: 0] += count }
+        // The reading thread (if any) has finished: the reader is this thread's again.
         report.problems = reader.problems
         report.moreProblems = reader.unreportedProblems
         return report
+    }
+
+    /// Units read from the file, prepared for the store, and how many bytes of the file had been
+    /// read after them.
+    struct UnitBatch: Sendable {
+        var units: [PreparedUnit] = []
+        var bytesRead: Int64 = 0
+    }
+
+    /// Reads the whole file in batches, preparing each unit for `store` (``MemoryStore/prepare(_:)``):
+    /// on a second thread (``readAhead``) or on this one. Returns (or throws) only once `reader` is
+    /// no longer used by another thread.
+    private func forEachBatch(
+        of reader: TMXReader, preparingFor store: any MemoryStore, _ body: (UnitBatch) throws -> Void
+    ) throws {
+        func read() throws -> UnitBatch {
+            var batch = UnitBatch()
+            batch.units.reserveCapacity(Self.batchSize)
+            while batch.units.count < Self.batchSize, let unit = try reader.next() { batch.units.append(store.prepare(unit)) }
+            batch.bytesRead = reader.bytesConsumed
+            return batch
+        }
+        guard readAhead else {
+            while true {
+                let batch = try read()
+                if batch.units.isEmpty { return }
+                try body(batch)
+            }
+        }
+        let pipe = BatchPipe<UnitBatch>(capacity: 4)
+        let handOver = ReaderHandOver(read)
+        let thread = Thread {
+            do {
+                while true {
+                    let batch = try handOver.read()
+                    if batch.units.isEmpty { break }
+                    try pipe.put(batch)
+                }
+                pipe.finish(error: nil)
+            } catch {
+                pipe.finish(error: error)
+            }
+        }
+        thread.stackSize = 4 << 20
+        thread.start()
+        do {
+            while let batch = try pipe.take() {
+                try body(batch)
+                pipe.handBack(batch)
+            }
+        } catch {
+            pipe.cancel()
+            // Wait for the reading thread to let go of the reader before the caller uses it again
+            // (it stops at its next put: at most one more batch read; from standard input, that
+            // waits for the input).
+            while (try? pipe.take()) != nil {}
+            throw error
+        }
+    }
+}
+
+/// Gives the reading thread its function over the (non-`Sendable`) ``TMXReader``.
+///
+/// `@unchecked Sendable`: the reader is used by one thread at a time: by the reading thread until it
+/// finishes the ``BatchPipe``, by the importing thread only after the pipe has said so (the pipe's
+/// lock orders the two).
+private final class ReaderHandOver: @unchecked Sendable {
+    let read: () throws -> TMXImporter.UnitBatch
+
+    init(_ read: @escaping () throws -> TMXImporter.UnitBatch) {
+        self.read = read
     }
 }

@@ -44,7 +44,7 @@ enum ParagraphCleaner {
                 continue
             }
             let scalarLength = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-            if !needsNFC && !Normalizer.isNFCStable(input, at: index, lead: byte) { needsNFC = true }
+            if !needsNFC && !isNFCStable(input, at: index, lead: byte) { needsNFC = true }
             let end = min(index + scalarLength, count)
             for k in index..<end { out.append(input[k]) }
             index = end
@@ -77,6 +77,22 @@ enum ParagraphCleaner {
             guard index + 2 < input.count else { return 0 }
             return input[index + 1] == 0x80 && input[index + 2] == 0x80 ? 3 : 0  // U+3000
         default: return 0
+        }
+    }
+
+    /// Whether the scalar at `index` is in a block where every character is NFC-stable.
+    @inline(__always)
+    private static func isNFCStable(_ input: UnsafeBufferPointer<UInt8>, at index: Int, lead: UInt8) -> Bool {
+        switch lead {
+        case 0xC2...0xCB: return true  // U+0080–U+02FF: Latin-1, Latin Extended, spacing modifiers
+        case 0xD0...0xD4: return true  // U+0400–U+052F: Cyrillic, Cyrillic Supplement
+        case 0xE2:
+            guard index + 1 < input.count else { return false }
+            let next = input[index + 1]
+            // U+2000–U+20BF: general punctuation, super/subscripts, currency signs; U+2116 №.
+            return next == 0x80 || next == 0x81 || next == 0x82
+                || (next == 0x84 && index + 2 < input.count && input[index + 2] == 0x96)
+        default: return false
         }
     }
 }

@@ -10,8 +10,10 @@ import PamyatTMX
 ///
 /// Phases, each in its own process so that its peak RSS is its own: write a TMX file of UNITS ru/en
 /// units (TMXWriter alone); read it through without a store (TMXReader alone, what --dry-run does);
-/// import it into a new SQLite memory (one transaction); export the memory back to TMX, reading the
-/// store on a second thread (the default) and, for comparison, in turn with writing.
+/// import it into a new SQLite memory (one transaction), reading the file on a second thread (the
+/// default) and, for comparison, in turn with writing (into a memory removed afterwards); export the
+/// memory back to TMX, reading the store on a second thread (the default) and, for comparison, in
+/// turn with writing.
 /// Each line gives wall-clock units/s and units per CPU-second (user + system time of the phase's
 /// process, all threads), and the 1-minute load average: on a shared machine the wall clock alone
 /// says more about the neighbours than about pamyat.
@@ -31,7 +33,7 @@ enum TMXBenchmark {
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        for name in ["write", "read", "import", "export", "export-serial"] {
+        for name in ["write", "read", "import", "import-serial", "export", "export-serial"] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
             process.arguments = ["tmx", "--phase", name, folder.path, String(count)]
@@ -69,11 +71,20 @@ enum TMXBenchmark {
         case "read":
             units = try TMXImporter().importFile(input, into: nil).units
             note = " (TMXReader alone, as --dry-run)"
-        case "import":
-            let store = try SQLiteMemoryStore(path: memory)
-            let report = try TMXImporter().importFile(input, into: store)
+        case "import", "import-serial":
+            let path = name == "import" ? memory : folder.appendingPathComponent("serial.sqlite").path
+            let store = try SQLiteMemoryStore(path: path)
+            let report = try TMXImporter(readAhead: name == "import").importFile(input, into: store)
             units = report.units
-            note = " (one transaction; \(report.created) units stored, \(report.updated + report.unchanged) repeats merged)"
+            // This thread holds the write transaction: with the file read on a second thread, its
+            // CPU time per unit bounds the wall-clock rate when the second core is free.
+            let writing = threadCPUSeconds()
+            note = String(format: " (one transaction; %d units stored, %d repeats merged; ", report.created, report.updated + report.unchanged)
+                + (name == "import" ? "file read on a second thread" : "file read and store written in turn")
+                + String(format: "; writing thread %.2f µs per unit)", writing / Double(max(1, units)) * 1e6)
+            if name == "import-serial" {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
         case "export", "export-serial":
             let store = try SQLiteMemoryStore(path: memory, create: false)
             let exporter = TMXExporter(toolVersion: "bench", readAhead: name == "export")
@@ -91,6 +102,13 @@ enum TMXBenchmark {
         print(String(format: "tmx %@: %d units in %.2f s = %.0f units/s (CPU %.2f s = %.0f units per CPU-second), peak RSS %.0f MB, load %.1f%@",
                      name, units, seconds, Double(units) / seconds, cpu, Double(units) / cpu,
                      Double(peakRSSKilobytes()) / 1024, load[0], note))
+    }
+
+    /// CPU time (user + system) of the calling thread, in seconds.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// VmHWM (peak resident set size) from /proc/self/status, in kB.

@@ -1,0 +1,7 @@
+#include "CSQLiteShim.h"
+
+#include <sqlite3.h>
+
+int32_t pmy_sqlite_disable_memory_statistics(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
