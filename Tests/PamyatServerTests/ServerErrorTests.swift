@@ -67,6 +67,18 @@ import Testing
             #expect(try await client.readLine() == nil)
         }
     }
+
+    @Test func aPortInUseIsAClearErrorAtStart() async throws {
+        try await withServer { server in
+            let error = await #expect(throws: ServerError.self) {
+                _ = try await TestServer.start(configure: { $0.port = server.port })
+            }
+            #expect(error?.code == .configuration)
+            #expect(error?.message.contains("another program uses that port") == true, "\(String(describing: error))")
+            let client = try await server.connect()
+            #expect(try await client.request("PING") == #"{"ok":true}"#, "the first server is unharmed")
+        }
+    }
 }
 
 extension TestClient {

@@ -46,7 +46,7 @@ public struct Server: Service {
             backend: backend, token: configuration.token, isReadOnly: configuration.isReadOnly,
             version: configuration.version, maximumLineLength: configuration.maximumLineLength, logger: logger)
         let registry = ConnectionRegistry(limit: configuration.maximumConnections)
-        let listener = try await bind(dispatcher: dispatcher, registry: registry, threadPool: threadPool)
+        let listener = try await listening { try await bind(dispatcher: dispatcher, registry: registry, threadPool: threadPool) }
         guard let address = listener.localAddress else {
             listener.close(promise: nil)
             throw ServerError(.internal, "The listening socket has no address.")
@@ -116,6 +116,25 @@ public struct Server: Service {
                 }
             }
             .bind(host: configuration.host, port: configuration.port).get()
+    }
+
+    /// Binds through `bootstrap`, saying in words why the address cannot be listened on.
+    private func listening(_ bind: () async throws -> any Channel) async throws -> any Channel {
+        do {
+            return try await bind()
+        } catch let error as IOError {
+            let address = "\(configuration.host):\(configuration.port)"
+            switch error.errnoCode {
+            case EADDRINUSE:
+                throw ServerError(.configuration, "Cannot listen on \(address): another program uses that port. Stop it, or give another port with --port.")
+            case EACCES:
+                throw ServerError(.configuration, "Cannot listen on \(address): ports below 1024 need administrator rights. Give a port from 1024 up with --port.")
+            case EADDRNOTAVAIL:
+                throw ServerError(.configuration, "Cannot listen on \(address): this machine has no such address. Give one of its addresses with --listen, e.g. 127.0.0.1.")
+            default:
+                throw ServerError(.configuration, "Cannot listen on \(address): \(error.description).")
+            }
+        }
     }
 }
 
