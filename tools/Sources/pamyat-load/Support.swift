@@ -17,19 +17,22 @@ final class RequestBudget: Sendable {
     }
 }
 
-/// Resident set size of a process, from /proc (Linux), in MiB.
-func residentMiB(pid: Int32) -> Double? {
+/// Resident set size of a process, from /proc (Linux), in MiB: all of it, and its anonymous part
+/// (heap, stacks: what a leak grows) apart from the file pages mapped in (SQLite maps the memory
+/// file: pages the lookups touched count as resident until the kernel reclaims them).
+func resident(pid: Int32) -> (total: Double, anonymous: Double)? {
     guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
-        let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
-        return kilobytes / 1024
+    func field(_ name: String) -> Double? {
+        guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return nil }
+        return (line.split(separator: " ").compactMap { Double($0) }.first ?? 0) / 1024
     }
-    return nil
+    guard let total = field("VmRSS") else { return nil }
+    return (total, field("RssAnon") ?? total)
 }
 
 /// Samples a process's RSS on a thread of its own until stopped.
 final class RSSSampler: Sendable {
-    struct Sample: Sendable { var seconds: Double; var mebibytes: Double }
+    struct Sample: Sendable { var seconds: Double; var mebibytes: Double; var anonymous: Double }
     private let samples = NIOLockedValueBox<[Sample]>([])
     private let stopped = NIOLockedValueBox(false)
     let pid: Int32
@@ -39,10 +42,11 @@ final class RSSSampler: Sendable {
         let start = Date()
         Thread.detachNewThread { [self] in
             while !stopped.withLockedValue({ $0 }) {
-                if let rss = residentMiB(pid: pid) {
-                    let sample = Sample(seconds: Date().timeIntervalSince(start), mebibytes: rss)
+                if let rss = resident(pid: pid) {
+                    let sample = Sample(seconds: Date().timeIntervalSince(start), mebibytes: rss.total, anonymous: rss.anonymous)
                     samples.withLockedValue { $0.append(sample) }
-                    print(String(format: "  rss  t=%6.0f s  %8.1f MiB", sample.seconds, rss))
+                    print(String(format: "  rss  t=%6.0f s  %8.1f MiB (anonymous %.1f MiB)", sample.seconds, rss.total, rss.anonymous))
+                    fflush(nil)  // so that a run written to a file shows its progress
                 }
                 Thread.sleep(forTimeInterval: interval)
             }
@@ -52,7 +56,9 @@ final class RSSSampler: Sendable {
     func stop() -> [Sample] {
         stopped.withLockedValue { $0 = true }
         var all = samples.withLockedValue { $0 }
-        if let rss = residentMiB(pid: pid), let last = all.last { all.append(Sample(seconds: last.seconds, mebibytes: rss)) }
+        if let rss = resident(pid: pid), let last = all.last {
+            all.append(Sample(seconds: last.seconds, mebibytes: rss.total, anonymous: rss.anonymous))
+        }
         return all
     }
 }

@@ -109,6 +109,9 @@ func runLoad(group: MultiThreadedEventLoopGroup) throws {
         let peak = samples.map(\.mebibytes).max() ?? 0
         print(String(format: "server rss %.1f MiB after warm-up (t=%.0f s), %.1f MiB at the end, peak %.1f MiB: growth %+.1f %%",
                      warm.mebibytes, warm.seconds, last.mebibytes, peak, (last.mebibytes - warm.mebibytes) / warm.mebibytes * 100))
+        let peakAnonymous = samples.map(\.anonymous).max() ?? 0
+        print(String(format: "server anon %.1f MiB after warm-up, %.1f MiB at the end, peak %.1f MiB: growth %+.1f %% (the rest is the memory file's pages mapped in)",
+                     warm.anonymous, last.anonymous, peakAnonymous, (last.anonymous - warm.anonymous) / warm.anonymous * 100))
     }
     if options.checkAdds {
         let unitsAfter = try unitCount()
