@@ -11,9 +11,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
+        .target(
+            name: "LoadQueries",
+            dependencies: [
+                .product(name: "PamyatCore", package: "pamyat"),
+                .product(name: "PamyatStore", package: "pamyat"),
+            ],
+            path: "Sources/LoadQueries",
+            swiftSettings: [.swiftLanguageMode(.v6)]
+        ),
         .executableTarget(
             name: "pamyat-bench",
             dependencies: [
+                "LoadQueries",
                 .product(name: "PamyatCore", package: "pamyat"),
                 .product(name: "PamyatText", package: "pamyat"),
                 .product(name: "PamyatAlign", package: "pamyat"),
@@ -28,6 +38,7 @@ let package = Package(
         .executableTarget(
             name: "pamyat-load",
             dependencies: [
+                "LoadQueries",
                 .product(name: "PamyatCore", package: "pamyat"),
                 .product(name: "PamyatStore", package: "pamyat"),
                 .product(name: "PamyatServer", package: "pamyat"),

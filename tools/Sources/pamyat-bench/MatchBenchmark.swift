@@ -1,4 +1,5 @@
 import Foundation
+import LoadQueries
 import PamyatCore
 import PamyatMatch
 import PamyatService
@@ -102,7 +103,8 @@ enum MatchBenchmark {
                      size, opening.source == .cache ? "loaded from its cache file" : "built from the store (no valid cache)",
                      Date().timeIntervalSince(openStart)))
         let serverMix = CommandLine.arguments.contains("--server-mix")
-        let queries = serverMix ? try serverMixQueries(store) : MatchCorpus.queries(count: 1000, memorySize: size)
+        // The server mix: pamyat-load's queries, each twice (as a load run repeats them).
+        let queries = serverMix ? try sampledQueries(from: store) + sampledQueries(from: store) : MatchCorpus.queries(count: 1000, memorySize: size)
         // Warm up (first touches of the arrays), then time each lookup on this one thread.
         for query in queries.prefix(20) { _ = try index.lookup(query, from: ru, to: en, minimum: minimum, limit: limit) }
         var latencies: [Double] = []
@@ -167,30 +169,6 @@ enum MatchBenchmark {
         var time = timespec()
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
         return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
-    }
-
-    /// The queries `pamyat-load --sample-from` sends: 2,000 Russian variants of the memory (reservoir
-    /// sampling with the same seed), every other one with its last word dropped; each twice.
-    static func serverMixQueries(_ store: SQLiteMemoryStore) throws -> [String] {
-        var sample: [String] = []
-        var seen = 0
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        try store.forEachVariant(in: LanguageTag(canonical: "ru")) { variant in
-            seen += 1
-            if sample.count < 2000 {
-                sample.append(variant.text)
-            } else {
-                state ^= state << 13; state ^= state >> 7; state ^= state << 17
-                let slot = Int(state % UInt64(seen))
-                if slot < 2000 { sample[slot] = variant.text }
-            }
-        }
-        let queries = sample.enumerated().map { index, text in
-            guard index % 2 == 1 else { return text }
-            let words = text.split(separator: " ")
-            return words.count > 3 ? words.dropLast().joined(separator: " ") : text
-        }
-        return queries + queries
     }
 
     static func percentile(_ sorted: [Double], _ p: Double) -> Double {

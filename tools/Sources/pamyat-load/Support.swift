@@ -1,4 +1,5 @@
 import Foundation
+import LoadQueries
 import NIOConcurrencyHelpers
 import NIOCore
 import PamyatCore
@@ -72,26 +73,9 @@ func loadQueries(_ options: LoadOptions) throws -> [String] {
     }
     if let path = options.sampleFrom {
         let store = try SQLiteMemoryStore(path: path, create: false, readOnly: true)
-        var sample: [String] = []
-        var seen = 0
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        try store.forEachVariant(in: LanguageTag(canonical: "ru")) { variant in
-            seen += 1
-            if sample.count < 2000 {
-                sample.append(variant.text)
-            } else {
-                state ^= state << 13; state ^= state >> 7; state ^= state << 17
-                let slot = Int(state % UInt64(seen))
-                if slot < 2000 { sample[slot] = variant.text }
-            }
-        }
+        let sample = try sampledQueries(from: store)
         guard !sample.isEmpty else { throw LoadError("\(path): no Russian variants to sample") }
-        // Every other query is changed a little (its last word dropped), so lookups are fuzzy, not exact.
-        return sample.enumerated().map { index, text in
-            guard index % 2 == 1 else { return text }
-            let words = text.split(separator: " ")
-            return words.count > 3 ? words.dropLast().joined(separator: " ") : text
-        }
+        return sample
     }
     return [
         "Вызовов много.", "Президент провёл совещание с членами правительства.",
