@@ -152,12 +152,22 @@ public final class SQLiteMemoryStore: MemoryStore {
             if readOnly {
                 throw StoreError(.readOnly, "this memory needs a schema upgrade; open it once without --read-only.", path: path)
             }
-            do {
-                try migrator.migrate(writer)
-            } catch let error as DatabaseError {
-                // Two processes creating one memory at once: the loser's migration fails because the
-                // winner's already ran. That is success if the schema is now complete.
-                guard try state().complete else { throw error }
+            // Two processes creating or upgrading one memory at once: a migration fails in the one
+            // that loses ("table … already exists") because the other's ran first. Each migration
+            // is a transaction of its own, so the winner may still be running a later one: try
+            // again (applied migrations are skipped) until the schema is complete.
+            let deadline = Date().addingTimeInterval(busyTimeout)
+            while true {
+                do {
+                    try migrator.migrate(writer)
+                    return
+                } catch let error as DatabaseError {
+                    if try state().complete { return }
+                    let raced = error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
+                        || (error.message?.contains("already exists") ?? false)
+                    guard raced, Date() < deadline else { throw error }
+                    Thread.sleep(forTimeInterval: 0.02)
+                }
             }
         } catch let error as DatabaseError {
             throw storeError(error, path: path, opening: true)
