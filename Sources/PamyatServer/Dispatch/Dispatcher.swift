@@ -59,15 +59,6 @@ struct Dispatcher: Sendable {
         }
     }
 
-    /// The response to `line`, running any blocking work on the calling thread (for tests and
-    /// callers that are off the event loop already).
-    func respond(to line: InboundLine, session: inout Session, logger: Logger) -> Response {
-        switch step(for: line, session: &session, logger: logger) {
-        case .answer(let response): response
-        case .work(let work): work()
-        }
-    }
-
     /// A verb's answer, or its blocking work whose errors are turned into responses by the caller.
     private enum VerbStep {
         case answer(Response)

@@ -20,7 +20,8 @@ public struct ServerConfiguration: Sendable {
     public var allowsInsecureListen = false
     /// On graceful shutdown, how long connections get to be answered before they are closed anyway.
     public var shutdownGracePeriod: Duration = .seconds(3)
-    /// Threads that run lookups and other blocking work; all cores by default.
+    /// Threads that run the blocking requests (ADD, CONCORDANCE, STATS, HELLO, lookups that must wait
+    /// for their index); all cores by default. Quick lookups run on the network threads.
     public var workerThreads: Int = System.coreCount
     /// The version HELLO reports.
     public var version: String = "unknown"
