@@ -27,6 +27,27 @@ extension LanguageIndex {
         try writer.write(shapes.baseEntries)
     }
 
+    /// Computes every entry's signature from its tokens (they are not in the cache file: this takes
+    /// a few milliseconds per 100,000 entries).
+    func rebuildSignatures() {
+        var signatures = [UInt64](repeating: 0, count: entryCount)
+        vocabulary.surfaceKeys.withUnsafeBufferPointer { keys in
+            vocabulary.surfaceKinds.withUnsafeBufferPointer { kinds in
+                tokens.withUnsafeBufferPointer { all in
+                    for entry in 0..<entryCount {
+                        var bits: UInt64 = 0
+                        for index in Int(tokenStarts[entry])..<Int(tokenStarts[entry + 1]) {
+                            let surface = Int(all[index] >> 1)
+                            if kinds[surface].isHeavy { bits |= Self.signatureBit(keys[surface]) }
+                        }
+                        signatures[entry] = bits
+                    }
+                }
+            }
+        }
+        self.signatures = signatures
+    }
+
     /// Reads what ``write(to:)`` wrote; the exact-text map, the shapes and the live count are rebuilt.
     static func read(from reader: BinaryReader) throws -> LanguageIndex {
         let index = LanguageIndex()
@@ -94,6 +115,7 @@ extension LanguageIndex {
             }
         }
         index.liveEntries = live
+        index.rebuildSignatures()
         return index
     }
 }

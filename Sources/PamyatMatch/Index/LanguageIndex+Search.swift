@@ -125,6 +125,11 @@ extension LanguageIndex {
             skippedWeight += weight
             firstRead += 1
         }
+        // The skipped keys' signature bits and weights: an entry can share a skipped key only if
+        // its signature has that key's bit.
+        let skipped = (0..<firstRead).map { position in
+            (bit: Self.signatureBit(query.keys[order[position]]), weight: query.weights[order[position]] * query.counts[order[position]])
+        }
         let n = query.tokens.count
         // Moved out of the workspace for the loops below (which also pass the workspace on).
         var touched = workspace.touched
@@ -215,6 +220,7 @@ extension LanguageIndex {
         let overlap = OverlapArrays(
             tokenStarts: tokenStarts, tokens: tokens, surfaceKeys: vocabulary.surfaceKeys, surfaceKinds: vocabulary.surfaceKinds)
         overlap.withBuffers { buffers in
+            signatures.withUnsafeBufferPointer { signatures in
             packedShapes.withUnsafeBufferPointer { packed in
                 counterStorage.withUnsafeBufferPointer { counters in
                     seenStorage.withUnsafeMutableBufferPointer { seen in
@@ -238,7 +244,12 @@ extension LanguageIndex {
                                     let needed = Bounds.requiredWeight(
                                         queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
                                         sourceHeavy: heavy, sourceNumbers: numbers, minimum: threshold)
-                                    guard count + skippedWeight >= needed, !PackedShape.isDead(packed[index]),
+                                    guard count + skippedWeight >= needed else { continue }
+                                    // The skipped keys the entry's signature allows.
+                                    let signature = signatures[index]
+                                    var reachable = count
+                                    for key in skipped where signature & key.bit != 0 { reachable += key.weight }
+                                    guard reachable >= needed, !PackedShape.isDead(packed[index]),
                                         Self.sharedWeight(of: entry, with: query, atLeast: needed, buffers: buffers, slots: slots, used: used)
                                     else { continue }
                                     candidates.append(entry)
@@ -251,6 +262,7 @@ extension LanguageIndex {
                         }
                     }
                 }
+            }
             }
         }
         for candidate in candidates { consider(candidate, query: query, workspace: &workspace, top: &top, qualify: qualify) }

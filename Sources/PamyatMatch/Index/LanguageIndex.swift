@@ -23,6 +23,10 @@ final class LanguageIndex: @unchecked Sendable {
     /// Per entry: token, word-or-number and number counts and whether it is dead, packed in one
     /// word (see ``PackedShape``) so that the filters read one array.
     var packedShapes: [UInt64] = []
+    /// Per entry: one bit (``signatureBit(_:)``) per word or number key it holds, so that the
+    /// search can bound how much of the query's commonest keys an entry can share without reading
+    /// its tokens (a bit may stand for several keys: it only ever overestimates).
+    var signatures: [UInt64] = []
     /// Per entry: its first unit (``noUnit`` when dead); further units in `moreUnits`.
     var firstUnit: [Int64] = []
     var moreUnits: [UInt32: [Int64]] = [:]
@@ -87,6 +91,7 @@ final class LanguageIndex: @unchecked Sendable {
         tokenStarts.append(UInt32(tokens.count))
         let shape = Shape(matchTokens)
         packedShapes.append(PackedShape.pack(shape))
+        signatures.append(Self.signature(matchTokens))
         firstUnit.append(unit)
         liveEntries += 1
         exact.insert(hash, entry)
@@ -139,6 +144,19 @@ final class LanguageIndex: @unchecked Sendable {
         postings.compact(keyCount: vocabulary.keyCount)
         exact.compact()
         shapes.compact()
+    }
+
+    /// The signature bit of key `key`: a multiplicative hash of the key id to one of 64 bits.
+    @inline(__always)
+    static func signatureBit(_ key: UInt32) -> UInt64 {
+        UInt64(1) << ((UInt64(key) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+
+    /// The signature of a text tokenized as `matchTokens`: the bits of its word and number keys.
+    static func signature(_ matchTokens: [MatchToken]) -> UInt64 {
+        var bits: UInt64 = 0
+        for token in matchTokens where token.kind.isHeavy { bits |= signatureBit(token.key) }
+        return bits
     }
 
     /// Token i of an entry: surface id and white-space flag packed.
