@@ -61,22 +61,33 @@ final class UnitReader: @unchecked Sendable {
     }
 
     private let path: String
-    private let lock = NSLock()
-    // Guarded by `lock`: connections not in use.
-    private var idle: [Connection] = []
+    /// Connections not in use, kept per thread (see ``PerThreadPool``).
+    private let connections: PerThreadPool<Connection>
 
     /// A reader of the memory file at `path`. Connections are opened when first needed: a store
     /// opened for an import or an export never opens one.
     init(path: String) {
         self.path = path
+        connections = PerThreadPool { _ in
+            guard let connection = Connection(path: path) else {
+                throw StoreError(.database, "cannot open the memory for reading.", path: path)
+            }
+            return connection
+        }
     }
 
     /// The units with these ids that exist, in the order of `ids`.
     func units(ids: [Int64]) throws(StoreError) -> [TranslationUnit] {
-        guard let connection = lock.withLock({ idle.popLast() }) ?? Connection(path: path) else {
-            throw StoreError(.database, "cannot open the memory for reading.", path: path)
+        do {
+            return try connections.with("") { connection in try units(ids: ids, connection) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.database, "cannot read the units: \(error)", path: path)
         }
-        defer { lock.withLock { idle.append(connection) } }
+    }
+
+    private func units(ids: [Int64], _ connection: Connection) throws(StoreError) -> [TranslationUnit] {
         try step(connection.begin, connection, expecting: SQLITE_DONE)
         defer {
             sqlite3_reset(connection.commit)
