@@ -58,9 +58,11 @@ struct ByteInterner: Sendable {
             while true {
                 let slot = slots[position]
                 if slot == 0 { return nil }
+                // The tag settles all but one probe in 2³²; the bytes settle that one (no read of
+                // `hashes[id]`: on a large vocabulary every array touched here is a cache miss).
                 if slot >> 32 == tag {
                     let id = Int(slot & 0xFFFF_FFFF) - 1
-                    if hashes[id] == hash && kinds[id] == kind && equals(id, text) { return UInt32(id) }
+                    if kinds[id] == kind && equals(id, text) { return UInt32(id) }
                 }
                 position = (position + 1) & mask
             }
