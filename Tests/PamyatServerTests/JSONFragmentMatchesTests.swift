@@ -30,7 +30,7 @@ import Testing
             adapted: Bool.random(using: &generator), diff: operations,
             flags: (0..<Int.random(in: 0...3, using: &generator)).map { _ in text() },
             from: LanguageTag(canonical: "ru"), to: LanguageTag(canonical: "en-GB"),
-            translations: Int.random(in: 1...5, using: &generator), storedTarget: optional(), penalty: Int.random(in: 0...100, using: &generator))
+            translations: Int.random(in: 1...5, using: &generator), storedTarget: optional(), penalty: Int.random(in: -100...100, using: &generator))
     }
 
     @Test func handWrittenMatchesEqualJSONEncodersBytes() throws {

@@ -73,7 +73,8 @@ private struct ObjectWriter {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         // The value that follows is not preceded by a comma.
         first = true
     }
@@ -96,10 +97,26 @@ private struct ObjectWriter {
         first = false
     }
 
-    mutating func member(_ name: StaticString, _ value: some BinaryInteger) {
+    mutating func member(_ name: StaticString, _ value: Int) {
         key(name)
-        bytes.append(contentsOf: String(value).utf8)
+        // Digits by hand: `String(value)` went through the generic integer description.
+        var magnitude = value.magnitude
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits, written backwards
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var position = buffer.count
+            repeat {
+                position -= 1
+                buffer[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[position...])
+        }
         first = false
+    }
+
+    mutating func member(_ name: StaticString, _ value: Int64) {
+        member(name, Int(value))
     }
 
     private mutating func separate() {
