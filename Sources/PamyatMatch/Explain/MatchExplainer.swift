@@ -13,6 +13,13 @@ public final class MatchExplainer: Sendable {
         try scorers.with(language.language) { $0.compare(query: query, source: source) }
     }
 
+    /// The score and operations of a source against a query, both as the index holds them
+    /// (``FuzzyIndex/lookupExplained(_:from:to:minimum:limit:exhaustive:)``): the same result as
+    /// ``compare(query:source:language:)`` on their texts, without tokenizing either again.
+    public func compare(query: TokenizedSide, source: TokenizedSide) -> PairComparison {
+        PairScorer.compare(query: query, source: source, identical: query.tokens == source.tokens)
+    }
+
     /// `target` with the changed numbers replaced (see ``NumberAdapter``), or `nil`.
     public func adapt(target: String, language: LanguageTag, changes: [NumberChange]) throws -> String? {
         try adapters.with(language.language) { $0.adapt(target: target, changes: changes) }

@@ -44,12 +44,10 @@ public final class PairScorer {
     /// The last query, tokenized and interned: a lookup compares one query with each of its matches.
     private var lastQuery: (query: String, side: PreparedSide)?
 
-    /// One side of a comparison: its tokens, their ids in ``vocabulary`` and their texts.
+    /// The query of the last call: its canonical text and its side.
     private struct PreparedSide {
         var canonical: String
-        var text: TokenizedText
-        var tokens: [MatchToken]
-        var sides: [String]
+        var side: TokenizedSide
     }
 
     public init(language: LanguageTag) throws {
@@ -71,27 +69,29 @@ public final class PairScorer {
         } else {
             let canonical = Normalizer.canonical(query)
             let text = tokenizer.tokenize(canonical)
-            prepared = PreparedSide(canonical: canonical, text: text, tokens: vocabulary.internTokens(text), sides: Self.sides(text))
+            prepared = PreparedSide(canonical: canonical, side: TokenizedSide(vocabulary.internTokens(text), text))
             lastQuery = (query, prepared)
         }
-        let queryText = prepared.text
-        let queryTokens = prepared.tokens
-        let querySides = prepared.sides
         let canonicalSource = Normalizer.canonical(source)
-        let sourceText: TokenizedText
-        let sourceTokens: [MatchToken]
-        let sourceSides: [String]
+        if canonicalSource == prepared.canonical {
+            return Self.compare(query: prepared.side, source: prepared.side, identical: true)
+        }
+        let sourceText = tokenizer.tokenize(canonicalSource)
+        return Self.compare(query: prepared.side, source: TokenizedSide(vocabulary.internTokens(sourceText), sourceText), identical: false)
+    }
+
+    /// The score and operations of two sides tokenized with one vocabulary; `identical` when the
+    /// two texts are equal after NFC and white-space folding.
+    static func compare(query: TokenizedSide, source: TokenizedSide, identical: Bool) -> PairComparison {
+        let queryTokens = query.tokens
+        let sourceTokens = source.tokens
         let steps: [EditDistance.Step]
         let distance: Int
-        if canonicalSource == prepared.canonical {
+        if identical {
             // An exact match: the same tokens, each kept (the only alignment of distance 0).
-            (sourceText, sourceTokens, sourceSides) = (queryText, queryTokens, querySides)
             steps = queryTokens.indices.map { .keep(query: $0, source: $0, cost: 0) }
             distance = 0
         } else {
-            sourceText = tokenizer.tokenize(canonicalSource)
-            sourceTokens = vocabulary.internTokens(sourceText)
-            sourceSides = Self.sides(sourceText)
             (steps, distance) = EditDistance.alignment(queryTokens, sourceTokens)
         }
         let score = MatchScore.score(
@@ -99,15 +99,13 @@ public final class PairScorer {
         let operations = steps.map { step -> TokenOperation in
             switch step {
             case .keep(let q, let s, let cost):
-                return TokenOperation(kind: cost == 0 ? .kept : .replaced, source: sourceSides[s], query: querySides[q], cost: cost)
+                return TokenOperation(kind: cost == 0 ? .kept : .replaced, source: source.sides[s], query: query.sides[q], cost: cost)
             case .delete(let s):
-                return TokenOperation(kind: .deleted, source: sourceSides[s], query: nil, cost: sourceTokens[s].indelCost)
+                return TokenOperation(kind: .deleted, source: source.sides[s], query: nil, cost: sourceTokens[s].indelCost)
             case .insert(let q):
-                return TokenOperation(kind: .inserted, source: nil, query: querySides[q], cost: queryTokens[q].indelCost)
+                return TokenOperation(kind: .inserted, source: nil, query: query.sides[q], cost: queryTokens[q].indelCost)
             }
         }
-        let queryContent = queryText.contentTokens
-        let sourceContent = sourceText.contentTokens
         var numberChanges: [NumberChange]? = []
         var keptNumbers = Set<String>()
         for step in steps {
@@ -116,15 +114,12 @@ public final class PairScorer {
                 if queryTokens[q].kind == .number && sourceTokens[s].kind == .number
                     && queryTokens[q].spaceBefore == sourceTokens[s].spaceBefore
                 {
-                    numberChanges?.append(
-                        NumberChange(
-                            source: sourceText.surface(of: sourceContent[s].token),
-                            query: queryText.surface(of: queryContent[q].token)))
+                    numberChanges?.append(NumberChange(source: source.surfaces[s], query: query.surfaces[q]))
                 } else {
                     numberChanges = nil
                 }
             case .keep(_, let s, _):
-                if sourceTokens[s].kind == .number { keptNumbers.insert(sourceText.surface(of: sourceContent[s].token)) }
+                if sourceTokens[s].kind == .number { keptNumbers.insert(source.surfaces[s]) }
             case .delete, .insert: numberChanges = nil
             }
             if numberChanges == nil { break }
@@ -135,9 +130,25 @@ public final class PairScorer {
             score: score, distance: distance, queryTokens: queryTokens.count, sourceTokens: sourceTokens.count,
             operations: operations, numberChanges: numberChanges)
     }
+}
 
-    /// Each content token's text with the space before it.
-    static func sides(_ text: TokenizedText) -> [String] {
-        text.contentTokens.map { ($0.spaceBefore ? " " : "") + text.surface(of: $0.token) }
+/// A text's tokens ready for comparison: their ids in one ``Vocabulary``, and for each token its
+/// text as written (`surfaces`) and with the space before it (`sides`). Made by ``PairScorer`` from
+/// a text, or by ``FuzzyIndex/lookupExplained(_:from:to:minimum:limit:)`` from what the index holds
+/// (no second ICU pass over a matched source).
+public struct TokenizedSide: Sendable {
+    let tokens: [MatchToken]
+    let surfaces: [String]
+    let sides: [String]
+
+    init(tokens: [MatchToken], surfaces: [String]) {
+        self.tokens = tokens
+        self.surfaces = surfaces
+        sides = zip(tokens, surfaces).map { $0.spaceBefore ? " " + $1 : $1 }
+    }
+
+    /// The side of `text`, whose content tokens are `tokens`.
+    init(_ tokens: [MatchToken], _ text: TokenizedText) {
+        self.init(tokens: tokens, surfaces: text.contentTokens.map { text.surface(of: $0.token) })
     }
 }

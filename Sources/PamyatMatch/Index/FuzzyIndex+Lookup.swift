@@ -21,6 +21,23 @@ extension FuzzyIndex {
         _ query: String, from source: LanguageTag, to target: LanguageTag, minimum: Int, limit: Int,
         exhaustive: Bool = false
     ) throws -> [IndexMatch] {
+        try search(query, from: source, to: target, minimum: minimum, limit: limit, exhaustive: exhaustive, sides: false).matches
+    }
+
+    /// ``lookup(_:from:to:minimum:limit:exhaustive:)`` with what explaining the matches needs: the
+    /// query's side and each match's source side, made from the tokens the index holds (the
+    /// explainer then tokenizes nothing again). `sources[i]` is the text of `matches[i]`;
+    /// `query` is `nil` when there are no matches.
+    public func lookupExplained(
+        _ query: String, from source: LanguageTag, to target: LanguageTag, minimum: Int, limit: Int, exhaustive: Bool = false
+    ) throws -> (matches: [IndexMatch], query: TokenizedSide?, sources: [TokenizedSide]) {
+        try search(query, from: source, to: target, minimum: minimum, limit: limit, exhaustive: exhaustive, sides: true)
+    }
+
+    private func search(
+        _ query: String, from source: LanguageTag, to target: LanguageTag, minimum: Int, limit: Int, exhaustive: Bool,
+        sides: Bool
+    ) throws -> (matches: [IndexMatch], query: TokenizedSide?, sources: [TokenizedSide]) {
         try Self.validate(query: query, minimum: minimum, limit: limit)
         let language = source.language
         let canonical = Normalizer.canonical(query)
@@ -28,10 +45,10 @@ extension FuzzyIndex {
         let tokenized = try tokenizers.with(language) { $0.tokenize(canonical) }
         return try scratches.with("") { scratch in
             lock.withReadLock {
-                guard let slot = slots[language], let targetSlot = slots[target.language] else { return [] }
+                guard let slot = slots[language], let targetSlot = slots[target.language] else { return ([], nil, []) }
                 let index = indexes[slot]
                 let prepared = PreparedQuery(tokens: index.vocabulary.queryTokens(tokenized))
-                guard !prepared.tokens.isEmpty else { return [] }
+                guard !prepared.tokens.isEmpty else { return ([], nil, []) }
                 let targetBit = UInt64(1) << UInt64(targetSlot)
                 let qualify: (UInt32) -> Int64? = { entry in
                     var newest: Int64? = nil
@@ -46,10 +63,17 @@ extension FuzzyIndex {
                 let hits = exhaustive
                     ? index.scan(query: prepared, minimum: minimum, limit: limit, workspace: &workspace, qualify: qualify)
                     : index.search(query: prepared, minimum: minimum, limit: limit, workspace: &workspace, qualify: qualify)
-                return hits.map { hit in
+                let matches = hits.map { hit in
                     let holders = index.units(of: hit.entry).filter { (self.units[$0]?.languages ?? 0) & targetBit != 0 }
                     return IndexMatch(score: hit.score, units: holders.sorted(by: >))
                 }
+                guard sides, !hits.isEmpty else { return (matches, nil, []) }
+                let sources = hits.map { hit in
+                    var tokens: [MatchToken] = []
+                    index.decode(hit.entry, into: &tokens)
+                    return TokenizedSide(tokens: tokens, surfaces: tokens.map { index.vocabulary.surface($0.surface) })
+                }
+                return (matches, TokenizedSide(prepared.tokens, tokenized), sources)
             }
         }
     }

@@ -28,15 +28,16 @@ extension LookupService {
         for (order, memory) in memories {
             let penalty = memory.memory.penalty
             guard request.minimum + penalty <= 101 else { continue }
-            let hits = try memory.index.lookup(
+            let (hits, querySide, sourceSides) = try memory.index.lookupExplained(
                 request.text, from: request.from, to: request.to, minimum: min(100, request.minimum + penalty),
                 limit: request.limit, exhaustive: request.exhaustive)
             guard !hits.isEmpty else { continue }
             let units = try memory.memory.store.units(ids: hits.flatMap(\.units))
             let byID = Dictionary(units.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
             for (rank, hit) in hits.enumerated() {
+                let sides = querySide.map { (query: $0, source: sourceSides[rank]) }
                 let matches = try hit.units.compactMap { byID[$0] }.compactMap { unit in
-                    try match(unit, score: hit.score, request: request, memory: memory.memory)
+                    try match(unit, score: hit.score, request: request, memory: memory.memory, sides: sides)
                 }
                 let group = Group(matches: Self.ordered(matches), order: order, rank: rank)
                 if !group.matches.isEmpty, group.best >= request.minimum { groups.append(group) }
@@ -59,9 +60,19 @@ extension LookupService {
     }
 
     /// One unit as a match: the explanation, the context bonus, number placeables, the penalty.
-    private func match(_ unit: TranslationUnit, score: Int, request: LookupRequest, memory: Memory) throws -> LookupMatch? {
+    /// `sides` are the query and the matched source as the index holds them; they explain the match
+    /// when the unit has one variant in the source language (the one the index holds).
+    private func match(
+        _ unit: TranslationUnit, score: Int, request: LookupRequest, memory: Memory,
+        sides: (query: TokenizedSide, source: TokenizedSide)?
+    ) throws -> LookupMatch? {
         guard let source = unit.variant(in: request.from), let target = unit.variant(in: request.to) else { return nil }
-        let comparison = try explainer.compare(query: request.text, source: source.text, language: request.from)
+        let comparison =
+            if let sides, unit.variants.count(where: { $0.language.sharesLanguage(with: request.from) }) == 1 {
+                explainer.compare(query: sides.query, source: sides.source)
+            } else {
+                try explainer.compare(query: request.text, source: source.text, language: request.from)
+            }
         var raw = score
         var flags: [String] = []
         if score == 100, let previous = request.previous, let stored = unit.provenance.contextPrevious,
