@@ -71,7 +71,7 @@ extension FuzzyIndex {
                 let sources = hits.map { hit in
                     var tokens: [MatchToken] = []
                     index.decode(hit.entry, into: &tokens)
-                    return TokenizedSide(tokens: tokens, surfaces: tokens.map { index.vocabulary.surface($0.surface) })
+                    return TokenizedSide(tokens: tokens, surfaces: index.surfaceTexts(of: tokens))
                 }
                 return (matches, TokenizedSide(prepared.tokens, tokenized), sources)
             }

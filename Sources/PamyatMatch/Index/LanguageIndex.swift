@@ -174,6 +174,19 @@ final class LanguageIndex: @unchecked Sendable {
         return value ^ UInt64(encoded.count)
     }
 
+    /// The texts of `tokens`' surfaces. Reads the vocabulary's arrays in place: a method call on
+    /// `vocabulary` per token copied the whole struct (a dozen retains and releases each time).
+    func surfaceTexts(of tokens: [MatchToken]) -> [String] {
+        vocabulary.surfaces.bytes.withUnsafeBufferPointer { bytes in
+            vocabulary.surfaces.offsets.withUnsafeBufferPointer { offsets in
+                tokens.map { token in
+                    let id = Int(token.surface)
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(offsets[id])..<Int(offsets[id + 1])]), as: UTF8.self)
+                }
+            }
+        }
+    }
+
     /// Entry `e`'s tokens decoded into `buffer` (reused).
     @inline(__always)
     func decode(_ entry: UInt32, into buffer: inout [MatchToken]) {

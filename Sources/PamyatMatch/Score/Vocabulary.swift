@@ -13,9 +13,6 @@ struct Vocabulary: Sendable {
     private(set) var surfaceKinds: [TokenKind] = []
 
     var surfaceCount: Int { surfaces.count }
-
-    /// The text of surface `id`.
-    func surface(_ id: UInt32) -> String { surfaces.string(Int(id)) }
     var keyCount: Int { keys.count }
 
     init() {}
