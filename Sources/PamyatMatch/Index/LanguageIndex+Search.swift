@@ -214,55 +214,71 @@ extension LanguageIndex {
         }
         var candidates: [UInt32] = []
         var used = workspace.used
+        var survivors = workspace.survivors
         workspace.used = []
-        defer { workspace.used = used }
+        workspace.survivors = []
+        defer {
+            workspace.used = used
+            survivors.removeAll(keepingCapacity: true)
+            workspace.survivors = survivors
+        }
+        // 1. The count bounds, against the threshold at this point (never lower than `minimum`; a
+        //    threshold raised later only tightens them, and `consider` checks the final one). Reads
+        //    only the postings and the counters.
+        let threshold = top.threshold
+        packedShapes.withUnsafeBufferPointer { packed in
+            counterStorage.withUnsafeBufferPointer { counters in
+                seenStorage.withUnsafeMutableBufferPointer { seen in
+                    for posting in touched {
+                        let index = Int(Posting.entry(posting))
+                        seen[index >> 6] &= ~(UInt64(1) << UInt64(index & 63))
+                        let count = Int(counters[index])
+                        guard count + skippedWeight >= leastWeight else { continue }
+                        // The shape from the posting itself (no random read of `packed`) unless it
+                        // did not fit.
+                        let overflows = Posting.overflows(posting)
+                        let m = overflows ? PackedShape.tokens(packed[index]) : Posting.tokens(posting)
+                        let heavy = overflows ? PackedShape.heavy(packed[index]) : Posting.heavy(posting)
+                        let numbers = overflows ? PackedShape.numbers(packed[index]) : Posting.numbers(posting)
+                        guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: threshold) else { continue }
+                        let needed = Bounds.requiredWeight(
+                            queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
+                            sourceHeavy: heavy, sourceNumbers: numbers, minimum: threshold)
+                        guard count + skippedWeight >= needed else { continue }
+                        survivors.append(Survivor(entry: Posting.entry(posting), needed: Int32(clamping: needed), count: Int32(count)))
+                    }
+                }
+            }
+        }
+        // 2. The signatures: a tight loop of independent loads (each a cache miss on a large
+        //    memory), so that the processor overlaps them; then, for the few left, the exact overlap.
+        let skippedShifts = skipped.map { UInt64($0.bit.trailingZeroBitCount) }
+        let skippedWeights = skipped.map(\.weight)
         // Every array the loop reads, taken once (not per candidate: each `withUnsafe…` retains).
         let overlap = OverlapArrays(
             tokenStarts: tokenStarts, tokens: tokens, surfaceKeys: vocabulary.surfaceKeys, surfaceKinds: vocabulary.surfaceKinds)
         overlap.withBuffers { buffers in
             signatures.withUnsafeBufferPointer { signatures in
-            packedShapes.withUnsafeBufferPointer { packed in
-                counterStorage.withUnsafeBufferPointer { counters in
-                    seenStorage.withUnsafeMutableBufferPointer { seen in
-                        slotStorage.withUnsafeBufferPointer { slots in
-                            used.withUnsafeMutableBufferPointer { used in
-                                for posting in touched {
-                                    let entry = Posting.entry(posting)
-                                    let index = Int(entry)
-                                    seen[index >> 6] &= ~(UInt64(1) << UInt64(index & 63))
-                                    let count = Int(counters[index])
-                                    guard count + skippedWeight >= leastWeight else { continue }
-                                    // The shape from the posting itself (no random read of `packed`) unless
-                                    // it did not fit; whether the entry is still live only for the few that pass.
-                                    let overflows = Posting.overflows(posting)
-                                    let m = overflows ? PackedShape.tokens(packed[index]) : Posting.tokens(posting)
-                                    let heavy = overflows ? PackedShape.heavy(packed[index]) : Posting.heavy(posting)
-                                    let numbers = overflows ? PackedShape.numbers(packed[index]) : Posting.numbers(posting)
-                                    // The bounds against the current threshold (never lower than `minimum`).
-                                    let threshold = top.threshold
-                                    guard Bounds.lengthAllows(queryTokens: n, sourceTokens: m, minimum: threshold) else { continue }
-                                    let needed = Bounds.requiredWeight(
-                                        queryTokens: n, queryHeavy: query.heavy, queryNumbers: query.numbers, sourceTokens: m,
-                                        sourceHeavy: heavy, sourceNumbers: numbers, minimum: threshold)
-                                    guard count + skippedWeight >= needed else { continue }
-                                    // The skipped keys the entry's signature allows.
-                                    let signature = signatures[index]
-                                    var reachable = count
-                                    for key in skipped where signature & key.bit != 0 { reachable += key.weight }
-                                    guard reachable >= needed, !PackedShape.isDead(packed[index]),
-                                        Self.sharedWeight(of: entry, with: query, atLeast: needed, buffers: buffers, slots: slots, used: used)
-                                    else { continue }
-                                    candidates.append(entry)
-                                    if candidates.count == 64 {
-                                        for candidate in candidates { consider(candidate, query: query, workspace: &workspace, top: &top, qualify: qualify) }
-                                        candidates.removeAll(keepingCapacity: true)
-                                    }
+                packedShapes.withUnsafeBufferPointer { packed in
+                    slotStorage.withUnsafeBufferPointer { slots in
+                        used.withUnsafeMutableBufferPointer { used in
+                            for survivor in survivors {
+                                let index = Int(survivor.entry)
+                                let signature = signatures[index]
+                                var reachable = Int(survivor.count)
+                                for position in skippedShifts.indices {
+                                    // Branch-free: the weight when the key's bit is in the signature.
+                                    reachable &+= skippedWeights[position] & -Int(truncatingIfNeeded: signature >> skippedShifts[position] & 1)
                                 }
+                                let needed = Int(survivor.needed)
+                                guard reachable >= needed, !PackedShape.isDead(packed[index]),
+                                    Self.sharedWeight(of: survivor.entry, with: query, atLeast: needed, buffers: buffers, slots: slots, used: used)
+                                else { continue }
+                                candidates.append(survivor.entry)
                             }
                         }
                     }
                 }
-            }
             }
         }
         for candidate in candidates { consider(candidate, query: query, workspace: &workspace, top: &top, qualify: qualify) }

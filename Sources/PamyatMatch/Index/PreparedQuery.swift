@@ -108,6 +108,8 @@ struct Workspace {
     var keySlots: [UInt16] = []
     /// Per query key: how many of its occurrences an entry has used up (all zero between uses).
     var used: [Int32] = []
+    /// The entries that passed the count bounds, for the signature check (empty between searches).
+    var survivors: [Survivor] = []
 
     mutating func prepare(entryCount: Int, keyCount: Int, queryKeys: Int) {
         if counters.count < entryCount { counters.append(contentsOf: repeatElement(0, count: entryCount - counters.count)) }
@@ -117,4 +119,12 @@ struct Workspace {
         if used.count < queryKeys { used = [Int32](repeating: 0, count: queryKeys) }
         touched.removeAll(keepingCapacity: true)
     }
+}
+
+/// An entry that passed the count bounds of a search: the weighted overlap it needs and the weight
+/// counted from the lists read.
+struct Survivor {
+    var entry: UInt32
+    var needed: Int32
+    var count: Int32
 }
