@@ -3,18 +3,33 @@
 struct RequestMaker {
     enum Verb: String, Sendable { case lookup, add, concordance, segment, ping, stats }
 
+    /// The query texts as JSON string literals and as whole LOOKUP lines, made once for all
+    /// connections: escaping every text for every request cost the load tool a good part of the
+    /// CPU it takes from the server on a shared machine.
+    final class Texts: Sendable {
+        let queries: [String]
+        let quoted: [String]
+        let lookupLines: [String]
+
+        init(_ queries: [String]) {
+            self.queries = queries
+            quoted = queries.map(RequestMaker.quoted)
+            lookupLines = quoted.map { "LOOKUP ru en \($0)\n" }
+        }
+    }
+
     private var state: UInt64
     private let mix: [(verb: Verb, weight: Int)]
     private let total: Int
-    private let queries: [String]
+    private let texts: Texts
     private let connection: Int
     private let run: String
     private var sequence = 0
 
-    init(mix: [(verb: String, weight: Int)], queries: [String], connection: Int, run: String) {
+    init(mix: [(verb: String, weight: Int)], texts: Texts, connection: Int, run: String) {
         self.mix = mix.compactMap { item in Verb(rawValue: item.verb).map { ($0, item.weight) } }
         total = mix.reduce(0) { $0 + $1.weight }
-        self.queries = queries
+        self.texts = texts
         self.connection = connection
         self.run = run
         state = UInt64(connection + 1) &* 0x9E37_79B9_7F4A_7C15 | 1
@@ -36,23 +51,24 @@ struct RequestMaker {
             pick -= item.weight
         }
         sequence += 1
-        let text = queries[Int(random() % UInt64(queries.count))]
+        let chosen = Int(random() % UInt64(texts.queries.count))
+        let text = texts.queries[chosen]
         switch verb {
-        case .lookup: return (verb, "LOOKUP ru en \(quoted(text))\n")
+        case .lookup: return (verb, texts.lookupLines[chosen])
         case .concordance:
             let word = text.split(separator: " ").first.map(String.init) ?? text
-            return (verb, "CONCORDANCE ru \(quoted(word)) to=en limit=5\n")
-        case .segment: return (verb, "SEGMENT ru \(quoted(text + " " + text))\n")
+            return (verb, "CONCORDANCE ru \(Self.quoted(word)) to=en limit=5\n")
+        case .segment: return (verb, "SEGMENT ru \(Self.quoted(text + " " + text))\n")
         case .add:
             let tag = "\(run)-\(connection)-\(sequence)"
-            return (verb, "ADD ru en \(quoted("Нагрузка \(tag): \(text)")) \(quoted("Load \(tag)")) document=load-\(run)\n")
+            return (verb, "ADD ru en \(Self.quoted("Нагрузка \(tag): \(text)")) \(Self.quoted("Load \(tag)")) document=load-\(run)\n")
         case .ping: return (verb, "PING\n")
         case .stats: return (verb, "STATS\n")
         }
     }
 
     /// A JSON string literal.
-    func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -22,7 +22,7 @@ func fail(_ message: String) -> Never {
 func authLine() throws -> String? {
     guard let path = options.tokenFile else { return nil }
     let token = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-    return "AUTH \(RequestMaker(mix: [("ping", 1)], queries: [""], connection: 0, run: "").quoted(token))\n"
+    return "AUTH \(RequestMaker.quoted(token))\n"
 }
 
 /// Units in the served memories, by STATS over a connection of its own.
@@ -38,6 +38,7 @@ func unitCount() throws -> Int {
 
 func runLoad(group: MultiThreadedEventLoopGroup) throws {
     let queries = try loadQueries(options)
+    let texts = RequestMaker.Texts(queries)
     let auth = try authLine()
     let mixText = options.mix.map { "\($0.verb)=\($0.weight)" }.joined(separator: ",")
     print("pamyat-load: \(options.connections) connections, depth \(options.depth), mix \(mixText), \(options.duration) s after \(options.warmup) s warm-up, \(options.threads) client thread(s), \(System.coreCount) cores, \(queries.count) query texts")
@@ -58,7 +59,7 @@ func runLoad(group: MultiThreadedEventLoopGroup) throws {
     for connection in 0..<options.connections {
         let loop = group.next()
         let done = loop.makePromise(of: ConnectionReport.self)
-        let maker = RequestMaker(mix: options.mix, queries: queries, connection: connection, run: run)
+        let maker = RequestMaker(mix: options.mix, texts: texts, connection: connection, run: run)
         let depth = options.depth
         let channel = ClientBootstrap(group: loop)
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
