@@ -92,6 +92,33 @@ import Testing
         #expect(compared == 480)
     }
 
+    /// A memory large enough that the common words' lists hold entries of many bands (counts of
+    /// words and numbers), which the search reads band by band, each with its own prefix; and
+    /// additions after the compaction, read whole and filtered by band.
+    @Test(arguments: 1...3)
+    func listsOfManyBandsAnswerAsTheScan(seed: UInt64) throws {
+        var rng = SeededGenerator(seed: seed &* 0x7A7A_1313_5C5C_0B0B)
+        let index = FuzzyIndex()
+        var memory = Memory()
+        try Self.mutate(index, &memory, steps: 2_000, &rng)
+        index.compact()
+        try Self.mutate(index, &memory, steps: 300, &rng)
+        let bands = index.lock.withReadLock { () -> Int in
+            let language = index.indexes[index.slots["ru"]!]
+            let key = (0..<UInt32(language.vocabulary.keyCount)).max { language.postings.count($0) < language.postings.count($1) }!
+            return (0..<PostingLists.bandCount).filter { !language.postings.range(key, band: $0).isEmpty }.count
+        }
+        #expect(bands >= 3, "the longest list spans several bands")
+        for _ in 0..<250 {
+            let text = Self.query(&rng, memory: memory)
+            let minimum = [0, 30, 50, 60, 70, 75, 80, 85, 90].randomElement(using: &rng)!
+            let limit = Self.limits.randomElement(using: &rng)!
+            let indexed = try index.lookup(text, from: Self.ru, to: Self.en, minimum: minimum, limit: limit)
+            let scanned = try index.lookup(text, from: Self.ru, to: Self.en, minimum: minimum, limit: limit, exhaustive: true)
+            #expect(indexed == scanned, "seed \(seed): query «\(text)» min \(minimum) limit \(limit)")
+        }
+    }
+
     @Test(arguments: 1...4)
     func bothEqualAReferenceThatScoresEveryTextAlone(seed: UInt64) throws {
         var rng = SeededGenerator(seed: seed &* 0x0F0F_1234_4321_F0F0)

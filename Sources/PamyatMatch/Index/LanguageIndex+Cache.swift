@@ -102,7 +102,11 @@ extension LanguageIndex {
             shapeEntries.count == entries, shapeEntries.allSatisfy({ Int($0) < entries }),
             postingList.allSatisfy({ Int(Posting.entry($0)) < entries })
         else { throw MatchError(.cache, "the index cache is damaged (postings).") }
-        index.postings = PostingLists(baseStarts: postingStarts, base: postingList)
+        let packed = index.packedShapes
+        index.postings = PostingLists(baseStarts: postingStarts, base: postingList) {
+            PostingLists.band(heavy: PackedShape.heavy(packed[Int($0)]))
+        }
+        guard index.postings.isInBandOrder() else { throw MatchError(.cache, "the index cache is damaged (posting order).") }
         index.exact = ExactTexts(baseHashes: hashes, baseEntries: hashEntries)
         index.shapes = ShapeBuckets(baseShapes: shapeKeys, baseStarts: shapeStarts, baseEntries: shapeEntries)
         var live = 0

@@ -33,7 +33,7 @@ extension LanguageIndex {
 
             // 1. Shapes: those that need no shared key are scanned whole; the others set the least
             //    weighted overlap any candidate needs.
-            var leastWeight = Int.max
+            var leastByBand = [Int](repeating: Int.max, count: PostingLists.bandCount)
             var scanned: [UInt32] = []
             shapes.forEachGroup { shape, entries in
                 let m = Int(shape.tokens)
@@ -54,14 +54,18 @@ extension LanguageIndex {
                     queryWords: query.words, queryNumbers: query.numbers,
                     sourceWords: Int(shape.heavy - shape.numbers), sourceNumbers: Int(shape.numbers))
                 {
-                    leastWeight = min(leastWeight, needed)
+                    let band = PostingLists.band(heavy: Int(shape.heavy))
+                    leastByBand[band] = min(leastByBand[band], needed)
                 }
             }
 
+            // 2. The postings, band by band: each band of entries (by their count of words and
+            //    numbers) has its own least required overlap, so the bands far from the query's
+            //    length read few lists, and only their part of each.
             workspace.prepare(entryCount: entryCount, keyCount: vocabulary.keyCount, queryKeys: query.keys.count)
-            if leastWeight != Int.max {
+            for (band, leastWeight) in leastByBand.enumerated() where leastWeight != Int.max {
                 collectCandidates(
-                    query: query, leastWeight: leastWeight, minimum: minimum, allowedByLength: allowedByLength,
+                    query: query, band: band, leastWeight: leastWeight, minimum: minimum, allowedByLength: allowedByLength,
                     workspace: &workspace, top: &top, qualify: qualify)
             }
             for entry in scanned where isLive(entry) {
@@ -110,13 +114,17 @@ extension LanguageIndex {
     /// first time in a list is only counted when the weight of that list and the ones after it could
     /// still reach what its shape needs: the long lists read last add few new entries.
     private func collectCandidates(
-        query: PreparedQuery, leastWeight: Int, minimum: Int, allowedByLength: UnsafeBufferPointer<Int>,
+        query: PreparedQuery, band: Int, leastWeight: Int, minimum: Int, allowedByLength: UnsafeBufferPointer<Int>,
         workspace: inout Workspace, top: inout TopHits, qualify: (UInt32) -> Int64?
     ) {
-        // Query keys by posting length, longest first; the longest ones whose weights sum to less
-        // than `leastWeight` are skipped.
+        // Each query key's postings in this band: the compacted part, and how many were added
+        // since (read whole, keeping this band's).
+        let ranges = query.keys.map { postings.range($0, band: band) }
+        let lengths = query.keys.indices.map { ranges[$0].count + postings.deltaLength(query.keys[$0]) }
+        // Query keys by posting length in this band, longest first; the longest ones whose weights
+        // sum to less than `leastWeight` are skipped.
         var order = Array(0..<query.keys.count)
-        order.sort { postingCount(query.keys[$0]) > postingCount(query.keys[$1]) }
+        order.sort { lengths[$0] > lengths[$1] }
         var skippedWeight = 0
         var firstRead = 0
         while firstRead < order.count {
@@ -163,7 +171,9 @@ extension LanguageIndex {
                             // At most 10 × 5,000 words for a 10,000-byte query: fits in 16 bits.
                             let weight = UInt16(clamping: listWeight)
                             let reachable = remaining + skippedWeight
-                            postings.withPostings(UInt32(key)) { list in
+                            // Counts an entry seen before; else takes it when its shape can still reach
+                            // what it needs with this list's weight and the ones after.
+                            func visit(_ list: UnsafeBufferPointer<UInt64>, onlyBand: Bool) {
                                 for posting in list {
                                     let index = Int(Posting.entry(posting))
                                     let bit = UInt64(1) << UInt64(index & 63)
@@ -183,6 +193,7 @@ extension LanguageIndex {
                                         heavy = Posting.heavy(posting)
                                         numbers = Posting.numbers(posting)
                                     }
+                                    if onlyBand, PostingLists.band(heavy: heavy) != band { continue }
                                     let needed: Int
                                     if m < Self.shapeTable {
                                         let allowed = allowedByLength[m]
@@ -203,6 +214,8 @@ extension LanguageIndex {
                                     touched.append(posting)
                                 }
                             }
+                            postings.withBase(ranges[keyIndex]) { visit($0, onlyBand: false) }
+                            postings.withDelta(UInt32(key)) { visit($0, onlyBand: true) }
                         }
                     }
                 }
@@ -290,9 +303,6 @@ extension LanguageIndex {
     /// Source lengths whose length bound and allowed distance are tabulated per lookup.
     static let shapeTable = 256
 
-    private func postingCount(_ key: UInt32) -> Int {
-        postings.count(key)
-    }
 
     /// Whether `entry`'s weighted overlap with the query (10 per shared word, 3 per shared number,
     /// multisets, words case folded) reaches `needed`. `slots` maps key ids to query keys; `used`

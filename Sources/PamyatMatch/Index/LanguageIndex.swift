@@ -141,7 +141,8 @@ final class LanguageIndex: @unchecked Sendable {
 
     /// Folds what was added since the last compaction into the compact parts.
     func compact() {
-        postings.compact(keyCount: vocabulary.keyCount)
+        let packed = packedShapes
+        postings.compact(keyCount: vocabulary.keyCount) { PostingLists.band(heavy: PackedShape.heavy(packed[Int($0)])) }
         exact.compact()
         shapes.compact()
     }
