@@ -136,9 +136,8 @@ final class RequestHandler: ChannelDuplexHandler {
 
     private func write(_ response: Response, context: ChannelHandlerContext) {
         guard !finished else { return }
-        let bytes = response.encoded()
-        var buffer = context.channel.allocator.buffer(capacity: bytes.count)
-        buffer.writeBytes(bytes)
+        var buffer = context.channel.allocator.buffer(capacity: 0)
+        response.write(into: &buffer)
         context.write(wrapOutboundOut(buffer), promise: nil)
         unflushed = true
         if response.closesConnection { finish(context: context) }

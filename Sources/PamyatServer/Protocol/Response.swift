@@ -1,3 +1,5 @@
+import NIOCore
+
 /// One response line: a JSON object whose first member is `"ok"`.
 struct Response: Sendable {
     /// Whether the request succeeded (`"ok":true`).
@@ -19,17 +21,32 @@ struct Response: Sendable {
 
     /// The response as sent: one line of JSON and a line feed.
     func encoded() -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(fields.reduce(16) { $0 + $1.name.utf8.count + $1.value.bytes.count + 4 })
-        bytes.append(contentsOf: Array((ok ? #"{"ok":true"# : #"{"ok":false"#).utf8))
+        var buffer = ByteBuffer()
+        write(into: &buffer)
+        return Array(buffer.readableBytesView)
+    }
+
+    /// Appends the line (and its line feed) to `buffer`, sized once: the members' bytes are
+    /// copied straight into the buffer the channel writes.
+    func write(into buffer: inout ByteBuffer) {
+        buffer.reserveCapacity(minimumWritableBytes: fields.reduce(16) { $0 + $1.name.utf8.count + $1.value.bytes.count + 4 })
+        buffer.writeStaticString(ok ? #"{"ok":true"# : #"{"ok":false"#)
         for field in fields {
-            bytes.append(UInt8(ascii: ","))
-            JSONStringLiteral.encode(field.name, into: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: field.value.bytes)
+            buffer.writeInteger(UInt8(ascii: ","))
+            if field.name.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+                // A plain name (all of the protocol's): no escapes.
+                buffer.writeInteger(UInt8(ascii: "\""))
+                buffer.writeString(field.name)
+                buffer.writeInteger(UInt8(ascii: "\""))
+            } else {
+                var name: [UInt8] = []
+                JSONStringLiteral.encode(field.name, into: &name)
+                buffer.writeBytes(name)
+            }
+            buffer.writeInteger(UInt8(ascii: ":"))
+            buffer.writeBytes(field.value.bytes)
         }
-        bytes.append(contentsOf: [UInt8(ascii: "}"), 0x0A])
-        return bytes
+        buffer.writeStaticString("}\n")
     }
 
     /// The value of the member `name`, for tests and logs.

@@ -102,6 +102,8 @@ extension LookupService {
     /// A group's matches: the context match first, then newest; one per distinct translation, all
     /// flagged when there are several.
     static func ordered(_ matches: [LookupMatch]) -> [LookupMatch] {
+        // Most sources are held by one unit: nothing to order or flag.
+        guard matches.count > 1 else { return matches }
         var seen = Set<String>()
         var result = matches.sorted { a, b in
             if a.score != b.score { return a.score > b.score }
