@@ -20,11 +20,15 @@ public final class PerThreadPool<Element: AnyObject>: @unchecked Sendable {
     /// How many shards (a power of two).
     public static var shardCount: Int { 16 }
 
-    private final class Shard {
-        let lock = NSLock()
+    @usableFromInline
+    final class Shard {
+        @usableFromInline let lock = NSLock()
         // Guarded by `lock`: free objects by key (few keys: a linear search beats hashing).
-        var free: [(key: String, elements: [Element])] = []
+        @usableFromInline var free: [(key: String, elements: [Element])] = []
 
+        @usableFromInline init() {}
+
+        @inlinable
         func take(_ key: String) -> Element? {
             lock.withLock {
                 for index in free.indices where free[index].key == key { return free[index].elements.popLast() }
@@ -32,6 +36,7 @@ public final class PerThreadPool<Element: AnyObject>: @unchecked Sendable {
             }
         }
 
+        @inlinable
         func put(_ key: String, _ element: Element) {
             lock.withLock {
                 for index in free.indices where free[index].key == key {
@@ -43,8 +48,8 @@ public final class PerThreadPool<Element: AnyObject>: @unchecked Sendable {
         }
     }
 
-    private let shards: [Shard]
-    private let make: @Sendable (String) throws -> Element
+    @usableFromInline let shards: [Shard]
+    @usableFromInline let make: @Sendable (String) throws -> Element
 
     /// A pool that makes an object for a key (a language, or `""`) with `make` when its thread's
     /// shard has none free.
@@ -53,7 +58,9 @@ public final class PerThreadPool<Element: AnyObject>: @unchecked Sendable {
         self.make = make
     }
 
-    /// Runs `body` with an object for `key`, taken from this thread's shard or made.
+    /// Runs `body` with an object for `key`, taken from this thread's shard or made. Inlinable, so
+    /// that each caller gets a copy specialised for its element type.
+    @inlinable
     public func with<T>(_ key: String, _ body: (Element) throws -> T) throws -> T {
         let shard = shards[ThreadOrdinal.current & (Self.shardCount - 1)]
         let element = try shard.take(key) ?? make(key)
@@ -66,14 +73,15 @@ public final class PerThreadPool<Element: AnyObject>: @unchecked Sendable {
 /// asks, 1 for the next, and so on. Kept in a thread-specific slot as the slot's pointer value (no
 /// allocation, nothing to free when the thread ends).
 public enum ThreadOrdinal {
-    private static let key: pthread_key_t = {
+    @usableFromInline static let key: pthread_key_t = {
         var key = pthread_key_t()
         precondition(pthread_key_create(&key, nil) == 0, "no thread-specific key left")
         return key
     }()
-    private static let next = Atomic<Int>(1)
+    @usableFromInline static let next = Atomic<Int>(1)
 
     /// The calling thread's number.
+    @inlinable
     public static var current: Int {
         if let value = pthread_getspecific(key) { return Int(bitPattern: value) - 1 }
         let ordinal = next.add(1, ordering: .relaxed).oldValue
