@@ -166,7 +166,7 @@ import Testing
     }
 
     /// A store whose write session fails after `limit` units.
-    struct FailingWrites: MemoryStore {
+    struct FailingWrites: ForwardingStore {
         let base: SQLiteMemoryStore
         let limit: Int
         final class Session: MemoryWriteSession {
@@ -182,21 +182,9 @@ import Testing
             func saveDocument(_ document: DocumentRecord) throws { try base.saveDocument(document) }
             func deleteUnits(ofDocument id: String) throws -> Int { try base.deleteUnits(ofDocument: id) }
         }
-        var location: String { base.location }
         func write<T>(_ body: (any MemoryWriteSession) throws -> T) throws -> T {
             try base.write { try body(Session(base: $0, limit: limit)) }
         }
-        func unit(id: Int64) throws -> TranslationUnit? { try base.unit(id: id) }
-        func units(ids: [Int64]) throws -> [TranslationUnit] { try base.units(ids: ids) }
-        func forEachUnit(matching filter: UnitFilter, batchSize: Int, _ body: ([TranslationUnit]) throws -> Void) throws {
-            try base.forEachUnit(matching: filter, batchSize: batchSize, body)
-        }
-        func forEachVariant(in language: LanguageTag?, _ body: (IndexedVariant) throws -> Void) throws { try base.forEachVariant(in: language, body) }
-        func document(id: String) throws -> DocumentRecord? { try base.document(id: id) }
-        func changes(after sequence: Int64) throws -> (changes: [UnitChange], latest: Int64) { try base.changes(after: sequence) }
-        func concordance(language: LanguageTag, text: String, limit: Int) throws -> [Int64] { try base.concordance(language: language, text: text, limit: limit) }
-        func languages() throws -> [LanguageTag] { try base.languages() }
-        func stats() throws -> MemoryStats { try base.stats() }
     }
 
     @Test func aStoreThatFailsStopsTheReadingAndImportsNothing() throws {
@@ -297,12 +285,8 @@ import Testing
     }
 
     /// A store whose stream fails after the first batch: the export must leave no file behind.
-    struct FailingStore: MemoryStore {
+    struct FailingStore: ForwardingStore {
         let base: SQLiteMemoryStore
-        var location: String { base.location }
-        func write<T>(_ body: (any MemoryWriteSession) throws -> T) throws -> T { try base.write(body) }
-        func unit(id: Int64) throws -> TranslationUnit? { try base.unit(id: id) }
-        func units(ids: [Int64]) throws -> [TranslationUnit] { try base.units(ids: ids) }
         func forEachUnit(matching filter: UnitFilter, batchSize: Int, _ body: ([TranslationUnit]) throws -> Void) throws {
             var batches = 0
             try base.forEachUnit(matching: filter, batchSize: batchSize) { batch in
@@ -311,12 +295,6 @@ import Testing
                 try body(batch)
             }
         }
-        func forEachVariant(in language: LanguageTag?, _ body: (IndexedVariant) throws -> Void) throws { try base.forEachVariant(in: language, body) }
-        func document(id: String) throws -> DocumentRecord? { try base.document(id: id) }
-        func changes(after sequence: Int64) throws -> (changes: [UnitChange], latest: Int64) { try base.changes(after: sequence) }
-        func concordance(language: LanguageTag, text: String, limit: Int) throws -> [Int64] { try base.concordance(language: language, text: text, limit: limit) }
-        func languages() throws -> [LanguageTag] { try base.languages() }
-        func stats() throws -> MemoryStats { try base.stats() }
     }
 
     @Test func aFailedExportLeavesNoFile() throws {
