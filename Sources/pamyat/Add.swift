@@ -51,6 +51,8 @@ extension Pamyat {
         @Flag(help: "Add even when the lengths differ too much for a translation.")
         var force = false
 
+        @OptionGroup var reading: ReadingOptions
+
         func validate() throws {
             try memories.validateSingle(command: "add")
             guard !paths.isEmpty else {
@@ -90,7 +92,8 @@ extension Pamyat {
                     }
                     let request = AddRequest(
                         original: paths[0], translations: Array(paths.dropFirst()), sourceLanguage: fromTag, targetLanguage: toTag,
-                        documentID: docId, title: title, date: date, minimumConfidence: minConfidence, force: force)
+                        documentID: docId, title: title, date: date, minimumConfidence: minConfidence, force: force,
+                        layout: reading.layout)
                     let report = try adder.add(request)
                     print(Self.line(for: report))
                     for line in report.lowConfidence { print("  low confidence, not stored: \(line)") }
@@ -112,7 +115,7 @@ extension Pamyat {
                 progress.update(done: index, message: "adding \(group.name)…", transient: true)
                 let request = AddRequest(
                     original: group.original, translations: group.translations, sourceLanguage: source,
-                    minimumConfidence: minConfidence, force: force)
+                    minimumConfidence: minConfidence, force: force, layout: reading.layout)
                 do {
                     let report = try adder.add(request)
                     summary.record(report)

@@ -13,7 +13,10 @@ extension Pamyat {
             discussion: """
                 Paragraphs are aligned first, then the sentences inside them, by a length model plus \
                 anchors (numbers, dates, transliterated names, acronyms, a ru-en lexicon); see \
-                docs/ALIGNMENT.md. Files are UTF-8 text (a paragraph per line) or HTML.
+                docs/ALIGNMENT.md. Files are UTF-8 text or HTML. In text, every line is a paragraph \
+                (headings, labels and list items included), except in blocks of hard-wrapped prose \
+                (lines broken inside sentences), which are joined back into paragraphs; --wrapped and \
+                --no-wrap force either reading.
 
                 Output (TSV): score<TAB>original<TAB>translation, one bead per line; the sentences of a \
                 2-1 bead are joined by a space; a score below --min-confidence ends with '?'. Sentences \
@@ -49,6 +52,8 @@ extension Pamyat {
         @Flag(help: "Align even when the lengths differ too much for a translation.")
         var force = false
 
+        @OptionGroup var reading: ReadingOptions
+
         @Option(help: ArgumentHelp("Also use the lexicon learned from this memory's confident pairs (name or path; read only).", valueName: "name|path"))
         var memory: String?
 
@@ -63,8 +68,8 @@ extension Pamyat {
             do {
                 let from = try from.map { try LanguageTag.parse($0) }
                 let to = try to.map { try LanguageTag.parse($0) }
-                let source = try LoadedDocument.load(path: original, language: from)
-                let target = try LoadedDocument.load(path: translation, language: to)
+                let source = try LoadedDocument.load(path: original, language: from, layout: reading.layout)
+                let target = try LoadedDocument.load(path: translation, language: to, layout: reading.layout)
                 let pair = LanguagePair(source: source.language, target: target.language)
                 let learned = try memory.map { try LearnedLexicon.learn(from: MemoryCatalog().open($0, create: false, readOnly: true), languages: pair) } ?? nil
                 let aligner = try DocumentAligner(languages: pair, learned: learned)

@@ -1,4 +1,5 @@
 import PamyatCore
+import PamyatText
 
 /// What `pamyat add` was asked to add: one original and its translations.
 public struct AddRequest: Sendable {
@@ -21,11 +22,13 @@ public struct AddRequest: Sendable {
     public var minimumConfidence: Double
     /// Align even when the lengths look implausible.
     public var force: Bool
+    /// How the lines of plain-text files make paragraphs (`--wrapped`, `--no-wrap`).
+    public var layout: TextLayout
 
     public init(
         original: String, translations: [String], sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
         documentID: String? = nil, title: String? = nil, date: String? = nil, minimumConfidence: Double = DocumentAdder.defaultMinimumConfidence,
-        force: Bool = false
+        force: Bool = false, layout: TextLayout = .auto
     ) {
         self.original = original
         self.translations = translations
@@ -36,5 +39,6 @@ public struct AddRequest: Sendable {
         self.date = date
         self.minimumConfidence = minimumConfidence
         self.force = force
+        self.layout = layout
     }
 }

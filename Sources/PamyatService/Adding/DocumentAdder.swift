@@ -31,11 +31,11 @@ public struct DocumentAdder: Sendable {
         guard !request.translations.isEmpty else {
             throw AddingError(.usage, "give the original and at least one translation.", source: request.original)
         }
-        let original = try LoadedDocument.load(path: request.original, language: request.sourceLanguage)
+        let original = try LoadedDocument.load(path: request.original, language: request.sourceLanguage, layout: request.layout)
         var translations: [LoadedDocument] = []
         for path in request.translations {
             let language = request.translations.count == 1 ? request.targetLanguage : nil
-            translations.append(try LoadedDocument.load(path: path, language: language))
+            translations.append(try LoadedDocument.load(path: path, language: language, layout: request.layout))
         }
         var alignments: [Alignment] = []
         for translation in translations {

@@ -23,9 +23,9 @@ public struct LoadedDocument: Sendable {
     public var characterCount: Int { paragraphs.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } } }
 
     /// Reads `path` (text or HTML) in `language`, or in the language its name or script tells when
-    /// `language` is nil.
-    public static func load(path: String, language: LanguageTag?) throws -> LoadedDocument {
-        let paragraphs = try DocumentReader.paragraphs(ofFile: path)
+    /// `language` is nil; `layout` says how plain-text lines make paragraphs.
+    public static func load(path: String, language: LanguageTag?, layout: TextLayout = .auto) throws -> LoadedDocument {
+        let paragraphs = try DocumentReader.paragraphs(ofFile: path, layout: layout)
         guard let language = language ?? LanguageGuess.fromFileName(path) ?? LanguageGuess.fromScript(paragraphs.joined(separator: "\n")) else {
             throw AddingError(.unknownLanguage, "cannot tell the language of this document from its name or its letters; give --from/--to (e.g. --from ru --to en).", source: path)
         }

@@ -10,21 +10,23 @@ public enum DocumentReader {
     /// The paragraphs of the file at `path` (`-` for standard input). The format comes from the
     /// file's extension (`.html`, `.htm`, `.txt`) or, when the extension says nothing, from the
     /// content (``DocumentFormat/sniff(_:)``).
+    /// `layout` says how the lines of plain text make paragraphs (``TextLayout``); HTML keeps its
+    /// block structure whatever it says.
     ///
     /// Throws ``TextError`` for unreadable, binary, invalid UTF-8 or empty input, and for an HTML
     /// page without a single paragraph.
-    public static func paragraphs(ofFile path: String, format: DocumentFormat? = nil) throws(TextError) -> [String] {
+    public static func paragraphs(ofFile path: String, format: DocumentFormat? = nil, layout: TextLayout = .auto) throws(TextError) -> [String] {
         let text = try InputText.read(path: path)
         let ext = (path as NSString).pathExtension
         let resolved = format ?? DocumentFormat(pathExtension: ext) ?? DocumentFormat.sniff(text)
-        return try paragraphs(of: text, format: resolved, source: path == "-" ? "<stdin>" : path)
+        return try paragraphs(of: text, format: resolved, layout: layout, source: path == "-" ? "<stdin>" : path)
     }
 
     /// The paragraphs of already-decoded `text` in `format`; `source` names it in errors.
-    public static func paragraphs(of text: String, format: DocumentFormat, source: String) throws(TextError) -> [String] {
+    public static func paragraphs(of text: String, format: DocumentFormat, layout: TextLayout = .auto, source: String) throws(TextError) -> [String] {
         let result: [String]
         switch format {
-        case .text: result = textParagraphs(text)
+        case .text: result = textParagraphs(text, layout: layout)
         case .html: result = try htmlParagraphs(text, source: source)
         }
         guard !result.isEmpty else {
@@ -36,42 +38,11 @@ public enum DocumentReader {
         return result
     }
 
-    /// A paragraph per non-blank line; but when the text is hard-wrapped (most lines that another
-    /// line follows end without sentence-final punctuation) each block between blank lines is one
-    /// paragraph with its lines joined by a space — the whole text when it has no blank lines.
-    static func textParagraphs(_ text: String) -> [String] {
+    /// The paragraphs of plain text: a paragraph per non-blank line, except in blocks of
+    /// hard-wrapped prose, whose lines are joined back into paragraphs (``LineReflow``).
+    static func textParagraphs(_ text: String, layout: TextLayout = .auto) -> [String] {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Normalizer.foldWhitespace(String($0)) }
-        if isHardWrapped(lines) {
-            var paragraphs: [String] = []
-            var block: [String] = []
-            for line in lines {
-                if line.isEmpty {
-                    if !block.isEmpty { paragraphs.append(block.joined(separator: " ")) }
-                    block = []
-                } else {
-                    block.append(line)
-                }
-            }
-            if !block.isEmpty { paragraphs.append(block.joined(separator: " ")) }
-            return paragraphs
-        }
-        return lines.filter { !$0.isEmpty }
-    }
-
-    /// Whether lines followed by another line are mostly broken mid-sentence (a line's last
-    /// character is not . ! ? … : ; or a closing quote or bracket).
-    static func isHardWrapped(_ lines: [String]) -> Bool {
-        // Wrapped text has short lines (mail and terminals wrap at 72–100 columns); a paragraph per
-        // line has long ones.
-        let nonEmpty = lines.filter { !$0.isEmpty }
-        guard nonEmpty.filter({ $0.count > 120 }).count * 10 <= nonEmpty.count else { return false }
-        var continued = 0
-        var brokenMidSentence = 0
-        for index in lines.indices.dropLast() where !lines[index].isEmpty && !lines[index + 1].isEmpty {
-            continued += 1
-            if let last = lines[index].last, !".!?…:;»”\"')]".contains(last) { brokenMidSentence += 1 }
-        }
-        return continued >= 2 && brokenMidSentence * 2 > continued
+        return LineReflow.paragraphs(lines: lines, layout: layout)
     }
 
     static func htmlParagraphs(_ text: String, source: String) throws(TextError) -> [String] {
