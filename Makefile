@@ -4,6 +4,7 @@
 #                on the sample documents in memories/samples/ against the default memory
 #   make test    run the test suite (swift test)
 #   make bench   build the benchmarks under tools/ in release and print their figures
+#   make align-eval  score `pamyat align` on the paragraph-aligned documentation sets (docs/ALIGNMENT.md)
 #   make build   release build of the pamyat executable (.build/release/pamyat)
 #   make deps    install the Debian packages pamyat needs (libicu-dev libsqlite3-dev libxml2-dev libxml2-utils pkg-config)
 #   make format  check formatting with swift-format (from the toolchain)
@@ -13,7 +14,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES = libicu-dev libsqlite3-dev libxml2-dev libxml2-utils pkg-config
 PAMYAT = .build/release/pamyat
 
-.PHONY: demo test bench build deps format clean
+.PHONY: demo test bench build deps format clean align-eval
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -36,6 +37,11 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release --package-path tools --product pamyat-bench
 	tools/.build/release/pamyat-bench all
+
+align-eval: build
+	python3 tools/align-eval/make_docs.py .build/align-eval-generated --count 24 --seed 1
+	python3 tools/align-eval/evaluate.py --pamyat $(PAMYAT) Tests/PamyatAlignTests/Fixtures/docs
+	python3 tools/align-eval/evaluate.py --pamyat $(PAMYAT) .build/align-eval-generated
 
 format:
 	$(SWIFT) format lint --recursive Sources Tests tools/Sources
