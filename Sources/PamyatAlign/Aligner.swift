@@ -187,7 +187,8 @@ public struct Aligner: Sendable {
         var scorer = EvidenceScorer(
             source: source.table.slice(sourceRange), target: target.table.slice(targetRange),
             model: model, lexicalScale: configuration.lexicalScale,
-            boundaryPenalty: usesBoundaries ? configuration.paragraphBoundaryPenalty : 0, keyCount: keyCount)
+            boundaryPenalty: usesBoundaries ? configuration.paragraphBoundaryPenalty : 0,
+            oneSidedBoundaryPenalty: usesBoundaries ? configuration.oneSidedBoundaryPenalty : 0, keyCount: keyCount)
         let steps = BandedDP.align(
             sourceCount: sourceRange.count, targetCount: targetRange.count,
             shapes: configuration.sentencePriors.shapes(twoTwo: true, threeOne: true), scorer: &scorer,

@@ -15,6 +15,9 @@ public struct AlignerConfiguration: Hashable, Sendable {
     /// What a sentence bead pays for each paragraph boundary it disagrees with (a paragraph that
     /// starts inside it, or at its start on one side only).
     public var paragraphBoundaryPenalty: Double = 0.8
+    /// What a sentence bead pays for each paragraph that starts inside it on one side only (a
+    /// heading or label glued to the next paragraph's sentence while the other side keeps them apart).
+    public var oneSidedBoundaryPenalty: Double = 3.0
     /// Whether to use the built-in lexicon (when one is shipped for the pair).
     public var usesBuiltInLexicon = true
     /// Below this confidence a bead is "low confidence" (marked by `align`, not stored by `add`).

@@ -13,6 +13,9 @@ final class AnchorExtractor {
     private let interner: KeyInterner
     private let decimalComma: Bool
     private let cognates: Bool
+    /// Whether words are compared through their transliterated skeletons (languages of different
+    /// scripts: `сервера` meets `server`, `параметры` meets `parameters`).
+    private let transliteratedCognates: Bool
     private let transliterator: Transliterator?
     private var nameCache: [String: String] = [:]
     private var wordCache: [String: [Anchor]] = [:]
@@ -28,6 +31,7 @@ final class AnchorExtractor {
         self.weights = weights
         self.interner = interner
         self.cognates = cognates
+        transliteratedCognates = !cognates
         decimalComma = LearnedLexicon.decimalComma(language)
         let id: String?
         switch language.language {
@@ -49,6 +53,9 @@ final class AnchorExtractor {
     /// The anchors of one sentence.
     func anchors(of sentence: String) -> [Anchor] {
         var result: [Anchor] = []
+        for code in TechnicalTokens.tokens(of: sentence) {
+            result.append(Anchor(key: interner.id("`" + code), weight: weights.technical.weight, penalty: weights.technical.penalty))
+        }
         let tokens = Tokenizer.tokens(of: sentence, decimalComma: decimalComma)
         for (index, token) in tokens.enumerated() {
             switch token.kind {
@@ -130,6 +137,11 @@ final class AnchorExtractor {
             } else {
                 anchors.append(Anchor(key: interner.id("~" + skeleton), weight: w.weight, penalty: penalty))
             }
+        }
+        if transliteratedCognates, !known, !isName, token.text.count >= 5, let skeleton = nameSkeleton(token), skeleton.count >= 4 {
+            // A word of international origin keeps its consonants in both languages: the first
+            // four letters of the skeleton (`dkmn` for `документа` and `document`).
+            anchors.append(Anchor(key: interner.id("≈" + String(skeleton.prefix(4))), weight: weights.transliteratedCognate.weight, penalty: weights.transliteratedCognate.penalty))
         }
         if cognates, token.text.count >= 4 {
             anchors.append(Anchor(key: interner.id("c" + String(lower.prefix(4))), weight: weights.cognate.weight, penalty: weights.cognate.penalty))

@@ -28,6 +28,13 @@ public struct AnchorWeights: Hashable, Sendable {
     public var quote: (weight: Float, penalty: Float) = (0.3, 0.1)
     /// A shared word start between two languages of the same script (ru–be, ru–uk cognates).
     public var cognate: (weight: Float, penalty: Float) = (0.5, 0)
+    /// A word sharing the first four letters of its transliterated consonant skeleton with a word
+    /// of the other language (`сервер` ↔ `server`, `документа` ↔ `document`): languages of
+    /// different scripts.
+    public var transliteratedCognate: (weight: Float, penalty: Float) = (0.7, 0)
+    /// A technical token written the same in both languages: a key combination (`CTRL+C`), a file
+    /// name, an address, a path or an identifier (`config.yaml`, `smtp.example.ru`, `GetValue(key`).
+    public var technical: (weight: Float, penalty: Float) = (2.5, 0.5)
     /// A multiplier on the weights of the learned lexicon's entries.
     public var learnedScale: Float = 0.6
 
@@ -40,7 +47,7 @@ public struct AnchorWeights: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) { hasher.combine(summary) }
 
     private var summary: [Float] {
-        [number, smallNumber, name, shortName, question, exclamation, parenthesis, percent, colon, comma, quote, cognate]
+        [number, smallNumber, name, shortName, question, exclamation, parenthesis, percent, colon, comma, quote, cognate, transliteratedCognate, technical]
             .flatMap { [$0.weight, $0.penalty] } + [learnedScale, namePrefixShare]
     }
 }

@@ -4,16 +4,25 @@ struct EvidenceScorer: BeadScorer {
     let target: UnitTable
     let model: LengthModel
     let lexicalScale: Double
-    /// What a bead pays when a paragraph starts inside it, or starts on one side only of its start.
+    /// What a bead pays when a paragraph starts inside it on both sides, or starts on one side only
+    /// of its start.
     let boundaryPenalty: Double
+    /// What a bead pays for each paragraph that starts inside it on one side only: a sentence
+    /// glued to a neighbouring paragraph's (a heading to its text, a label to the next label's
+    /// description) that the other side keeps apart.
+    let oneSidedBoundaryPenalty: Double
     var matcher: AnchorMatcher
 
-    init(source: UnitTable, target: UnitTable, model: LengthModel, lexicalScale: Double, boundaryPenalty: Double = 0, keyCount: Int) {
+    init(
+        source: UnitTable, target: UnitTable, model: LengthModel, lexicalScale: Double, boundaryPenalty: Double = 0,
+        oneSidedBoundaryPenalty: Double = 0, keyCount: Int
+    ) {
         self.source = source
         self.target = target
         self.model = model
         self.lexicalScale = lexicalScale
         self.boundaryPenalty = boundaryPenalty
+        self.oneSidedBoundaryPenalty = oneSidedBoundaryPenalty
         matcher = AnchorMatcher(keyCount: keyCount)
     }
 
@@ -44,14 +53,16 @@ struct EvidenceScorer: BeadScorer {
         return boundaries ? score + boundaryScore(i, di, j, dj) : score
     }
 
-    /// Minus the boundary penalty for each paragraph boundary the bead disagrees with.
+    /// Minus the boundary penalties for the paragraph boundaries the bead disagrees with.
     func boundaryScore(_ i: Int, _ di: Int, _ j: Int, _ dj: Int) -> Double {
+        guard boundaryPenalty > 0 else { return 0 }
         var score = 0.0
-        if boundaryPenalty > 0 {
-            if source.startsParagraph[i] != target.startsParagraph[j] { score -= boundaryPenalty }
-            for k in 1..<di where source.startsParagraph[i + k] { score -= boundaryPenalty }
-            for k in 1..<dj where target.startsParagraph[j + k] { score -= boundaryPenalty }
-        }
+        if source.startsParagraph[i] != target.startsParagraph[j] { score -= boundaryPenalty }
+        var sourceInside = 0, targetInside = 0
+        for k in 1..<di where source.startsParagraph[i + k] { sourceInside += 1 }
+        for k in 1..<dj where target.startsParagraph[j + k] { targetInside += 1 }
+        score -= Double(min(sourceInside, targetInside)) * boundaryPenalty
+        score -= Double(abs(sourceInside - targetInside)) * oneSidedBoundaryPenalty
         return score
     }
 }
