@@ -118,7 +118,7 @@ public struct Aligner: Sendable {
         let targetTable = target.table.grouped(target.paragraphRanges)
         var scorer = EvidenceScorer(
             source: sourceTable, target: targetTable, model: model,
-            lexicalScale: configuration.lexicalScale, keyCount: keyCount)
+            lexicalScale: configuration.lexicalScale, mergeSupport: configuration.mergeSupport, keyCount: keyCount)
         let steps = BandedDP.align(
             sourceCount: sourceTable.count, targetCount: targetTable.count,
             shapes: configuration.paragraphPriors.shapes(twoTwo: false, threeOne: true), scorer: &scorer,
@@ -188,7 +188,8 @@ public struct Aligner: Sendable {
             source: source.table.slice(sourceRange), target: target.table.slice(targetRange),
             model: model, lexicalScale: configuration.lexicalScale,
             boundaryPenalty: usesBoundaries ? configuration.paragraphBoundaryPenalty : 0,
-            oneSidedBoundaryPenalty: usesBoundaries ? configuration.oneSidedBoundaryPenalty : 0, keyCount: keyCount)
+            oneSidedBoundaryPenalty: usesBoundaries ? configuration.oneSidedBoundaryPenalty : 0,
+            mergeSupport: configuration.mergeSupport, keyCount: keyCount)
         let steps = BandedDP.align(
             sourceCount: sourceRange.count, targetCount: targetRange.count,
             shapes: configuration.sentencePriors.shapes(twoTwo: true, threeOne: true), scorer: &scorer,

@@ -18,6 +18,10 @@ public struct AlignerConfiguration: Hashable, Sendable {
     /// What a sentence bead pays for each paragraph that starts inside it on one side only (a
     /// heading or label glued to the next paragraph's sentence while the other side keeps them apart).
     public var oneSidedBoundaryPenalty: Double = 3.0
+    /// The anchor weight each unit of a merge bead (2-1, 1-2, …) must share with the other side;
+    /// the weakest unit's shortfall is added to the bead's cost, so that a sentence without
+    /// evidence of its own becomes a 1-0 rather than part of a neighbour's pair.
+    public var mergeSupport: Double = 2.0
     /// Whether to use the built-in lexicon (when one is shipped for the pair).
     public var usesBuiltInLexicon = true
     /// Below this confidence a bead is "low confidence" (marked by `align`, not stored by `add`).

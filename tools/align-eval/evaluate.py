@@ -20,7 +20,10 @@ of the output back to the paragraph it came from, and scores:
 
 Variants: `lines` (a paragraph per line), `blank` (a blank line between paragraphs), `runon` (all
 paragraphs of a side on one line), each also with about 10% of the translation's paragraphs left
-out (`-omit`), chosen by a seeded generator (never the first paragraph).
+out (`-omit`), chosen by a seeded generator (never the first paragraph); and `stops`, running text
+whose paragraphs all end a sentence (a full stop is added to headings, labels and items without
+final punctuation), so that no sentence spans two paragraphs and what is measured is how the
+aligner places omissions without paragraph marks.
 
 Usage: evaluate.py [--pamyat PATH] [--min-confidence 0.5] [--seeds 3] [--details] [--variants v,…] DIR…
 """
@@ -32,7 +35,8 @@ import subprocess
 import sys
 import tempfile
 
-VARIANTS = ["lines", "lines-omit", "blank", "blank-omit", "runon", "runon-omit"]
+CALIBRATION = []  # (score, strictly right, same paragraphs) of every pair
+VARIANTS = ["lines", "lines-omit", "blank", "blank-omit", "runon", "runon-omit", "stops", "stops-omit"]
 
 
 def read_pairs(path):
@@ -52,7 +56,9 @@ def read_pairs(path):
 def layout(paragraphs, variant):
     """The file text and, for each paragraph id, its (start, end) offsets in the text."""
     base = variant.split("-")[0]
-    separator = {"lines": "\n", "blank": "\n\n", "runon": " "}[base]
+    separator = {"lines": "\n", "blank": "\n\n", "runon": " ", "stops": " "}[base]
+    if base == "stops":
+        paragraphs = [(pid, p if p[-1] in ".!?…" else p + ".") for pid, p in paragraphs]
     text, spans, offset = [], [], 0
     for k, (pid, paragraph) in enumerate(paragraphs):
         if k:
@@ -128,6 +134,7 @@ def evaluate_document(pamyat, name, pairs, variant, seed, minimum, details, work
             right = len(ids) == 1 and None not in ids
             same = where[("source", index)] == where[("target", index)] and None not in ids
             stats["pairs"] += 1
+            CALIBRATION.append((bead["score"], right, same))
             stored = bead["score"] >= minimum
             stats["right"] += right
             stats["covered"] += chars if right else 0
@@ -166,6 +173,7 @@ def main():
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--details", nargs="?", const="strict", choices=["strict", "same"],
                         help="print the wrong pairs and unpaired sentences (same: only those wrong by the same-paragraphs rule)")
+    parser.add_argument("--calibration", action="store_true", help="print how often pairs of each confidence band are right")
     parser.add_argument("--variants", default=",".join(VARIANTS))
     args = parser.parse_args()
     documents = []
@@ -196,6 +204,13 @@ def main():
             same_sp = total["stored_same"] / max(1, total["stored"])
             print(f"{variant:<12} {total['pairs']:>6} {p:>9.3f} {r:>7.3f} {sp:>9.3f} {sr:>9.3f} {total['pairs'] - total['right']:>6} {total['stored'] - total['stored_right']:>13} {same_p:>7.3f} {same_r:>7.3f} {same_sp:>14.3f}")
             worst[variant] = (p, r, sp)
+    if args.calibration:
+        print("confidence   pairs  strictly right  same paragraphs")
+        edges = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01]
+        for low, high in zip(edges, edges[1:]):
+            inside = [(r, s) for score, r, s in CALIBRATION if low <= score < high]
+            if inside:
+                print(f"{low:.2f}–{min(high, 1):.2f}  {len(inside):>6}  {sum(r for r, _ in inside) / len(inside):>14.3f}  {sum(s for _, s in inside) / len(inside):>15.3f}")
     return 0
 
 

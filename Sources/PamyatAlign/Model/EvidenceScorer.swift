@@ -11,11 +11,15 @@ struct EvidenceScorer: BeadScorer {
     /// glued to a neighbouring paragraph's (a heading to its text, a label to the next label's
     /// description) that the other side keeps apart.
     let oneSidedBoundaryPenalty: Double
+    /// The lexical support every unit of a merge (2-1, 1-2, 2-2, 3-1, 1-3) needs from the other
+    /// side: the weakest unit's shortfall is added to the bead's cost, so that a sentence with no
+    /// evidence of its own is left out (1-0) rather than glued to a neighbour's pair.
+    let mergeSupport: Double
     var matcher: AnchorMatcher
 
     init(
         source: UnitTable, target: UnitTable, model: LengthModel, lexicalScale: Double, boundaryPenalty: Double = 0,
-        oneSidedBoundaryPenalty: Double = 0, keyCount: Int
+        oneSidedBoundaryPenalty: Double = 0, mergeSupport: Double = 0, keyCount: Int
     ) {
         self.source = source
         self.target = target
@@ -23,6 +27,7 @@ struct EvidenceScorer: BeadScorer {
         self.lexicalScale = lexicalScale
         self.boundaryPenalty = boundaryPenalty
         self.oneSidedBoundaryPenalty = oneSidedBoundaryPenalty
+        self.mergeSupport = mergeSupport
         matcher = AnchorMatcher(keyCount: keyCount)
     }
 
@@ -49,8 +54,38 @@ struct EvidenceScorer: BeadScorer {
     mutating func score(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, boundaries: Bool) -> Double {
         let length = model.evidence(source: source.length(i, di), target: target.length(j, dj))
         let (matched, unmatched) = matcher.compare(source, i, di, target, j, dj)
-        let score = length + lexicalScale * (matched - min(unmatched, 6))
+        var score = length + lexicalScale * (matched - min(unmatched, 6))
+        if mergeSupport > 0, di > 1 || dj > 1 {
+            score -= lexicalScale * max(0, mergeSupport - weakestSupport(i, di, j, dj, matched: matched))
+        }
         return boundaries ? score + boundaryScore(i, di, j, dj) : score
+    }
+
+    /// The least anchor weight that one unit of a side with several units adds to the bead's
+    /// matched weight `matched`: what the bead matches without that unit is taken off, so a label
+    /// whose only word repeats in the next sentence (`Порт. Номер порта.` ↔ `The port number.`)
+    /// adds nothing. (The middle unit of three is scored on its own: the rest is not one run.)
+    mutating func weakestSupport(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, matched: Double) -> Double {
+        var weakest = Double.infinity
+        if di > 1 {
+            for k in 0..<di {
+                let support: Double
+                if k == 0 { support = matched - matcher.compare(source, i + 1, di - 1, target, j, dj).matched }
+                else if k == di - 1 { support = matched - matcher.compare(source, i, di - 1, target, j, dj).matched }
+                else { support = matcher.compare(source, i + k, 1, target, j, dj).matched }
+                weakest = min(weakest, support)
+            }
+        }
+        if dj > 1 {
+            for k in 0..<dj {
+                let support: Double
+                if k == 0 { support = matched - matcher.compare(source, i, di, target, j + 1, dj - 1).matched }
+                else if k == dj - 1 { support = matched - matcher.compare(source, i, di, target, j, dj - 1).matched }
+                else { support = matcher.compare(source, i, di, target, j + k, 1).matched }
+                weakest = min(weakest, support)
+            }
+        }
+        return weakest
     }
 
     /// Minus the boundary penalties for the paragraph boundaries the bead disagrees with.
