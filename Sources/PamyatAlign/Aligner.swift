@@ -74,7 +74,28 @@ public struct Aligner: Sendable {
                 sourceSide, 0..<sourceSide.sentences.count, targetSide, 0..<targetSide.sentences.count, keyCount: keyCount, scale: 1,
                 usesBoundaries: sourceSide.paragraphRanges.count >= 2 && targetSide.paragraphRanges.count >= 2, model: model)
         }
+        calibrate(&alignment.beads, sourceSide, targetSide, keyCount: keyCount, model: model)
         return alignment
+    }
+
+    /// Replaces each pair's posterior by its calibrated confidence (``ConfidenceCalibration``),
+    /// keeping the evidence it was computed from.
+    private func calibrate(_ beads: inout [Bead], _ source: Side, _ target: Side, keyCount: Int, model: LengthModel) {
+        var matcher = AnchorMatcher(keyCount: keyCount)
+        for index in beads.indices where !beads[index].isOmission {
+            let bead = beads[index]
+            let i = bead.source.lowerBound, j = bead.target.lowerBound
+            let (matched, missing) = matcher.compare(source.table, i, bead.source.count, target.table, j, bead.target.count)
+            let sourceLength = source.table.length(i, bead.source.count)
+            let targetLength = target.table.length(j, bead.target.count)
+            let beside = (index > 0 && beads[index - 1].isOmission) || (index + 1 < beads.count && beads[index + 1].isOmission)
+            let evidence = BeadEvidence(
+                posterior: bead.confidence, length: model.evidence(source: sourceLength, target: targetLength),
+                matched: matched, missing: missing, besideOmission: beside,
+                isMerge: bead.source.count > 1 || bead.target.count > 1, characters: Int(sourceLength + targetLength))
+            beads[index].evidence = evidence
+            beads[index].confidence = configuration.calibration.confidence(evidence)
+        }
     }
 
     // MARK: Levels
@@ -122,7 +143,7 @@ public struct Aligner: Sendable {
         let steps = BandedDP.align(
             sourceCount: sourceTable.count, targetCount: targetTable.count,
             shapes: configuration.paragraphPriors.shapes(twoTwo: false, threeOne: true), scorer: &scorer,
-            fullMatrixCells: configuration.fullMatrixCells, initialBand: configuration.initialBand, temperature: 1)
+            fullMatrixCells: configuration.fullMatrixCells, initialBand: configuration.initialBand, temperature: configuration.confidenceTemperature)
         var beads: [Bead] = []
         for (step, posterior) in steps {
             if step.shape.isOmission {
@@ -193,7 +214,7 @@ public struct Aligner: Sendable {
         let steps = BandedDP.align(
             sourceCount: sourceRange.count, targetCount: targetRange.count,
             shapes: configuration.sentencePriors.shapes(twoTwo: true, threeOne: true), scorer: &scorer,
-            fullMatrixCells: configuration.fullMatrixCells, initialBand: configuration.initialBand, temperature: 1)
+            fullMatrixCells: configuration.fullMatrixCells, initialBand: configuration.initialBand, temperature: configuration.confidenceTemperature)
         var beads: [Bead] = []
         for (step, posterior) in steps {
             let s = step.source + sourceRange.lowerBound, t = step.target + targetRange.lowerBound

@@ -22,6 +22,11 @@ public struct AlignerConfiguration: Hashable, Sendable {
     /// the weakest unit's shortfall is added to the bead's cost, so that a sentence without
     /// evidence of its own becomes a 1-0 rather than part of a neighbour's pair.
     public var mergeSupport: Double = 2.0
+    /// Costs are read as `−temperature × log probability` when bead confidences are computed; above
+    /// 1 the posteriors are less sure of themselves than the model.
+    public var confidenceTemperature: Double = 1
+    /// How a bead's evidence becomes its confidence.
+    public var calibration: ConfidenceCalibration = .fitted
     /// Whether to use the built-in lexicon (when one is shipped for the pair).
     public var usesBuiltInLexicon = true
     /// Below this confidence a bead is "low confidence" (marked by `align`, not stored by `add`).

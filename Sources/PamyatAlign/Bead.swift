@@ -5,13 +5,16 @@ public struct Bead: Hashable, Sendable, Codable {
     public var source: Range<Int>
     /// Indices into the target sentences (or paragraphs).
     public var target: Range<Int>
-    /// How sure the aligner is of this bead, in [0, 1].
+    /// How sure the aligner is of this bead, in [0, 1]: the calibrated probability that it is right.
     public var confidence: Double
+    /// What the confidence was computed from (beads with sentences on both sides, as aligned).
+    public var evidence: BeadEvidence?
 
-    public init(source: Range<Int>, target: Range<Int>, confidence: Double) {
+    public init(source: Range<Int>, target: Range<Int>, confidence: Double, evidence: BeadEvidence? = nil) {
         self.source = source
         self.target = target
         self.confidence = confidence
+        self.evidence = evidence
     }
 
     /// `1-1`, `2-1`, `1-0`, …

@@ -35,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 
+FEATURES = []  # the evidence of every pair with whether it was right, for calibrate.py
 CALIBRATION = []  # (score, strictly right, same paragraphs) of every pair
 VARIANTS = ["lines", "lines-omit", "blank", "blank-omit", "runon", "runon-omit", "stops", "stops-omit"]
 
@@ -135,6 +136,8 @@ def evaluate_document(pamyat, name, pairs, variant, seed, minimum, details, work
             same = where[("source", index)] == where[("target", index)] and None not in ids
             stats["pairs"] += 1
             CALIBRATION.append((bead["score"], right, same))
+            if "evidence" in bead:
+                FEATURES.append({"variant": variant, "document": name, "right": right, "same": same, **bead["evidence"]})
             stored = bead["score"] >= minimum
             stats["right"] += right
             stats["covered"] += chars if right else 0
@@ -173,6 +176,7 @@ def main():
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--details", nargs="?", const="strict", choices=["strict", "same"],
                         help="print the wrong pairs and unpaired sentences (same: only those wrong by the same-paragraphs rule)")
+    parser.add_argument("--dump", metavar="FILE", help="write every pair's evidence and whether it was right (JSON), for calibrate.py")
     parser.add_argument("--calibration", action="store_true", help="print how often pairs of each confidence band are right")
     parser.add_argument("--variants", default=",".join(VARIANTS))
     args = parser.parse_args()
@@ -204,6 +208,9 @@ def main():
             same_sp = total["stored_same"] / max(1, total["stored"])
             print(f"{variant:<12} {total['pairs']:>6} {p:>9.3f} {r:>7.3f} {sp:>9.3f} {sr:>9.3f} {total['pairs'] - total['right']:>6} {total['stored'] - total['stored_right']:>13} {same_p:>7.3f} {same_r:>7.3f} {same_sp:>14.3f}")
             worst[variant] = (p, r, sp)
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as f:
+            json.dump(FEATURES, f)
     if args.calibration:
         print("confidence   pairs  strictly right  same paragraphs")
         edges = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.01]

@@ -39,6 +39,29 @@ public struct AlignmentReport: Sendable {
         /// 1-based sentence numbers.
         var sourceSentences: [Int]
         var targetSentences: [Int]
+        /// What the score was computed from (pairs only).
+        var evidence: EvidenceJSON?
+    }
+
+    struct EvidenceJSON: Codable {
+        var posterior: Double
+        var length: Double
+        var matched: Double
+        var missing: Double
+        var besideOmission: Bool
+        var merge: Bool
+        var characters: Int
+
+        init(_ evidence: BeadEvidence) {
+            func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+            posterior = round(evidence.posterior)
+            length = round(evidence.length)
+            matched = round(evidence.matched)
+            missing = round(evidence.missing)
+            besideOmission = evidence.besideOmission
+            merge = evidence.isMerge
+            characters = evidence.characters
+        }
     }
 
     struct SideJSON: Codable {
@@ -64,7 +87,8 @@ public struct AlignmentReport: Sendable {
             BeadJSON(
                 kind: bead.kind, score: (bead.confidence * 1000).rounded() / 1000, low: bead.confidence < lowConfidence,
                 source: alignment.sourceText(of: bead), target: alignment.targetText(of: bead),
-                sourceSentences: bead.source.map { $0 + 1 }, targetSentences: bead.target.map { $0 + 1 })
+                sourceSentences: bead.source.map { $0 + 1 }, targetSentences: bead.target.map { $0 + 1 },
+                evidence: bead.evidence.map(EvidenceJSON.init))
         }
         let report = ReportJSON(
             source: SideJSON(file: original, language: alignment.languages.source.identifier, sentences: alignment.sourceSentences.count, paragraphs: (alignment.sourceParagraphs.last ?? -1) + 1),
