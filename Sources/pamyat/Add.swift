@@ -15,7 +15,10 @@ extension Pamyat {
                 unit. With a directory, files are paired by name: NAME.ru.txt + NAME.en.txt (.html too), \
                 or ru/NAME.txt + en/NAME.txt; a progress bar shows on a terminal, and a summary ends the run.
 
-                Beads below --min-confidence and sentences without a partner are reported, never stored. \
+                Beads below --min-confidence and sentences without a partner are reported, never stored; \
+                --review FILE writes them to a review file (TSV; a directory writes DIR.review.tsv beside \
+                it by default): set a row's decision to keep (and fill in a missing side if you like), \
+                then store the kept rows with --reviewed FILE. \
                 One transaction per document: a failure leaves the memory as it was. Adding the same \
                 document again adds nothing ("already present"); a changed document with the same \
                 --doc-id replaces the units of its previous version (they are deleted).
@@ -23,6 +26,8 @@ extension Pamyat {
                 Example:
                   pamyat add memories/samples/press-release.ru.txt memories/samples/press-release.en.txt
                   pamyat add releases/ --memory press --min-confidence 0.7
+                  pamyat add doc.ru.txt doc.en.txt --review doc.review.tsv
+                  pamyat add --reviewed doc.review.tsv
                 """)
 
         @Argument(help: ArgumentHelp("The original and its translations, or one directory of document pairs.", valueName: "file|dir"))
@@ -53,8 +58,21 @@ extension Pamyat {
 
         @OptionGroup var reading: ReadingOptions
 
+        @Option(help: ArgumentHelp("Write the low-confidence pairs and unpaired sentences to this review file (TSV).", valueName: "file"))
+        var review: String?
+
+        @Option(help: ArgumentHelp("Store the rows marked keep of a review file written by --review (no documents are aligned).", valueName: "file"))
+        var reviewed: String?
+
         func validate() throws {
             try memories.validateSingle(command: "add")
+            if reviewed != nil {
+                guard paths.isEmpty else {
+                    throw ValidationError("--reviewed stores a review file; give no documents with it (pamyat add --reviewed FILE).")
+                }
+                if review != nil { throw ValidationError("Give either --review (write a review file) or --reviewed (store one), not both.") }
+                return
+            }
             guard !paths.isEmpty else {
                 throw ValidationError("Give an original and its translation (pamyat add doc.ru.txt doc.en.txt), or a directory.")
             }
@@ -84,6 +102,14 @@ extension Pamyat {
             do {
                 let fromTag = try from.map { try LanguageTag.parse($0) }
                 let toTag = try to.map { try LanguageTag.parse($0) }
+                if let reviewed {
+                    let items = try ReviewFile.read(path: reviewed)
+                    try memories.withWritableMemory { store in
+                        let report = try DocumentAdder(store: store).addReviewed(items)
+                        print("\(reviewed): \(report.kept) row(s) kept, \(report.dropped) dropped; \(report.unitsAdded) units added, \(report.unitsAlreadyPresent) already present")
+                    }
+                    return
+                }
                 try memories.withWritableMemory { store in
                     let adder = DocumentAdder(store: store)
                     if paths.count == 1 {
@@ -97,6 +123,7 @@ extension Pamyat {
                     let report = try adder.add(request)
                     print(Self.line(for: report))
                     for line in report.lowConfidence { print("  low confidence, not stored: \(line)") }
+                    if let review { try Self.writeReview(report.reviewItems, to: review) }
                 }
             } catch {
                 throw reportedExit(for: error)
@@ -111,6 +138,7 @@ extension Pamyat {
             }
             let progress = DirectoryProgress(total: groups.count)
             var summary = AddSummary()
+            var reviewItems: [ReviewItem] = []
             for (index, group) in groups.enumerated() {
                 progress.update(done: index, message: "adding \(group.name)…", transient: true)
                 let request = AddRequest(
@@ -119,6 +147,7 @@ extension Pamyat {
                 do {
                     let report = try adder.add(request)
                     summary.record(report)
+                    reviewItems += report.reviewItems
                     progress.update(done: index + 1, message: Self.line(for: report))
                 } catch {
                     summary.failed += 1
@@ -129,7 +158,30 @@ extension Pamyat {
             }
             progress.finish()
             print(summary.text)
+            if !reviewItems.isEmpty || review != nil {
+                let path = review ?? Self.defaultReviewPath(forDirectory: directory)
+                do {
+                    try Self.writeReview(reviewItems, to: path)
+                } catch let error as ReviewFileError where review == nil {
+                    printError("\(error.description) (the summary above is complete; pass --review FILE to write it elsewhere)")
+                }
+            }
             if summary.failed > 0 { throw ExitCode(65) }
+        }
+
+        /// `releases/` → `releases.review.tsv` beside the directory.
+        static func defaultReviewPath(forDirectory directory: String) -> String {
+            let url = URL(fileURLWithPath: directory).standardizedFileURL
+            return url.deletingLastPathComponent().appendingPathComponent(url.lastPathComponent + ".review.tsv").path
+        }
+
+        static func writeReview(_ items: [ReviewItem], to path: String) throws {
+            try ReviewFile.write(items, to: path)
+            if items.isEmpty {
+                print("review file: \(path) (nothing to review)")
+            } else {
+                print("review file: \(path) (\(items.count) item(s): set decision to keep for those to store, then run pamyat add --reviewed \(path))")
+            }
         }
 
         static func line(for report: AddReport) -> String {

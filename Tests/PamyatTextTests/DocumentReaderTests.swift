@@ -100,3 +100,55 @@ import Testing
         #expect(try DocumentReader.paragraphs(of: text, format: .text, source: "a.txt").count == 4)
     }
 }
+
+@Suite struct StructuredTextReadingTests {
+    func read(_ text: String, layout: TextLayout = .auto) throws -> [String] {
+        try DocumentReader.paragraphs(of: text, format: .text, layout: layout, source: "a.txt")
+    }
+
+    @Test func headingsLabelsAndItemsStayParagraphsWithOrWithoutBlankLines() throws {
+        let lines = [
+            "Окно «Параметры подключения»", "Адрес сервера", "Имя или IP-адрес компьютера, на котором работает сервер.",
+            "Порт", "Номер порта. По умолчанию 5432.", "Использовать SSL", "Шифровать соединение с сервером.",
+            "Меню «Файл»", "Создать", "Открыть…", "Сохранить как…",
+        ]
+        #expect(try read(lines.joined(separator: "\n")) == lines)
+        #expect(try read(lines.joined(separator: "\n\n")) == lines)
+    }
+
+    @Test func aLongLabelFollowedByACapitalisedDescriptionIsNotWrapping() throws {
+        let lines = [
+            "Проверять сертификат сервера при каждом подключении", "Отказываться от подключения, если сертификат не подписан.",
+            "Удалять письма с сервера после загрузки на компьютер", "Письма удаляются через указанное число дней.",
+        ]
+        #expect(try read(lines.joined(separator: "\n")) == lines)
+    }
+
+    @Test func wrappedProseIsJoinedAndItsHeadingsAndListItemsKept() throws {
+        let text = """
+            Как настроить резервное копирование
+            Регулярное резервное копирование защищает данные от сбоев диска, ошибок
+            пользователей и вирусов. Копии можно хранить на сетевом диске или в облаке,
+            а расписание задаётся в окне «Параметры».
+            1. Откройте меню «Сервис».
+            2. Выберите команду «Резервное копирование».
+            """
+        #expect(try read(text) == [
+            "Как настроить резервное копирование",
+            "Регулярное резервное копирование защищает данные от сбоев диска, ошибок пользователей и вирусов. Копии можно хранить на сетевом диске или в облаке, а расписание задаётся в окне «Параметры».",
+            "1. Откройте меню «Сервис».", "2. Выберите команду «Резервное копирование».",
+        ])
+    }
+
+    @Test func eachBlockIsDecidedOnItsOwn() throws {
+        let text = "Параметры\nПорт\nТайм-аут\n\nЭтот абзац перенесён по ширине строки, как\nв письмах: строки обрываются посреди\nпредложения.\n"
+        #expect(try read(text) == ["Параметры", "Порт", "Тайм-аут", "Этот абзац перенесён по ширине строки, как в письмах: строки обрываются посреди предложения."])
+    }
+
+    @Test func theLayoutCanBeForced() throws {
+        let text = "Первая строка абзаца, который\nпродолжается здесь.\nЗаголовок\n"
+        #expect(try read(text, layout: .lines) == ["Первая строка абзаца, который", "продолжается здесь.", "Заголовок"])
+        #expect(try read("Строка без точки и довольно длинная\nЕщё одна такая же длинная строка\n", layout: .wrapped)
+            == ["Строка без точки и довольно длинная Ещё одна такая же длинная строка"])
+    }
+}

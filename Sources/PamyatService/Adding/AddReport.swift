@@ -25,4 +25,6 @@ public struct AddReport: Hashable, Sendable, Codable {
     public var unmatchedSentences = 0
     /// The low-confidence beads, as `score<TAB>source<TAB>target` lines.
     public var lowConfidence: [String] = []
+    /// The low-confidence pairs and unpaired sentences, for a review file (``ReviewFile``).
+    public var reviewItems: [ReviewItem] = []
 }

@@ -51,6 +51,9 @@ public struct DocumentAdder: Sendable {
             languages: [original.language.identifier] + translations.map(\.language.identifier))
         let units = Self.units(
             original: original, alignments: alignments, request: request, documentID: documentID, report: &report)
+        report.reviewItems = alignments.flatMap {
+            ReviewItem.items(of: $0, minimumConfidence: request.minimumConfidence, documentID: documentID, title: request.title, date: request.date)
+        }
         let record = DocumentRecord(
             id: documentID, title: request.title, date: request.date, sourceLanguage: original.language,
             languages: [original.language] + translations.map(\.language), contentHash: hash)
