@@ -37,15 +37,15 @@ public enum InputText {
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw TextError(.emptyInput, "no such file.", source: path)
+                throw TextError(.missingFile, "no such file.", source: path)
             }
             guard !isDirectory.boolValue else {
-                throw TextError(.emptyInput, "is a directory, not a text file.", source: path)
+                throw TextError(.notAFile, "is a directory, not a text file.", source: path)
             }
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
             } catch {
-                throw TextError(.emptyInput, "cannot be read: \(error.localizedDescription)", source: path)
+                throw TextError(.unreadable, "cannot be read: \(error.localizedDescription)", source: path)
             }
         }
         return try decode(data, source: path == "-" ? "<stdin>" : path)

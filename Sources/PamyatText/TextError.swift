@@ -7,6 +7,12 @@ public struct TextError: Error, Hashable, Sendable, CustomStringConvertible {
         case binaryInput = "binary-input"
         /// The input holds no text.
         case emptyInput = "empty-input"
+        /// The input file does not exist.
+        case missingFile = "missing-file"
+        /// The input path names a directory, not a file.
+        case notAFile = "not-a-file"
+        /// The input file exists but cannot be read (permissions, an I/O error).
+        case unreadable
         /// A language tag is ill-formed or names no known language.
         case unknownLanguage = "unknown-language"
         /// ICU refused an operation.

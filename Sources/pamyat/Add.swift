@@ -79,8 +79,8 @@ extension Pamyat {
             guard (0...1).contains(minConfidence) else {
                 throw ValidationError("--min-confidence must be between 0 and 1; \(minConfidence) is not.")
             }
-            if let date, date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
-                throw ValidationError("--date must be YYYY-MM-DD; '\(date)' is not.")
+            if let date, CalendarDate(iso: date) == nil {
+                throw ValidationError("--date must be a day that exists, written YYYY-MM-DD; '\(TextExcerpt.short(date, limit: 40))' is not.")
             }
             if paths.count == 1 {
                 var isDirectory: ObjCBool = false

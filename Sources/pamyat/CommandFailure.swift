@@ -16,8 +16,9 @@ func reportedExit(for error: any Error) -> ExitCode {
     if let text = error as? TextError {
         printError(text.description)
         switch text.code {
-        case .invalidUTF8, .binaryInput, .emptyInput, .unknownLanguage:
-            return text.message == "no such file." ? .noInput : .dataError
+        case .invalidUTF8, .binaryInput, .emptyInput, .unknownLanguage: return .dataError
+        case .missingFile, .notAFile: return .noInput
+        case .unreadable: return .ioError
         case .icu, .rules: return .software
         }
     }

@@ -5,6 +5,9 @@ protocol BeadScorer {
     /// The cost (lower is better) of a bead of `shape` over source units from `i` and target units
     /// from `j` (a crossed 2-2 bead costs its two crossing pairs).
     mutating func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double
+    /// ``cost(_:_:_:)``, or any value of at least `limit` when the cost is at least `limit` (the
+    /// bead cannot win, so its exact cost does not matter and the rest of it need not be scored).
+    mutating func cost(_ i: Int, _ j: Int, _ shape: BeadShape, limit: Double) -> Double
     /// A lower bound of ``cost(_:_:_:)``, cheap to compute, for skipping beads that cannot win.
     func lowestCost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double
 }
@@ -76,7 +79,8 @@ enum BandedDP {
                     guard previous < .infinity else { continue }
                     // Skip beads whose best possible cost cannot beat the best found so far.
                     if best < .infinity, previous + Float(shape.penalty + scorer.lowestCost(pi, pj, shape)) >= best { continue }
-                    let total = previous + Float(shape.penalty + scorer.cost(pi, pj, shape))
+                    let limit = best < .infinity ? Double(best - previous) - shape.penalty : .infinity
+                    let total = previous + Float(shape.penalty + scorer.cost(pi, pj, shape, limit: limit))
                     if total < best {
                         best = total
                         bestShape = UInt8(index)

@@ -42,23 +42,30 @@ struct EvidenceScorer: BeadScorer {
     }
 
     mutating func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
+        cost(i, j, shape, limit: .infinity)
+    }
+
+    mutating func cost(_ i: Int, _ j: Int, _ shape: BeadShape, limit: Double) -> Double {
         if shape.isOmission { return 0 }
         if shape.crossed {
             return -(score(i, 1, j + 1, 1, boundaries: false) + score(i + 1, 1, j, 1, boundaries: false)
                 + boundaryScore(i, 2, j, 2))
         }
-        return -score(i, shape.source, j, shape.target, boundaries: true)
+        return -score(i, shape.source, j, shape.target, boundaries: true, floor: -limit)
     }
 
-    /// The evidence that units `i..<i+di` and `j..<j+dj` translate each other.
-    mutating func score(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, boundaries: Bool) -> Double {
+    /// The evidence that units `i..<i+di` and `j..<j+dj` translate each other. When the evidence
+    /// before the merge check is already at most `floor`, the check (which can only lower it) is
+    /// skipped.
+    mutating func score(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, boundaries: Bool, floor: Double = -.infinity) -> Double {
         let length = model.evidence(source: source.length(i, di), target: target.length(j, dj))
         let (matched, unmatched) = matcher.compare(source, i, di, target, j, dj)
         var score = length + lexicalScale * (matched - min(unmatched, 6))
-        if mergeSupport > 0, di > 1 || dj > 1 {
+        if boundaries { score += boundaryScore(i, di, j, dj) }
+        if mergeSupport > 0, di > 1 || dj > 1, score > floor {
             score -= lexicalScale * max(0, mergeSupport - weakestSupport(i, di, j, dj, matched: matched))
         }
-        return boundaries ? score + boundaryScore(i, di, j, dj) : score
+        return score
     }
 
     /// The least anchor weight that one unit of a side with several units adds to the bead's

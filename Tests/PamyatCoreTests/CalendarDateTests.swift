@@ -1,0 +1,22 @@
+import PamyatCore
+import Testing
+
+@Suite struct CalendarDateTests {
+    @Test(arguments: ["2024-03-14", "2024-02-29", "2000-02-29", "0001-01-01", "9999-12-31"])
+    func realDaysParse(text: String) {
+        #expect(CalendarDate(iso: text)?.description == text)
+    }
+
+    @Test(arguments: ["2024-13-45", "2023-02-29", "1900-02-29", "0000-01-01", "2024-04-31", "2024-3-14", "24-03-14", "2024-03-14T00", "２０２４-03-14", ""])
+    func impossibleOrMalformedDatesAreRefused(text: String) {
+        #expect(CalendarDate(iso: text) == nil, "\(text)")
+    }
+}
+
+@Suite struct TextExcerptTests {
+    @Test func longInputIsCutWithAnEllipsisAndControlsBecomeSpaces() {
+        #expect(TextExcerpt.short(String(repeating: "я", count: 200)) == String(repeating: "я", count: 80) + "…")
+        #expect(TextExcerpt.short("a\tb\nc") == "a b c")
+        #expect(TextExcerpt.short("short") == "short")
+    }
+}
