@@ -57,6 +57,18 @@ struct SegmentationRules: Sendable {
     var continuations: Set<String> = []
     /// `[options]` `semicolon-ends-sentence`: a semicolon before a capitalised word ends a sentence.
     var semicolonEndsSentence = false
+    /// `[options]` `chat-lowercase-starts`: in the informal register, a lowercase word after `!`,
+    /// `?` or two dots starts a new sentence unless it is inside direct speech.
+    var chatLowercaseStarts = false
+    /// Lowercase words after which one capital letter names a key, an axis, a cell or a variant
+    /// (`[letter-labels]`: «клавишу», «оси», «column»), not an initial.
+    var letterLabels: Set<String> = []
+    /// Lowercase endings of short passive participles (`[passive-participle-endings]`: «открыт»,
+    /// «основана»), for the date rule's sentence that opens with its predicate.
+    var passiveParticipleEndings: [String] = []
+    /// Lowercase endings of the instrumental case (`[instrumental-endings]`), for the agent of a
+    /// passive predicate («… Уэйлсом»).
+    var instrumentalEndings: [String] = []
 
     init(language: String, icuLocale: String) {
         self.language = language

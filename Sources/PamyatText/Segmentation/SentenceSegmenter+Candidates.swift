@@ -5,7 +5,9 @@ extension SentenceSegmenter {
         candidates.removeAll(keepingCapacity: true)
         iteratorBoundaries(text) { candidates.append($0) }
         let icuCount = candidates.count
-        Self.scanForExtraCandidates(text, semicolons: rules.semicolonEndsSentence) { candidates.append($0) }
+        Self.scanForExtraCandidates(text, semicolons: rules.semicolonEndsSentence, chat: rules.chatLowercaseStarts) {
+            candidates.append($0)
+        }
         guard candidates.count > icuCount else { return }
         candidates.sort { $0.offset != $1.offset ? $0.offset < $1.offset : $0.kind > $1.kind }
         var kept = 0
@@ -26,9 +28,10 @@ extension SentenceSegmenter {
     }
 
     /// One pass over the bytes for the candidates ICU never gives: after «…» before a capital,
-    /// before a dash after a stop, before a number after a stop, after an emoticon or a semicolon
-    /// (when `semicolons`) before a capital, and before list items.
-    static func scanForExtraCandidates(_ text: UTF8Text, semicolons: Bool, _ body: (BreakCandidate) -> Void) {
+    /// before a dash after a stop, before a number, a camel-case word, a parameter label or an
+    /// option after a stop, after an emoticon, after a semicolon (when `semicolons`) before a
+    /// capital, before list items, and (when `chat`) after `!`, `?` or two dots before a lowercase word.
+    static func scanForExtraCandidates(_ text: UTF8Text, semicolons: Bool, chat: Bool, _ body: (BreakCandidate) -> Void) {
         var list = ListTracker()
         var openBrackets = 0  // "(" minus ")" so far: a ")" with none open is a smiley
         var index = 0
@@ -52,25 +55,50 @@ extension SentenceSegmenter {
                 index += 3
                 continue
             }
-            if byte == 0x2D && isDialogueDash(text, at: index, length: 1) {
-                body(BreakCandidate(offset: index, kind: .dialogueDash))
+            if byte == 0x2D {
+                // «Привет. -- Как дела?»: two hyphens typed for a dash.
+                let length = index + 1 < count && text[index + 1] == 0x2D ? 2 : 1
+                if isDialogueDash(text, at: index, length: length) { body(BreakCandidate(offset: index, kind: .dialogueDash)) }
+                if length == 2 {
+                    index += 2
+                    continue
+                }
             }
-            if (byte == 0x2E || byte == 0x21 || byte == 0x3F) && index + 2 < count && text[index + 1] == 0x20
-                && (text[index + 2] >= 0x30 && text[index + 2] <= 0x39 || startsCamelCaseWord(text, at: index + 2))
-            {
-                // «Их было 5. 3 из них ушли.», «…billion. iPhone sales…»: ICU never breaks before a
-                // number or a word in lowercase; the rules decide like after any stop.
-                body(BreakCandidate(offset: index + 2, kind: .terminator))
+            if (byte == 0x2E || byte == 0x21 || byte == 0x3F) && index + 2 < count && text[index + 1] == 0x20 {
+                if text[index + 2] >= 0x30 && text[index + 2] <= 0x39 || startsCamelCaseWord(text, at: index + 2) {
+                    // «Их было 5. 3 из них ушли.», «…billion. iPhone sales…»: ICU never breaks before a
+                    // number or a word in lowercase; the rules decide like after any stop.
+                    body(BreakCandidate(offset: index + 2, kind: .terminator))
+                } else if startsCode(text, at: index + 2) {
+                    body(BreakCandidate(offset: index + 2, kind: .codeStart))
+                } else if chat && isInformalStop(text, endingAt: index) && UTF8Text.isLowercase(text.scalar(at: index + 2).scalar) {
+                    body(BreakCandidate(offset: index + 2, kind: .informalStop))
+                }
             }
-            if byte == 0x3B && semicolons, let offset = capitalWordAfterSpace(text, from: index + 1) {
+            if byte == 0x3B && semicolons, let offset = wordAfterSpace(text, from: index + 1, lowercase: false) {
                 body(BreakCandidate(offset: offset, kind: .semicolon))
             }
             if byte == 0x29 || byte == 0x28 {
                 let unmatched = byte == 0x29 && openBrackets <= 0
                 openBrackets += byte == 0x28 ? 1 : -1
-                if isEmoticonEnd(text, at: index, unmatched: unmatched), let offset = capitalWordAfterSpace(text, from: index + 1) {
-                    body(BreakCandidate(offset: offset, kind: .emoticon))
+                switch Emoticon.shape(endingAt: index, in: text, unmatched: unmatched) {
+                case .face:
+                    // A run of brackets that closes brackets opened before it («(о столице (Минске)) и»)
+                    // is no emoticon before a lowercase word.
+                    if let offset = wordAfterSpace(text, from: index + 1, lowercase: byte == 0x28 || unmatched) {
+                        body(BreakCandidate(offset: offset, kind: .emoticon))
+                    }
+                case .bracket:
+                    if let offset = wordAfterSpace(text, from: index + 1, lowercase: false) {
+                        body(BreakCandidate(offset: offset, kind: .emoticon))
+                    }
+                case nil: break
                 }
+            }
+            if (byte == 0x44 || byte == 0x50) && index >= 1 && isFaceWithLetter(text, endingAt: index),
+                let offset = wordAfterSpace(text, from: index + 1, lowercase: true)
+            {
+                body(BreakCandidate(offset: offset, kind: .emoticon))  // :D, ;P
             }
             index += 1
         }
@@ -113,33 +141,61 @@ extension SentenceSegmenter {
         return false
     }
 
-    /// A space at `from`, then a capitalised word that is not an initial (not followed by a stop):
-    /// the offset after the space, else nil.
-    private static func capitalWordAfterSpace(_ text: UTF8Text, from: Int) -> Int? {
+    /// A space at `from`, then a word that is not an initial (not followed by a stop) and starts
+    /// with a capital, or also in lowercase when `lowercase`: the offset after the space, else nil.
+    private static func wordAfterSpace(_ text: UTF8Text, from: Int, lowercase: Bool) -> Int? {
         guard from + 1 < text.count, text[from] == 0x20 else { return nil }
         let right = RightContext(text, at: from + 1)
-        guard !right.opened, right.startsCapitalized, !right.wordFollowedByStop else { return nil }
+        guard !right.opened, !right.wordFollowedByStop else { return nil }
+        guard right.startsCapitalized || (lowercase && right.first.map(UTF8Text.isLowercase) == true) else { return nil }
         return from + 1
     }
 
-    /// The bracket at `index` ends an emoticon: `:)`, `:-)`, `;)`, `:(`, `=)`, a run of two or
-    /// more of the same bracket after a letter («Спасибо)) Было здорово»), or a closing bracket
-    /// that closes nothing (`unmatched`) right after a word of two letters or more («мужик) Уроки»).
-    private static func isEmoticonEnd(_ text: UTF8Text, at index: Int, unmatched: Bool) -> Bool {
-        let bracket = text[index]
-        guard index + 1 < text.count, text[index + 1] == 0x20 else { return false }
+    /// `:D`, `:-D`, `;P` ending at `index` (the letter), standing after a space or at the start.
+    private static func isFaceWithLetter(_ text: UTF8Text, endingAt index: Int) -> Bool {
+        var eyes = index - 1
+        if eyes >= 1 && text[eyes] == 0x2D { eyes -= 1 }
+        guard text[eyes] == 0x3A || text[eyes] == 0x3B else { return false }
+        return eyes == 0 || text[eyes - 1] == 0x20
+    }
+
+    /// A chat stop ending at `index`: a run of `!` and `?` after a letter or a digit («Серьёзно?!»),
+    /// or exactly two dots after a letter («Ну ладно..»), but not `?..` or `...`.
+    private static func isInformalStop(_ text: UTF8Text, endingAt index: Int) -> Bool {
         var start = index
-        while start > 0 && text[start - 1] == bracket && index - start < 8 { start -= 1 }
-        if start > 0 && text[start - 1] == 0x2D { start -= 1 }  // :-)
+        if text[index] == 0x2E {
+            guard index >= 2, text[index - 1] == 0x2E else { return false }
+            start = index - 1
+        } else {
+            while start > 0 && (text[start - 1] == 0x21 || text[start - 1] == 0x3F) && index - start < 16 { start -= 1 }
+        }
         guard start > 0 else { return false }
-        let before = text[start - 1]
-        if before == 0x3A || before == 0x3B || before == 0x3D { return true }  // : ; =
-        guard text[start] == bracket else { return false }
-        let (letter, letterStart) = text.scalar(before: start)
-        guard UTF8Text.isLetter(letter) else { return false }
-        if index - start >= 1 { return true }
-        // A single bracket: only an unmatched one after a word, not a list marker («а)»).
-        return unmatched && letterStart > 0 && UTF8Text.isLetter(text.scalar(before: letterStart).scalar)
+        return UTF8Text.isLetterOrDigit(text.scalar(before: start).scalar)
+    }
+
+    /// A lowercase parameter label (`timeout:`), an option (`--verbose`) or an identifier
+    /// (`max_connections`, `parse()`) at `index`: ASCII only, since these are names from code.
+    private static func startsCode(_ text: UTF8Text, at index: Int) -> Bool {
+        let count = text.count
+        if text[index] == 0x2D {
+            return index + 2 < count && text[index + 1] == 0x2D && text[index + 2] >= 0x61 && text[index + 2] <= 0x7A
+        }
+        guard text[index] >= 0x61 && text[index] <= 0x7A else { return false }
+        var end = index
+        var underscore = false
+        while end < count && end - index < 64 {
+            let byte = text[end]
+            if byte == 0x5F {
+                underscore = true
+            } else if !(byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte == 0x2D || byte >= 0x41 && byte <= 0x5A) {
+                break
+            }
+            end += 1
+        }
+        guard end < count else { return false }
+        if text[end] == 0x3A { return end + 1 == count || text[end + 1] == 0x20 }  // timeout:
+        if text[end] == 0x28 { return end + 1 < count && text[end + 1] == 0x29 }  // parse()
+        return underscore && (text[end] == 0x20 || text[end] == 0x2C)  // max_connections
     }
 
     /// A dash at `index` with a space on each side, after a stop (. ! ? …, with no closing quote

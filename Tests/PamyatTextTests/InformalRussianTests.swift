@@ -1,0 +1,71 @@
+import Testing
+
+/// Russian in the informal register of forums and chats (issue 11): an ASCII `--` as a dialogue
+/// dash, sentences that start in lowercase after `..`, `!` or `?`, and emoticons that close a
+/// sentence; and the literary text these rules must leave alone. Each text marks its sentence ends
+/// with ` | ` (see ``GoldText``); all were written for these tests.
+@Suite struct InformalRussianTests {
+    private func check(_ gold: GoldText) throws {
+        let sentences = try segmenter("ru").sentences(in: gold.text)
+        #expect(sentences == gold.sentences, "«\(gold.text)» was split as \(sentences)")
+    }
+
+    @Test("An ASCII -- is a dialogue dash", arguments: [
+        "Привет. | -- Привет! | -- Как дела? | -- Нормально, сам как?",
+        "Ты придёшь завтра? -- спросила Маша. | -- Не знаю. | -- Приходи!",
+        "-- Где ты был? | -- Дома сидел. | -- А почему не позвонил?",
+        "-- Я занят, -- ответил он. | -- Позже поговорим.",
+        "Ну и погода -- снег в мае.",
+        "Мы ждали час -- никто не пришёл. | Пришлось уйти.",
+    ] as [GoldText])
+    func doubleHyphenDash(_ gold: GoldText) throws { try check(gold) }
+
+    @Test("A lowercase word after two dots starts a sentence", arguments: [
+        "Ну ладно.. | пойду спать",
+        "Короче.. | ничего не получилось.. | завтра попробую ещё раз",
+        "Не знаю.. | может и приду",
+        "Жаль.. | думал, успеем",
+    ] as [GoldText])
+    func twoDots(_ gold: GoldText) throws { try check(gold) }
+
+    @Test("A lowercase word after ! or ? starts a sentence in chat", arguments: [
+        "Всем привет! | кто-нибудь был на концерте вчера?",
+        "Ты где? | я уже у входа стою",
+        "Серьёзно?! | не ожидал от тебя",
+        "Спасибо всем!!! | было очень весело",
+        "Как дела? | что нового?",
+        "Помогите!! | не запускается игра после обновления",
+        "Кто знает, сколько стоит ремонт? | заранее спасибо",
+    ] as [GoldText])
+    func lowercaseAfterExclamation(_ gold: GoldText) throws { try check(gold) }
+
+    @Test("An emoticon closes a sentence", arguments: [
+        "Спасибо))) | завтра увидимся",
+        "Было здорово =) | Приходите ещё",
+        "Ну ты даёшь :) | я бы не решился",
+        "Опять дождь((( | никуда не пойду",
+        "Привет! :) | Как дела?",
+        "Отлично ;) | завтра расскажу подробнее",
+        "Всё сломалось :-( | придётся чинить самому",
+        "Мы выиграли!!! ))) | всем спасибо",
+        "Классный фильм)) | Всем советую",
+        "Ура!)) | наконец-то отпуск",
+        "Встреча (в 10:00) прошла хорошо.",
+        "Пункт а) выполнен, пункт б) нет.",
+    ] as [GoldText])
+    func emoticons(_ gold: GoldText) throws { try check(gold) }
+
+    @Test("Literary text is not split before a lowercase word", arguments: [
+        "— Кто там? — спросил он.",
+        "— Ах! как здесь хорошо, — сказала она.",
+        "Что ты! что ты! — замахала руками няня.",
+        "«Куда ты? постой!» — крикнул он вслед.",
+        "Ну что ж... посмотрим, что из этого выйдет.",
+        "— Неужели?.. он и правда вернулся?",
+        "Он спросил: «Кто там?» и подошёл к двери.",
+        "Я приду... наверное.",
+        "— Стой! — крикнул он. | — Куда ты?",
+        "Он крикнул: — Стой! не двигайся!",
+    ] as [GoldText])
+    func literary(_ gold: GoldText) throws { try check(gold) }
+}
