@@ -3,7 +3,8 @@ import Testing
 /// Russian in the informal register of forums and chats (issue 11): an ASCII `--` as a dialogue
 /// dash, sentences that start in lowercase after `..`, `!` or `?`, and emoticons that close a
 /// sentence; and the literary text these rules must leave alone. Each text marks its sentence ends
-/// with ` | ` (see ``GoldText``); all were written for these tests.
+/// with ` | ` (see ``GoldText``); all were written for these tests. A paragraph with typeset marks
+/// (`—`, `«`) and no chat marks (emoticons, `..`, `--`) is read as literary.
 @Suite struct InformalRussianTests {
     private func check(_ gold: GoldText) throws {
         let sentences = try segmenter("ru").sentences(in: gold.text)
@@ -36,6 +37,8 @@ import Testing
         "Как дела? | что нового?",
         "Помогите!! | не запускается игра после обновления",
         "Кто знает, сколько стоит ремонт? | заранее спасибо",
+        "Фильм «Аватар» смотрели? | по-моему, скучно)) | Зато графика классная",
+        "Ответ — в описании.. | читайте внимательнее",
     ] as [GoldText])
     func lowercaseAfterExclamation(_ gold: GoldText) throws { try check(gold) }
 
@@ -66,6 +69,8 @@ import Testing
         "Я приду... наверное.",
         "— Стой! — крикнул он. | — Куда ты?",
         "Он крикнул: — Стой! не двигайся!",
+        "Тишина — ни звука. | Что же делать? бежать? звать на помощь?",
+        "«Неужели?» — подумала она. | Ах! как давно это было.",
     ] as [GoldText])
     func literary(_ gold: GoldText) throws { try check(gold) }
 }

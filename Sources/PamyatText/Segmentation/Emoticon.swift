@@ -10,11 +10,11 @@ enum Emoticon {
         case bracket
     }
 
-    /// The emoticon that ends with the bracket at `index` (followed by a space), if any;
+    /// The emoticon that ends with the bracket at `index` (followed by a space or the end), if any;
     /// `unmatched` tells whether that bracket closes no bracket opened before it.
     static func shape(endingAt index: Int, in text: UTF8Text, unmatched: Bool) -> Shape? {
         let bracket = text[index]
-        guard index + 1 < text.count, text[index + 1] == 0x20 else { return nil }
+        guard index + 1 == text.count || text[index + 1] == 0x20 else { return nil }
         if index >= 2 && text[index - 1] == 0x20 { return spacedShape(endingAt: index, in: text, unmatched: unmatched) }
         var start = index
         while start > 0 && text[start - 1] == bracket && index - start < 8 { start -= 1 }

@@ -5,10 +5,12 @@ extension SentenceSegmenter {
         candidates.removeAll(keepingCapacity: true)
         iteratorBoundaries(text) { candidates.append($0) }
         let icuCount = candidates.count
-        Self.scanForExtraCandidates(text, semicolons: rules.semicolonEndsSentence, chat: rules.chatLowercaseStarts) {
+        var register = Register()
+        Self.scanForExtraCandidates(text, semicolons: rules.semicolonEndsSentence, chat: rules.chatLowercaseStarts, register: &register) {
             candidates.append($0)
         }
         guard candidates.count > icuCount else { return }
+        if !register.allowsLowercaseStarts { candidates.removeAll { $0.kind == .informalStop } }
         candidates.sort { $0.offset != $1.offset ? $0.offset < $1.offset : $0.kind > $1.kind }
         var kept = 0
         for index in candidates.indices where kept == 0 || candidates[kept - 1].offset != candidates[index].offset {
@@ -30,8 +32,11 @@ extension SentenceSegmenter {
     /// One pass over the bytes for the candidates ICU never gives: after «…» before a capital,
     /// before a dash after a stop, before a number, a camel-case word, a parameter label or an
     /// option after a stop, after an emoticon, after a semicolon (when `semicolons`) before a
-    /// capital, before list items, and (when `chat`) after `!`, `?` or two dots before a lowercase word.
-    static func scanForExtraCandidates(_ text: UTF8Text, semicolons: Bool, chat: Bool, _ body: (BreakCandidate) -> Void) {
+    /// capital, before list items, and (when `chat`) after `!`, `?` or two dots before a lowercase
+    /// word; notes the marks of the paragraph's `register` on the way.
+    static func scanForExtraCandidates(
+        _ text: UTF8Text, semicolons: Bool, chat: Bool, register: inout Register, _ body: (BreakCandidate) -> Void
+    ) {
         var list = ListTracker()
         var openBrackets = 0  // "(" minus ")" so far: a ")" with none open is a smiley
         var index = 0
@@ -43,8 +48,11 @@ extension SentenceSegmenter {
                     body(BreakCandidate(offset: index, kind: .listItem))
                 }
             }
+            if index == 0 && UTF8Text.isLowercase(text.scalar(at: 0).scalar) { register.chat = true }
+            if byte == 0xC2 && index + 1 < count && text[index + 1] == 0xAB { register.typeset = true }  // «
             if byte == 0xE2 && index + 2 < count && text[index + 1] == 0x80 {
                 let third = text[index + 2]
+                if third == 0x93 || third == 0x94 || third == 0x9E { register.typeset = true }  // – — „
                 if third == 0xA6 {  // …
                     if let offset = capitalAfterEllipsis(text, from: index + 3) {
                         body(BreakCandidate(offset: offset, kind: .ellipsis))
@@ -60,9 +68,15 @@ extension SentenceSegmenter {
                 let length = index + 1 < count && text[index + 1] == 0x2D ? 2 : 1
                 if isDialogueDash(text, at: index, length: length) { body(BreakCandidate(offset: index, kind: .dialogueDash)) }
                 if length == 2 {
+                    if index + 2 < count && text[index + 2] == 0x20 { register.chat = true }
                     index += 2
                     continue
                 }
+            }
+            if byte == 0x2E && index >= 1 && text[index - 1] == 0x2E && (index < 2 || text[index - 2] != 0x2E)
+                && (index + 1 == count || text[index + 1] != 0x2E)
+            {
+                register.chat = true  // «ну ладно..»
             }
             if (byte == 0x2E || byte == 0x21 || byte == 0x3F) && index + 2 < count && text[index + 1] == 0x20 {
                 if text[index + 2] >= 0x30 && text[index + 2] <= 0x39 || startsCamelCaseWord(text, at: index + 2) {
@@ -83,6 +97,7 @@ extension SentenceSegmenter {
                 openBrackets += byte == 0x28 ? 1 : -1
                 switch Emoticon.shape(endingAt: index, in: text, unmatched: unmatched) {
                 case .face:
+                    register.chat = true
                     // A run of brackets that closes brackets opened before it («(о столице (Минске)) и»)
                     // is no emoticon before a lowercase word.
                     if let offset = wordAfterSpace(text, from: index + 1, lowercase: byte == 0x28 || unmatched) {
@@ -95,10 +110,13 @@ extension SentenceSegmenter {
                 case nil: break
                 }
             }
-            if (byte == 0x44 || byte == 0x50) && index >= 1 && isFaceWithLetter(text, endingAt: index),
-                let offset = wordAfterSpace(text, from: index + 1, lowercase: true)
+            if (byte == 0x44 || byte == 0x50) && index >= 1 && index + 1 < count && text[index + 1] == 0x20
+                && isFaceWithLetter(text, endingAt: index)
             {
-                body(BreakCandidate(offset: offset, kind: .emoticon))  // :D, ;P
+                register.chat = true
+                if let offset = wordAfterSpace(text, from: index + 1, lowercase: true) {
+                    body(BreakCandidate(offset: offset, kind: .emoticon))  // :D, ;P
+                }
             }
             index += 1
         }
