@@ -58,6 +58,16 @@ import Testing
     ] as [GoldText])
     func emoticons(_ gold: GoldText) throws { try check(gold) }
 
+    @Test("A lowercase word after a full stop starts a sentence in a paragraph with chat marks", arguments: [
+        "Вчера ходили в кино)) | фильм так себе. | зато попкорн вкусный",
+        "Купил телефон.. | батарея держит день. | в целом доволен :)",
+        "Сходил в магазин)) | купил хлеб, молоко и т.д. и всё такое",
+        "Живу в г. минске)) | тут хорошо. | приезжайте",
+        "Ты придёшь?) | я жду",
+        "Это было давно. потом всё изменилось.",
+    ] as [GoldText])
+    func lowercaseAfterFullStopInChat(_ gold: GoldText) throws { try check(gold) }
+
     @Test("Literary text is not split before a lowercase word", arguments: [
         "— Кто там? — спросил он.",
         "— Ах! как здесь хорошо, — сказала она.",

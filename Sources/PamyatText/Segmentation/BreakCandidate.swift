@@ -22,6 +22,9 @@ struct BreakCandidate: Equatable {
         /// After `!`, `?` (and their runs) or two dots before a lowercase word: a sentence start
         /// in the informal register, for languages whose rules set `chat-lowercase-starts`.
         case informalStop = 8
+        /// After a single full stop before a lowercase word, in a paragraph with chat marks
+        /// («Вчера ходили в кино)) фильм так себе. зато…»), for the same languages.
+        case chatFullStop = 9
 
         static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
     }

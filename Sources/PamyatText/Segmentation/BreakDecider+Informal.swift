@@ -5,7 +5,7 @@ extension BreakDecider {
     private static var speechReach: Int { 400 }
 
     /// The decision for an `.informalStop` candidate — `!`, `?` (runs of them) or two dots before a
-    /// lowercase word. In chats and forums people do not capitalise, so a sentence ends there,
+    /// lowercase word — and the first check for a `.chatFullStop`. In chats and forums people do not capitalise, so a sentence ends there,
     /// unless the stop is inside direct speech, where literary text writes a lowercase word after
     /// `!` or `?` within one sentence: the sentence opens with a typographic dash («— Ах! как
     /// хорошо, — сказала она.»), a quotation is open («Куда ты? постой!»), or the author's words

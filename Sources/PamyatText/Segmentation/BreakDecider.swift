@@ -21,6 +21,11 @@ struct BreakDecider {
             return candidate.offset
         case .informalStop:
             return decideInformalStop(candidate, sentenceStart: sentenceStart)
+        case .chatFullStop:
+            // The abbreviation rules decide as before a lowercase word: «и т.д. и», «г. минске» go on.
+            guard decideInformalStop(candidate, sentenceStart: sentenceStart) != nil else { return nil }
+            let right = RightContext(text, at: candidate.offset)
+            return apply(decideAfterStop(leftEnd: candidate.offset - 1, right: right, sentenceStart: sentenceStart), candidate)
         case .codeStart:
             var right = RightContext(text, at: candidate.offset)
             right.startsLabel = true

@@ -26,6 +26,8 @@ enum Emoticon {
         guard text[start] == bracket else { return nil }
         // «Спасибо!)) », «Ура! ))) »: a run after a stop or standing alone.
         if run >= 2 && (before == 0x20 || before == 0x21 || before == 0x3F || before == 0x2E) { return .face }
+        // «Придёшь?) я жду»: a bracket that closes nothing after `?` or `!` smiles.
+        if run == 1 && unmatched && bracket == 0x29 && (before == 0x21 || before == 0x3F) { return .face }
         let (letter, letterStart) = text.scalar(before: start)
         guard UTF8Text.isLetter(letter) else { return nil }
         if run >= 2 { return .face }

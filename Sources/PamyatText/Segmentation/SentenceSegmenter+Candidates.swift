@@ -11,6 +11,7 @@ extension SentenceSegmenter {
         }
         guard candidates.count > icuCount else { return }
         if !register.allowsLowercaseStarts { candidates.removeAll { $0.kind == .informalStop } }
+        if !register.chat { candidates.removeAll { $0.kind == .chatFullStop } }
         candidates.sort { $0.offset != $1.offset ? $0.offset < $1.offset : $0.kind > $1.kind }
         var kept = 0
         for index in candidates.indices where kept == 0 || candidates[kept - 1].offset != candidates[index].offset {
@@ -48,7 +49,7 @@ extension SentenceSegmenter {
                     body(BreakCandidate(offset: index, kind: .listItem))
                 }
             }
-            if index == 0 && UTF8Text.isLowercase(text.scalar(at: 0).scalar) { register.chat = true }
+            if index == 0 && UTF8Text.isLowercase(text.scalar(at: 0).scalar) { register.lowercaseStart = true }
             if byte == 0xC2 && index + 1 < count && text[index + 1] == 0xAB { register.typeset = true }  // «
             if byte == 0xE2 && index + 2 < count && text[index + 1] == 0x80 {
                 let third = text[index + 2]
@@ -85,8 +86,12 @@ extension SentenceSegmenter {
                     body(BreakCandidate(offset: index + 2, kind: .terminator))
                 } else if startsCode(text, at: index + 2) {
                     body(BreakCandidate(offset: index + 2, kind: .codeStart))
-                } else if chat && isInformalStop(text, endingAt: index) && UTF8Text.isLowercase(text.scalar(at: index + 2).scalar) {
-                    body(BreakCandidate(offset: index + 2, kind: .informalStop))
+                } else if chat && UTF8Text.isLowercase(text.scalar(at: index + 2).scalar) {
+                    if isInformalStop(text, endingAt: index) {
+                        body(BreakCandidate(offset: index + 2, kind: .informalStop))
+                    } else if byte == 0x2E && index >= 1 && UTF8Text.isLetter(text.scalar(before: index).scalar) {
+                        body(BreakCandidate(offset: index + 2, kind: .chatFullStop))
+                    }
                 }
             }
             if byte == 0x3B && semicolons, let offset = wordAfterSpace(text, from: index + 1, lowercase: false) {
