@@ -30,7 +30,8 @@ enum Emoticon {
         if run == 1 && unmatched && bracket == 0x29 && (before == 0x21 || before == 0x3F) { return .face }
         let (letter, letterStart) = text.scalar(before: start)
         guard UTF8Text.isLetter(letter) else { return nil }
-        if run >= 2 { return .face }
+        // A run, or «не работает( Версия»: a `(` before a space opens nothing, it frowns.
+        if run >= 2 || bracket == 0x28 { return .face }
         // A single bracket: only an unmatched one after a word, not a list marker («а)»).
         return unmatched && letterStart > 0 && UTF8Text.isLetter(text.scalar(before: letterStart).scalar) ? .bracket : nil
     }

@@ -183,7 +183,8 @@ extension SentenceSegmenter {
     }
 
     /// A chat stop ending at `index`: a run of `!` and `?` after a letter or a digit («Серьёзно?!»),
-    /// or exactly two dots after a letter («Ну ладно..»), but not `?..` or `...`.
+    /// or exactly two dots after a letter («Ну ладно..»), but not `?..` or `...`; closing quotes
+    /// or brackets may stand between («нажимаю «Закрепить».. не работает»).
     private static func isInformalStop(_ text: UTF8Text, endingAt index: Int) -> Bool {
         var start = index
         if text[index] == 0x2E {
@@ -193,7 +194,9 @@ extension SentenceSegmenter {
             while start > 0 && (text[start - 1] == 0x21 || text[start - 1] == 0x3F) && index - start < 16 { start -= 1 }
         }
         guard start > 0 else { return false }
-        return UTF8Text.isLetterOrDigit(text.scalar(before: start).scalar)
+        var (before, beforeStart) = text.scalar(before: start)
+        if (before == "»" || before == "\"" || before == ")") && beforeStart > 0 { before = text.scalar(before: beforeStart).scalar }
+        return UTF8Text.isLetterOrDigit(before)
     }
 
     /// A lowercase parameter label (`timeout:`), an option (`--verbose`) or an identifier
