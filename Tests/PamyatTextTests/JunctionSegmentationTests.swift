@@ -28,6 +28,9 @@ import Testing
         "Ось абсцисс обозначают буквой X. | Ось ординат обозначают буквой Y.",
         "Мой сын учится в 7Б. | Классный руководитель его хвалит.",
         "Графики построены по осям X и Y. | Масштаб выбран одинаковый.",
+        "Для печати нажмите P. | Откроется диалог принтера.",
+        "Вход в здание со стороны корп. Б. | Охрана проверяет пропуска.",
+        "Заполните заявление по форме А. | Приложите копию паспорта.",
     ] as [GoldText])
     func russianKeysAndAxes(_ gold: GoldText) throws { try check(gold, "ru") }
 
@@ -58,6 +61,7 @@ import Testing
         "Citrus fruit is rich in vitamin C. | Kiwis are even richer.",
         "Save the file with Ctrl + S. | Closing the window discards nothing.",
         "The correct answer is option D. | Every other option is a trap.",
+        "Fill in Form B. | Attach a copy of your passport.",
         "The memo was signed by John F. Kennedy in 1961.",
         "George W. Bush met the press on Monday.",
         "The study by A. B. Smith is cited often.",
