@@ -76,6 +76,8 @@ import Testing
         "Set the flag, i.e. --verbose, to see more.",
         "See the manual, e.g. the section on logging.",
         "The meeting ended at 5 p.m. and everyone went home.",
+        "The bus leaves at 5 p.m. tomorrow: bring your tickets.",
+        "We packed food, water, maps, etc. notes: none were needed.",
         "Use the flag only once. | --dry-run: show what would change. | --force: skip the checks.",
     ] as [GoldText])
     func englishLabels(_ gold: GoldText) throws { try check(gold, "en") }

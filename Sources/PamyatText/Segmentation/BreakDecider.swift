@@ -27,8 +27,9 @@ struct BreakDecider {
             let right = RightContext(text, at: candidate.offset)
             return apply(decideAfterStop(leftEnd: candidate.offset - 1, right: right, sentenceStart: sentenceStart), candidate)
         case .codeStart:
-            var right = RightContext(text, at: candidate.offset)
-            right.startsLabel = true
+            // As before any lowercase word: an ordinary word before the stop ends the sentence, an
+            // abbreviation goes on («i.e. --verbose», «at 5 p.m. tomorrow: bring…»).
+            let right = RightContext(text, at: candidate.offset)
             return apply(decideAfterStop(leftEnd: candidate.offset - 1, right: right, sentenceStart: sentenceStart), candidate)
         case .dialogueDash:
             // «—», «–», «-» or «--».

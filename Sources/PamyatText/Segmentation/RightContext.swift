@@ -40,10 +40,7 @@ struct RightContext {
     var startsLowercase: Bool { (first.map(UTF8Text.isLowercase) ?? false) && !camelCase }
     /// Whether an uppercase letter follows the first letter of the word (iPhone).
     private var camelCase = false
-    /// Whether the next sentence starts with a lowercase parameter label, option or identifier
-    /// (`timeout:`, `--verbose`), which counts as a capital.
-    var startsLabel = false
-    var startsCapitalized: Bool { startsLabel || (first.map(UTF8Text.isUppercase) ?? false) }
+    var startsCapitalized: Bool { first.map(UTF8Text.isUppercase) ?? false }
     var startsWithDigit: Bool { first.map(UTF8Text.isDigit) ?? false }
 
     /// Whether the word is one of the language's `[continuations]` («Беларуси» after «обл.»).
