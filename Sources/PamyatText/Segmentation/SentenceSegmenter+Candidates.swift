@@ -103,9 +103,9 @@ extension SentenceSegmenter {
                 switch Emoticon.shape(endingAt: index, in: text, unmatched: unmatched) {
                 case .face:
                     register.chat = true
-                    // A run of brackets that closes brackets opened before it («(о столице (Минске)) и»)
-                    // is no emoticon before a lowercase word.
-                    if let offset = wordAfterSpace(text, from: index + 1, lowercase: byte == 0x28 || unmatched) {
+                    // Before a lowercase word only in the informal register, and not after a run of
+                    // brackets that closes brackets opened before it («(о столице (Минске)) и»).
+                    if let offset = wordAfterSpace(text, from: index + 1, lowercase: chat && (byte == 0x28 || unmatched)) {
                         body(BreakCandidate(offset: offset, kind: .emoticon))
                     }
                 case .bracket:
@@ -119,7 +119,7 @@ extension SentenceSegmenter {
                 && isFaceWithLetter(text, endingAt: index)
             {
                 register.chat = true
-                if let offset = wordAfterSpace(text, from: index + 1, lowercase: true) {
+                if let offset = wordAfterSpace(text, from: index + 1, lowercase: chat) {
                     body(BreakCandidate(offset: offset, kind: .emoticon))  // :D, ;P
                 }
             }
