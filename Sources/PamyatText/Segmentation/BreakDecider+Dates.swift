@@ -28,7 +28,7 @@ extension BreakDecider {
             let word = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[core..<tokenEnd])))
             let partOfDate =
                 isNumberToken(core..<tokenEnd) || rules.dateWords.contains(word)
-                || isDateAbbreviationToken(word)
+                || isDateAbbreviationToken(word) || isDateWordRange(word)
             if partOfDate {
                 if core > start { return .drop }
                 if rules.prepositions.contains(word) { hasPreposition = true }
@@ -117,6 +117,12 @@ extension BreakDecider {
         }
         let word = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[core..<first.upperBound])))
         return rules.prepositions.contains(word)
+    }
+
+    /// Date words joined by dashes: `январе–феврале`, `весной-летом`.
+    func isDateWordRange(_ lowercasedToken: String) -> Bool {
+        let parts = lowercasedToken.split(whereSeparator: { $0 == "–" || $0 == "-" || $0 == "—" })
+        return parts.count >= 2 && parts.allSatisfy { rules.dateWords.contains(String($0)) }
     }
 
     /// A token such as `окт.` or `янв.`: an abbreviation from [dates-after-number].
