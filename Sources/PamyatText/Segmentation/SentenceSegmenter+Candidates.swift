@@ -109,7 +109,7 @@ extension SentenceSegmenter {
                         body(BreakCandidate(offset: offset, kind: .emoticon))
                     }
                 case .bracket:
-                    if let offset = wordAfterSpace(text, from: index + 1, lowercase: false) {
+                    if let offset = wordAfterSpace(text, from: index + 1, lowercase: chat) {
                         body(BreakCandidate(offset: offset, kind: .emoticon))
                     }
                 case nil: break
@@ -164,12 +164,13 @@ extension SentenceSegmenter {
         return false
     }
 
-    /// A space at `from`, then a word that is not an initial (not followed by a stop) and starts
+    /// A space at `from`, then a word that is not an initial (one letter and a stop) and starts
     /// with a capital, or also in lowercase when `lowercase`: the offset after the space, else nil.
     private static func wordAfterSpace(_ text: UTF8Text, from: Int, lowercase: Bool) -> Int? {
         guard from + 1 < text.count, text[from] == 0x20 else { return nil }
         let right = RightContext(text, at: from + 1)
-        guard !right.opened, !right.wordFollowedByStop else { return nil }
+        guard !right.opened, !right.word.isEmpty else { return nil }
+        if right.wordFollowedByStop && text.scalar(at: right.word.lowerBound).length == right.word.count { return nil }
         guard right.startsCapitalized || (lowercase && right.first.map(UTF8Text.isLowercase) == true) else { return nil }
         return from + 1
     }
