@@ -17,6 +17,23 @@ extension BreakDecider {
         return candidate.offset
     }
 
+    /// Whether the full stop before `offset` (and its space) follows a word of two letters or more
+    /// and comes before a word that is not a short part of an abbreviation (`ст.`, `э.`): an
+    /// abbreviation of several parts that no list holds (`до н. э.`, `рт. ст.`) is no sentence end.
+    func isPlainWordStop(_ offset: Int) -> Bool {
+        var letters = 0
+        var index = offset - 2
+        while index > 0 && letters < 2 {
+            let (scalar, start) = text.scalar(before: index)
+            guard UTF8Text.isLetter(scalar) else { break }
+            letters += 1
+            index = start
+        }
+        guard letters >= 2 else { return false }
+        let right = RightContext(text, at: offset)
+        return !(right.wordFollowedByStop && right.word.count <= 6)  // at most three Cyrillic letters
+    }
+
     /// Whether the sentence so far opens with `—` or `–` (a line of dialogue in typeset text; a
     /// typed `-` or `--` is the chat's own), brings in speech with a colon and such a dash
     /// («Он крикнул: — Стой! не двигайся!»), or leaves a quotation open.

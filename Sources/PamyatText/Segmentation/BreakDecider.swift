@@ -23,7 +23,7 @@ struct BreakDecider {
             return decideInformalStop(candidate, sentenceStart: sentenceStart)
         case .chatFullStop:
             // The abbreviation rules decide as before a lowercase word: «и т.д. и», «г. минске» go on.
-            guard decideInformalStop(candidate, sentenceStart: sentenceStart) != nil else { return nil }
+            guard isPlainWordStop(candidate.offset), decideInformalStop(candidate, sentenceStart: sentenceStart) != nil else { return nil }
             let right = RightContext(text, at: candidate.offset)
             return apply(decideAfterStop(leftEnd: candidate.offset - 1, right: right, sentenceStart: sentenceStart), candidate)
         case .codeStart:
