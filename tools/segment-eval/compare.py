@@ -13,7 +13,8 @@ spaces, segmented by both tools, and the false plus missed breaks are counted pe
 `--spaced` re-tokenises Russian documents with razdel and joins the tokens by spaces, as some
 corpora store text. `--tables` reads the `@Test(arguments: [...] as [GoldText])` tables of Swift
 test files instead (each text marks its sentence ends with ` | `), one corpus per table, named by
-its test function; a table whose function passes `"en"` to `check` is English.
+its test function; a table whose function passes `"en"` to `check` is English. `--join` joins all
+the documents of a corpus into one paragraph, as run-on text whose paragraphs lost their line ends.
 """
 import argparse
 import json
@@ -77,6 +78,7 @@ def main():
     parser.add_argument('--spaced', action='store_true')
     parser.add_argument('-v', '--verbose', action='store_true')
     parser.add_argument('--tables', nargs='+', default=[], metavar='SWIFT')
+    parser.add_argument('--join', action='store_true')
     parser.add_argument('gold', nargs='*')
     args = parser.parse_args()
     from razdel import sentenize, tokenize
@@ -87,6 +89,8 @@ def main():
     else:
         corpora = [file_corpus(p) for p in args.gold] if args.gold else list(swift_corpus())
     for name, lang, docs in corpora:
+        if args.join:
+            docs = [[s for d in docs for s in d]]
         if args.spaced and lang == 'ru':
             docs = [[' '.join(t.text for t in tokenize(s)) for s in d] for d in docs]
         texts = [' '.join(d) for d in docs]

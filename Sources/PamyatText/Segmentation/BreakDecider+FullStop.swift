@@ -81,7 +81,12 @@ extension BreakDecider {
         let behaviour = abbreviation.behaviour
         let abbreviationAfterNumber = afterNumber
 
-        if right.startsWithDigit { return .drop }  // ст. 5, p. 55, янв. 2024, тыс. 100
+        if right.startsWithDigit {
+            // «…приз в 10 тыс. долл. 1.1. Настоящее положение…»: a section number at a paragraph
+            // junction starts a sentence, unless the abbreviation governs numbers (ст. 5. Права).
+            if !behaviour.contains(.beforeNumber) && !right.opened && startsSectionNumber(at: right.word.lowerBound) { return .keep }
+            return .drop  // ст. 5, p. 55, янв. 2024, тыс. 100
+        }
         if abbreviationAfterNumber && behaviour.contains(.dateAfterNumber) {
             return decideAfterDate(tokenStart: tokenStart, right: right, sentenceStart: sentenceStart)
         }

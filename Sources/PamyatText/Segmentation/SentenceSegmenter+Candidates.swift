@@ -103,6 +103,15 @@ extension SentenceSegmenter {
                 switch Emoticon.shape(endingAt: index, in: text, unmatched: unmatched) {
                 case .face:
                     register.chat = true
+                    if byte == 0x28 {  // «включается((»: a frown opens no bracket for a later «))» to close
+                        var start = index
+                        while start > 0 && text[start - 1] == 0x28 { start -= 1 }
+                        openBrackets -= index - start + 1
+                    }
+                    // «спасибо)) -- Ты почему…», «ура))) — Вы к кому?»: a line of dialogue after it.
+                    if let offset = dialogueDashAfterSpace(text, from: index + 1) {
+                        body(BreakCandidate(offset: offset, kind: .emoticon))
+                    }
                     // Before a lowercase word only in the informal register, and not after a run of
                     // brackets that closes brackets opened before it («(о столице (Минске)) и»).
                     if let offset = wordAfterSpace(text, from: index + 1, lowercase: chat && (byte == 0x28 || unmatched)) {
@@ -173,6 +182,18 @@ extension SentenceSegmenter {
         if right.wordFollowedByStop && text.scalar(at: right.word.lowerBound).length == right.word.count { return nil }
         guard right.startsCapitalized || (lowercase && right.first.map(UTF8Text.isLowercase) == true) else { return nil }
         return from + 1
+    }
+
+    /// A space at `from`, then a dash (`—`, `–`, `-`, `--`), a space and a capital: the offset of
+    /// the dash, else nil.
+    private static func dialogueDashAfterSpace(_ text: UTF8Text, from: Int) -> Int? {
+        guard from + 1 < text.count, text[from] == 0x20 else { return nil }
+        let (dash, length) = text.scalar(at: from + 1)
+        guard dash == "—" || dash == "–" || dash == "-" else { return nil }
+        var end = from + 1 + length
+        if dash == "-" && end < text.count && text[end] == 0x2D { end += 1 }
+        guard end + 1 < text.count, text[end] == 0x20 else { return nil }
+        return UTF8Text.isUppercase(text.scalar(at: end + 1).scalar) ? from + 1 : nil
     }
 
     /// `:D`, `:-D`, `;P` ending at `index` (the letter), standing after a space or at the start.
