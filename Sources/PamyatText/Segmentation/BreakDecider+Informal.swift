@@ -65,13 +65,15 @@ extension BreakDecider {
         return guillemets > 0 || lowQuotes > 0 || straight % 2 == 1
     }
 
-    /// Whether, before the next sentence end, a `,` `!` `?` or `…` is followed by a dash and a
-    /// lowercase word: the author's words after direct speech («…! — замахала руками няня»).
+    /// Whether, before the next sentence end (a full stop, `!` or `?` before a capital, an
+    /// emoticon), a `,` `!` `?` or `…` is followed by a dash and a lowercase word: the author's words after direct speech («…! — замахала руками няня»).
     private func authorsWordsFollow(from offset: Int) -> Bool {
         var index = offset
         let end = min(text.count, offset + Self.speechReach)
         while index + 1 < end {
             let (scalar, length) = text.scalar(at: index)
+            // An emoticon ends the sentence («ура))) — Вы к кому? — спросила…»).
+            if (scalar == ")" || scalar == "(") && Emoticon.shape(endingAt: index, in: text, unmatched: false) == .face { return false }
             index += length
             guard scalar == "," || scalar == "!" || scalar == "?" || scalar == "…" || scalar == "." else { continue }
             guard index < end, text[index] == 0x20 else { continue }
