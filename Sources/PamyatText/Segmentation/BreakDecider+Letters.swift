@@ -4,10 +4,11 @@ extension BreakDecider {
     /// Whether the capital letter at `wordStart` names a key, an axis, a cell or a variant rather
     /// than being an initial: it follows a `+` (`Ctrl+С`, `Ctrl + С`), or a word of the language's
     /// `[letter-labels]` (`клавишу`, `оси`, `столбец`, `column`), maybe across other such letters
-    /// and short lowercase words (`по осям X и Y`, `keys A or B`).
+    /// joined by short lowercase words (`по осям X и Y`, `keys A or B`, but not `вариант от А.`).
     func isNamedLetter(wordStart: Int, tokenStart: Int, sentenceStart: Int) -> Bool {
         if wordStart > tokenStart { return text[wordStart - 1] == 0x2B }
         var start = tokenStart
+        var afterJoiner = false  // a short word was passed: a letter must come before it
         for _ in 0..<6 {  // a few letters and conjunctions between the label and the letter
             guard start > sentenceStart + 1, text[start - 1] == 0x20 else { return false }
             let previous = startOfToken(endingAt: start - 1, sentenceStart: sentenceStart)
@@ -16,12 +17,14 @@ extension BreakDecider {
             guard previous < end else { return false }
             if end - previous == 1 && text[previous] == 0x2B { return true }  // «Ctrl + С»
             let word = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[previous..<end])))
-            if rules.letterLabels.contains(word) { return true }
             let first = text.scalar(at: previous)
             let single = previous + first.length == end && UTF8Text.isUppercase(first.scalar)
-            let shortLowercase = UTF8Text.isLowercase(first.scalar) && word.unicodeScalars.count <= 3
+            if afterJoiner && !single { return false }
+            if rules.letterLabels.contains(word) { return true }
+            let shortLowercase = !afterJoiner && UTF8Text.isLowercase(first.scalar) && word.unicodeScalars.count <= 3
                 && word.unicodeScalars.allSatisfy { UTF8Text.isLetter($0) }
             guard single || shortLowercase else { return false }
+            afterJoiner = shortLowercase
             start = previous
         }
         return false
