@@ -55,16 +55,18 @@ extension BreakDecider {
     /// «были») and ends like a short passive participle (`[passive-participle-endings]`): «Открыт»,
     /// «Основана», «Был построен».
     func isOpeningPassivePredicate(_ word: Range<Int>, sentenceStart: Int) -> Bool {
-        guard !rules.passiveParticipleEndings.isEmpty else { return false }
+        guard !rules.passiveParticipleEndings.isEmpty, word.count >= 5 else { return false }
         var first = sentenceStart
         while first < word.lowerBound && text[first] == 0x20 { first += 1 }
         if first < word.lowerBound {
+            // One word before it, of at most four Cyrillic letters: «был», «была», «было», «были».
+            guard word.lowerBound - 1 - first <= 8 else { return false }
             let auxiliary = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[first..<(word.lowerBound - 1)])))
             guard ["был", "была", "было", "были"].contains(auxiliary) else { return false }
         }
         let lower = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[word])))
         guard lower.unicodeScalars.count >= 5, lower.unicodeScalars.allSatisfy({ UTF8Text.isLetter($0) }) else { return false }
-        return rules.passiveParticipleEndings.contains { lower.hasSuffix($0) }
+        return rules.passiveParticipleEndings.contains { lower.utf8.reversed().starts(with: $0.utf8.reversed()) }
     }
 
     /// Whether the words after the break start the agent of a passive predicate: an initial or a
@@ -75,8 +77,11 @@ extension BreakDecider {
         if right.wordFollowedByStop { return true }
         var word = right.word
         for _ in 0..<2 {
+            guard !word.isEmpty else { return false }
             let lower = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[word])))
-            if UTF8Text.isUppercase(text.scalar(at: word.lowerBound).scalar), rules.instrumentalEndings.contains(where: { lower.hasSuffix($0) }) {
+            if UTF8Text.isUppercase(text.scalar(at: word.lowerBound).scalar),
+                rules.instrumentalEndings.contains(where: { lower.utf8.reversed().starts(with: $0.utf8.reversed()) })
+            {
                 return true
             }
             // The next word, after one space.
@@ -121,6 +126,7 @@ extension BreakDecider {
 
     /// Date words joined by dashes: `январе–феврале`, `весной-летом`.
     func isDateWordRange(_ lowercasedToken: String) -> Bool {
+        guard lowercasedToken.utf8.contains(0x2D) || lowercasedToken.utf8.contains(0xE2) else { return false }
         let parts = lowercasedToken.split(whereSeparator: { $0 == "–" || $0 == "-" || $0 == "—" })
         return parts.count >= 2 && parts.allSatisfy { rules.dateWords.contains(String($0)) }
     }

@@ -16,17 +16,28 @@ extension BreakDecider {
             if end > previous && text[end - 1] == 0x2C { end -= 1 }  // «X, Y»
             guard previous < end else { return false }
             if end - previous == 1 && text[previous] == 0x2B { return true }  // «Ctrl + С»
-            let word = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[previous..<end])))
             let first = text.scalar(at: previous)
             let single = previous + first.length == end && UTF8Text.isUppercase(first.scalar)
             if afterJoiner && !single { return false }
-            if rules.letterLabels.contains(word) { return true }
-            let shortLowercase = !afterJoiner && UTF8Text.isLowercase(first.scalar) && word.unicodeScalars.count <= 3
-                && word.unicodeScalars.allSatisfy { UTF8Text.isLetter($0) }
+            if rules.isLetterLabel(text.bytes, previous..<end) { return true }
+            let shortLowercase = !afterJoiner && UTF8Text.isLowercase(first.scalar) && isShortWord(previous..<end)
             guard single || shortLowercase else { return false }
             afterJoiner = shortLowercase
             start = previous
         }
         return false
+    }
+
+    /// One to three letters and nothing else (`и`, `or`, `and`).
+    private func isShortWord(_ range: Range<Int>) -> Bool {
+        var index = range.lowerBound
+        var letters = 0
+        while index < range.upperBound {
+            let (scalar, length) = text.scalar(at: index)
+            guard UTF8Text.isLetter(scalar), letters < 3 else { return false }
+            letters += 1
+            index += length
+        }
+        return letters > 0
     }
 }

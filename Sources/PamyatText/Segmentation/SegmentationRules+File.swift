@@ -87,7 +87,7 @@ extension SegmentationRules {
         case "surname-endings": surnameEndings.append(UTF8Text.lowercased(Array(entry.utf8)[...]))
         case "prepositions": prepositions.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
         case "continuations": continuations.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
-        case "letter-labels": letterLabels.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
+        case "letter-labels": addLetterLabel(entry)
         case "passive-participle-endings": passiveParticipleEndings.append(UTF8Text.lowercased(Array(entry.utf8)[...]))
         case "instrumental-endings": instrumentalEndings.append(UTF8Text.lowercased(Array(entry.utf8)[...]))
         default:

@@ -62,7 +62,9 @@ struct SegmentationRules: Sendable {
     var chatLowercaseStarts = false
     /// Lowercase words after which one capital letter names a key, an axis, a cell or a variant
     /// (`[letter-labels]`: «клавишу», «оси», «column»), not an initial.
-    var letterLabels: Set<String> = []
+    private(set) var letterLabels: Set<String> = []
+    /// ``WordHash`` of every letter label, to answer "no" fast.
+    private(set) var letterLabelHashes: Set<UInt64> = []
     /// Lowercase endings of short passive participles (`[passive-participle-endings]`: «открыт»,
     /// «основана»), for the date rule's sentence that opens with its predicate.
     var passiveParticipleEndings: [String] = []
@@ -91,6 +93,19 @@ struct SegmentationRules: Sendable {
         }
         abbreviationsByLastWord[last] = list
         if let hash = WordHash.of(last) { lastWordHashes.insert(hash) }
+    }
+
+    /// Adds a letter label (any case).
+    mutating func addLetterLabel(_ word: String) {
+        let lower = UTF8Text.lowercased(Array(word.utf8)[...])
+        letterLabels.insert(lower)
+        if let hash = WordHash.of(lower) { letterLabelHashes.insert(hash) }
+    }
+
+    /// Whether the lowercase form of `range` is a letter label.
+    func isLetterLabel(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        if let hash = WordHash.lowercased(bytes, range), !letterLabelHashes.contains(hash) { return false }
+        return letterLabels.contains(UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: bytes[range]))))
     }
 
     /// Adds a starter word (any case).

@@ -42,6 +42,7 @@ extension SentenceSegmenter {
         var openBrackets = 0  // "(" minus ")" so far: a ")" with none open is a smiley
         var index = 0
         let count = text.count
+        if count > 0 && UTF8Text.isLowercase(text.scalar(at: 0).scalar) { register.lowercaseStart = true }
         while index < count {
             let byte = text[index]
             if index == 0 || text[index - 1] == 0x20 {
@@ -49,22 +50,25 @@ extension SentenceSegmenter {
                     body(BreakCandidate(offset: index, kind: .listItem))
                 }
             }
-            if index == 0 && UTF8Text.isLowercase(text.scalar(at: 0).scalar) { register.lowercaseStart = true }
-            if byte == 0xC2 && index + 1 < count && text[index + 1] == 0xAB { register.typeset = true }  // «
-            if byte == 0xE2 && index + 2 < count && text[index + 1] == 0x80 {
+            switch byte {
+            case 0xC2:
+                if index + 1 < count && text[index + 1] == 0xAB { register.typeset = true }  // «
+            case 0xE2:
+                guard index + 2 < count && text[index + 1] == 0x80 else { break }
                 let third = text[index + 2]
-                if third == 0x93 || third == 0x94 || third == 0x9E { register.typeset = true }  // – — „
                 if third == 0xA6 {  // …
                     if let offset = capitalAfterEllipsis(text, from: index + 3) {
                         body(BreakCandidate(offset: offset, kind: .ellipsis))
                     }
                 } else if third == 0x93 || third == 0x94 {  // – —
+                    register.typeset = true
                     if isDialogueDash(text, at: index, length: 3) { body(BreakCandidate(offset: index, kind: .dialogueDash)) }
+                } else if third == 0x9E {  // „
+                    register.typeset = true
                 }
                 index += 3
                 continue
-            }
-            if byte == 0x2D {
+            case 0x2D:
                 // «Привет. -- Как дела?»: two hyphens typed for a dash.
                 let length = index + 1 < count && text[index + 1] == 0x2D ? 2 : 1
                 if isDialogueDash(text, at: index, length: length) { body(BreakCandidate(offset: index, kind: .dialogueDash)) }
@@ -73,31 +77,18 @@ extension SentenceSegmenter {
                     index += 2
                     continue
                 }
-            }
-            if byte == 0x2E && index >= 1 && text[index - 1] == 0x2E && (index < 2 || text[index - 2] != 0x2E)
-                && (index + 1 == count || text[index + 1] != 0x2E)
-            {
-                register.chat = true  // «ну ладно..»
-            }
-            if (byte == 0x2E || byte == 0x21 || byte == 0x3F) && index + 2 < count && text[index + 1] == 0x20 {
-                if text[index + 2] >= 0x30 && text[index + 2] <= 0x39 || startsCamelCaseWord(text, at: index + 2) {
-                    // «Их было 5. 3 из них ушли.», «…billion. iPhone sales…»: ICU never breaks before a
-                    // number or a word in lowercase; the rules decide like after any stop.
-                    body(BreakCandidate(offset: index + 2, kind: .terminator))
-                } else if startsCode(text, at: index + 2) {
-                    body(BreakCandidate(offset: index + 2, kind: .codeStart))
-                } else if chat && UTF8Text.isLowercase(text.scalar(at: index + 2).scalar) {
-                    if isInformalStop(text, endingAt: index) {
-                        body(BreakCandidate(offset: index + 2, kind: .informalStop))
-                    } else if byte == 0x2E && index >= 1 && UTF8Text.isLetter(text.scalar(before: index).scalar) {
-                        body(BreakCandidate(offset: index + 2, kind: .chatFullStop))
-                    }
+            case 0x2E, 0x21, 0x3F:
+                if byte == 0x2E && index >= 1 && text[index - 1] == 0x2E && (index < 2 || text[index - 2] != 0x2E)
+                    && (index + 1 == count || text[index + 1] != 0x2E)
+                {
+                    register.chat = true  // «ну ладно..»
                 }
-            }
-            if byte == 0x3B && semicolons, let offset = wordAfterSpace(text, from: index + 1, lowercase: false) {
-                body(BreakCandidate(offset: offset, kind: .semicolon))
-            }
-            if byte == 0x29 || byte == 0x28 {
+                if index + 2 < count && text[index + 1] == 0x20 { stopBeforeWord(text, stop: index, chat: chat, body) }
+            case 0x3B:
+                if semicolons, let offset = wordAfterSpace(text, from: index + 1, lowercase: false) {
+                    body(BreakCandidate(offset: offset, kind: .semicolon))
+                }
+            case 0x28, 0x29:
                 let unmatched = byte == 0x29 && openBrackets <= 0
                 openBrackets += byte == 0x28 ? 1 : -1
                 switch Emoticon.shape(endingAt: index, in: text, unmatched: unmatched) {
@@ -123,16 +114,35 @@ extension SentenceSegmenter {
                     }
                 case nil: break
                 }
-            }
-            if (byte == 0x44 || byte == 0x50) && index >= 1 && index + 1 < count && text[index + 1] == 0x20
-                && isFaceWithLetter(text, endingAt: index)
-            {
+            case 0x44, 0x50:  // :D, ;P
+                guard index >= 1 && index + 1 < count && text[index + 1] == 0x20 && isFaceWithLetter(text, endingAt: index) else { break }
                 register.chat = true
                 if let offset = wordAfterSpace(text, from: index + 1, lowercase: chat) {
-                    body(BreakCandidate(offset: offset, kind: .emoticon))  // :D, ;P
+                    body(BreakCandidate(offset: offset, kind: .emoticon))
                 }
+            default:
+                break
             }
             index += 1
+        }
+    }
+
+    /// The candidates after a stop at `stop` (`.` `!` `?`) and a space, before a word ICU never
+    /// breaks before: a number or a camel-case word («Их было 5. 3 из них ушли.», «…billion. iPhone
+    /// sales…»: the rules decide like after any stop), a code label or option, and (when `chat`)
+    /// a lowercase word after a chat stop or a full stop.
+    private static func stopBeforeWord(_ text: UTF8Text, stop: Int, chat: Bool, _ body: (BreakCandidate) -> Void) {
+        let next = text[stop + 2]
+        if next >= 0x30 && next <= 0x39 || startsCamelCaseWord(text, at: stop + 2) {
+            body(BreakCandidate(offset: stop + 2, kind: .terminator))
+        } else if startsCode(text, at: stop + 2) {
+            body(BreakCandidate(offset: stop + 2, kind: .codeStart))
+        } else if chat && UTF8Text.isLowercase(text.scalar(at: stop + 2).scalar) {
+            if isInformalStop(text, endingAt: stop) {
+                body(BreakCandidate(offset: stop + 2, kind: .informalStop))
+            } else if text[stop] == 0x2E && stop >= 1 && UTF8Text.isLetter(text.scalar(before: stop).scalar) {
+                body(BreakCandidate(offset: stop + 2, kind: .chatFullStop))
+            }
         }
     }
 
