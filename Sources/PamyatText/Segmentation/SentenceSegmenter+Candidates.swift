@@ -43,7 +43,10 @@ extension SentenceSegmenter {
         var index = 0
         let count = text.count
         if count > 0 && UTF8Text.isLowercase(text.scalar(at: 0).scalar) { register.lowercaseStart = true }
+        var chatFrom: Int?  // where the first chat mark was seen
+        var missedFullStops = false
         while index < count {
+            if chatFrom == nil && register.chat { chatFrom = index }
             let byte = text[index]
             if index == 0 || text[index - 1] == 0x20 {
                 if let marker = ListMarker.parse(text, at: index), list.accepts(marker, atStart: index == 0), index > 0 {
@@ -83,7 +86,15 @@ extension SentenceSegmenter {
                 {
                     register.chat = true  // «ну ладно..»
                 }
-                if index + 2 < count && text[index + 1] == 0x20 { stopBeforeWord(text, stop: index, chat: chat, body) }
+                if index + 2 < count && text[index + 1] == 0x20, let kind = kindBeforeWord(text, stop: index, chat: chat) {
+                    // A full stop before a lowercase word counts only in a paragraph with chat marks:
+                    // before the first mark, such stops are found again after the loop.
+                    if kind != .chatFullStop || register.chat {
+                        body(BreakCandidate(offset: index + 2, kind: kind))
+                    } else if chatFrom == nil {
+                        missedFullStops = true
+                    }
+                }
             case 0x3B:
                 if semicolons, let offset = wordAfterSpace(text, from: index + 1, lowercase: false) {
                     body(BreakCandidate(offset: offset, kind: .semicolon))
@@ -125,25 +136,31 @@ extension SentenceSegmenter {
             }
             index += 1
         }
-    }
-
-    /// The candidates after a stop at `stop` (`.` `!` `?`) and a space, before a word ICU never
-    /// breaks before: a number or a camel-case word («Их было 5. 3 из них ушли.», «…billion. iPhone
-    /// sales…»: the rules decide like after any stop), a code label or option, and (when `chat`)
-    /// a lowercase word after a chat stop or a full stop.
-    private static func stopBeforeWord(_ text: UTF8Text, stop: Int, chat: Bool, _ body: (BreakCandidate) -> Void) {
-        let next = text[stop + 2]
-        if next >= 0x30 && next <= 0x39 || startsCamelCaseWord(text, at: stop + 2) {
-            body(BreakCandidate(offset: stop + 2, kind: .terminator))
-        } else if startsCode(text, at: stop + 2) {
-            body(BreakCandidate(offset: stop + 2, kind: .codeStart))
-        } else if chat && UTF8Text.isLowercase(text.scalar(at: stop + 2).scalar) {
-            if isInformalStop(text, endingAt: stop) {
-                body(BreakCandidate(offset: stop + 2, kind: .informalStop))
-            } else if text[stop] == 0x2E && stop >= 1 && UTF8Text.isLetter(text.scalar(before: stop).scalar) {
-                body(BreakCandidate(offset: stop + 2, kind: .chatFullStop))
+        // Typeset text has no chat marks, so this pass is rare.
+        if register.chat && missedFullStops {
+            let end = chatFrom ?? count
+            var stop = 0
+            while stop + 2 < min(end, count) {
+                if text[stop] == 0x2E && text[stop + 1] == 0x20 && kindBeforeWord(text, stop: stop, chat: chat) == .chatFullStop {
+                    body(BreakCandidate(offset: stop + 2, kind: .chatFullStop))
+                }
+                stop += 1
             }
         }
+    }
+
+    /// The kind of candidate after a stop at `stop` (`.` `!` `?`) and a space, before a word ICU
+    /// never breaks before: a number or a camel-case word («Их было 5. 3 из них ушли.», «…billion.
+    /// iPhone sales…»: the rules decide like after any stop), a code label or option, and (when
+    /// `chat`) a lowercase word after a chat stop or a full stop; nil for any other word.
+    private static func kindBeforeWord(_ text: UTF8Text, stop: Int, chat: Bool) -> BreakCandidate.Kind? {
+        let next = text[stop + 2]
+        if next >= 0x30 && next <= 0x39 || startsCamelCaseWord(text, at: stop + 2) { return .terminator }
+        if startsCode(text, at: stop + 2) { return .codeStart }
+        guard chat && UTF8Text.isLowercase(text.scalar(at: stop + 2).scalar) else { return nil }
+        if isInformalStop(text, endingAt: stop) { return .informalStop }
+        if text[stop] == 0x2E && stop >= 1 && UTF8Text.isLetter(text.scalar(before: stop).scalar) { return .chatFullStop }
+        return nil
     }
 
     /// After an ellipsis ending at `from`: closing quotes or brackets, one space, then (after any
