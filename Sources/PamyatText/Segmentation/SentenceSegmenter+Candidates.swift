@@ -46,7 +46,6 @@ extension SentenceSegmenter {
         var chatFrom: Int?  // where the first chat mark was seen
         var missedFullStops = false
         while index < count {
-            if chatFrom == nil && register.chat { chatFrom = index }
             let byte = text[index]
             if index == 0 || text[index - 1] == 0x20 {
                 if let marker = ListMarker.parse(text, at: index), list.accepts(marker, atStart: index == 0), index > 0 {
@@ -76,7 +75,10 @@ extension SentenceSegmenter {
                 let length = index + 1 < count && text[index + 1] == 0x2D ? 2 : 1
                 if isDialogueDash(text, at: index, length: length) { body(BreakCandidate(offset: index, kind: .dialogueDash)) }
                 if length == 2 {
-                    if index + 2 < count && text[index + 2] == 0x20 { register.chat = true }
+                    if index + 2 < count && text[index + 2] == 0x20 {
+                        register.chat = true
+                        if chatFrom == nil { chatFrom = index }
+                    }
                     index += 2
                     continue
                 }
@@ -85,6 +87,7 @@ extension SentenceSegmenter {
                     && (index + 1 == count || text[index + 1] != 0x2E)
                 {
                     register.chat = true  // «ну ладно..»
+                    if chatFrom == nil { chatFrom = index }
                 }
                 if index + 2 < count && text[index + 1] == 0x20, let kind = kindBeforeWord(text, stop: index, chat: chat) {
                     // A full stop before a lowercase word counts only in a paragraph with chat marks:
@@ -105,6 +108,7 @@ extension SentenceSegmenter {
                 switch Emoticon.shape(endingAt: index, in: text, unmatched: unmatched) {
                 case .face:
                     register.chat = true
+                    if chatFrom == nil { chatFrom = index }
                     if byte == 0x28 {  // «включается((»: a frown opens no bracket for a later «))» to close
                         var start = index
                         while start > 0 && text[start - 1] == 0x28 { start -= 1 }
@@ -128,6 +132,7 @@ extension SentenceSegmenter {
             case 0x44, 0x50:  // :D, ;P
                 guard index >= 1 && index + 1 < count && text[index + 1] == 0x20 && isFaceWithLetter(text, endingAt: index) else { break }
                 register.chat = true
+                if chatFrom == nil { chatFrom = index }
                 if let offset = wordAfterSpace(text, from: index + 1, lowercase: chat) {
                     body(BreakCandidate(offset: offset, kind: .emoticon))
                 }
