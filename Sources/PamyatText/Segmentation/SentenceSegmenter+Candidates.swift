@@ -52,6 +52,11 @@ extension SentenceSegmenter {
                     body(BreakCandidate(offset: index, kind: .listItem))
                 }
             }
+            // Letters, digits and spaces, nearly every byte, start nothing.
+            if byte >= 0x40 && byte != 0xC2 && byte != 0xE2 && byte != 0x44 && byte != 0x50 || byte < 0x21 {
+                index += 1
+                continue
+            }
             switch byte {
             case 0xC2:
                 if index + 1 < count && text[index + 1] == 0xAB { register.typeset = true }  // «
