@@ -70,12 +70,14 @@ extension BreakDecider {
     private func authorsWordsFollow(from offset: Int) -> Bool {
         var index = offset
         let end = min(text.count, offset + Self.speechReach)
-        while index + 1 < end {
+        var stops = 0  // the author's words follow within a few exclamations («Что ты! что ты! — …»)
+        while index + 1 < end && stops < 4 {
             let (scalar, length) = text.scalar(at: index)
             // An emoticon ends the sentence («ура))) — Вы к кому? — спросила…»).
             if (scalar == ")" || scalar == "(") && Emoticon.shape(endingAt: index, in: text, unmatched: false) == .face { return false }
             index += length
             guard scalar == "," || scalar == "!" || scalar == "?" || scalar == "…" || scalar == "." else { continue }
+            if scalar != "," && index < end && text[index] == 0x20 { stops += 1 }  // a run («?!») is one
             guard index < end, text[index] == 0x20 else { continue }
             let right = index + 1
             guard right < end else { return false }
