@@ -11,6 +11,8 @@ import Testing
         "-", "?", "!", "?!", "?..", ".", ",", ";", ":", ":)", "))", "1.", "2)", "а)", "•", "Mr.", "U.S.", "p.m.",
         "No.", "e.g.", "iPhone", "www.nbrb.by", "a@b.by", "°C", "Он", "Затем", "The", "он", "затем", "word", "Word",
         "ВКЛ", "I", "II", "XX", "Иванов", "\u{00A0}", "  ", "\t", "й", "и\u{0306}", "\u{FEFF}", "😀", "中文", "שלום",
+        "--", "..", "!!!", ")))", "(((", "=)", ":-(", ":D", "Ctrl+С", "оси", "Х", "timeout:", "--verbose", "max_retries",
+        "открыт", "Основана", "Уэйлсом", "1.1.", "долл.",
     ]
 
     /// SplitMix64, so that a failure can be replayed.
@@ -59,6 +61,11 @@ import Testing
         Degenerate(name: "quotes", text: "Он \"сказал т.е. \" абв " + String(repeating: "т.е. \" Абв ", count: 5_000)),
         Degenerate(name: "a detached stop after a colon (found by the random test)", text: "а): . \t» Он"),
         Degenerate(name: "spaced dots after unspaced ones (found by the random test)", text: "им.... . 5 ул."),
+        Degenerate(name: "chat stops before lowercase words", text: String(repeating: "а? б! в.. ", count: 20_000)),
+        Degenerate(name: "emoticons before lowercase words", text: String(repeating: "да)) нет :( ", count: 20_000)),
+        Degenerate(name: "exclamations inside speech", text: "— " + String(repeating: "Ах! как ", count: 20_000) + "— сказала она."),
+        Degenerate(name: "full stops in a chat", text: "ну)) " + String(repeating: "ладно. пока. ", count: 20_000)),
+        Degenerate(name: "named letters", text: String(repeating: "оси X и ", count: 20_000) + "Y. Затем."),
         Degenerate(name: "nested quotes", text: String(repeating: "«", count: 10_000) + "Нет." + String(repeating: "»", count: 10_000) + " Да."),
     ])
     func degenerateLines(_ input: Degenerate) throws {

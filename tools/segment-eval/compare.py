@@ -4,13 +4,17 @@
 Not part of `make test`; needs `pip install razdel pysbd` and a built pamyat.
 
     tools/segment-eval/compare.py [--pamyat .build/debug/pamyat] [--spaced] [-v] [GOLD ...]
+    tools/segment-eval/compare.py --tables Tests/PamyatTextTests/InformalRussianTests.swift ...
 
 GOLD files hold one sentence per line and a blank line between documents; the first line may be
 `# lang: en` (default ru). Without GOLD files the corpus in
 Tests/PamyatTextTests/GoldCorpus.swift is used. Each document is joined into one paragraph with
 spaces, segmented by both tools, and the false plus missed breaks are counted per 1000 sentences.
 `--spaced` re-tokenises Russian documents with razdel and joins the tokens by spaces, as some
-corpora store text.
+corpora store text. `--tables` reads the `@Test(arguments: [...] as [GoldText])` tables of Swift
+test files instead (each text marks its sentence ends with ` | `), one corpus per table, named by
+its test function; a table whose function passes `"en"` to `check` is English. `--join` joins all
+the documents of a corpus into one paragraph, as run-on text whose paragraphs lost their line ends.
 """
 import argparse
 import json
@@ -40,6 +44,19 @@ def file_corpus(path):
     return os.path.basename(path), lang, [d for d in docs if d]
 
 
+TABLE = re.compile(r'@Test\((?:"[^"]*",\s*)?arguments:\s*\[(.*?)\]\s*as\s*\[GoldText\]\)\s*'
+                   r'func\s+(\w+)\([^)]*\)[^{]*\{([^}]*)\}', re.S)
+
+
+def table_corpus(path):
+    """The GoldText tables of a Swift test file: (name, lang, docs) per table."""
+    text = open(path, encoding='utf-8').read()
+    for body, name, call in TABLE.findall(text):
+        lang = 'en' if '"en"' in call else 'ru'
+        texts = re.findall(r'"((?:[^"\\]|\\.)*)"', body)
+        yield name, lang, [t.split(' | ') for t in texts]
+
+
 def bounds(sentences):
     """Break positions counted in non-space characters, so both tools' outputs compare."""
     out, n = set(), 0
@@ -60,13 +77,20 @@ def main():
     parser.add_argument('--pamyat', default=os.path.join(ROOT, '.build/debug/pamyat'))
     parser.add_argument('--spaced', action='store_true')
     parser.add_argument('-v', '--verbose', action='store_true')
+    parser.add_argument('--tables', nargs='+', default=[], metavar='SWIFT')
+    parser.add_argument('--join', action='store_true')
     parser.add_argument('gold', nargs='*')
     args = parser.parse_args()
     from razdel import sentenize, tokenize
     import pysbd
     english = pysbd.Segmenter(language='en', clean=False)
-    corpora = [file_corpus(p) for p in args.gold] if args.gold else list(swift_corpus())
+    if args.tables:
+        corpora = [c for p in args.tables for c in table_corpus(p)]
+    else:
+        corpora = [file_corpus(p) for p in args.gold] if args.gold else list(swift_corpus())
     for name, lang, docs in corpora:
+        if args.join:
+            docs = [[s for d in docs for s in d]]
         if args.spaced and lang == 'ru':
             docs = [[' '.join(t.text for t in tokenize(s)) for s in d] for d in docs]
         texts = [' '.join(d) for d in docs]
@@ -82,7 +106,7 @@ def main():
                 print('  pamyat:', [s for s in mine if s not in doc])
                 print('  gold:  ', [s for s in doc if s not in mine])
         other_name = 'pySBD' if lang == 'en' else 'razdel'
-        print(f'{name:22} {lang} {sentences:5} sentences   {other_name}: {other_errors:3} '
+        print(f'{name:26} {lang} {sentences:5} sentences   {other_name}: {other_errors:3} '
               f'({1000 * other_errors / sentences:5.1f}/1000)   pamyat: {our_errors:3} '
               f'({1000 * our_errors / sentences:5.1f}/1000)')
 

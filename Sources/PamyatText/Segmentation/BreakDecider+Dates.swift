@@ -5,7 +5,8 @@ extension BreakDecider {
     /// `5 окт.`, `XX в.`, `5 p.m.`) followed by a capital: the sentence goes on when the date phrase
     /// opens a clause — it stands at the sentence start, or after punctuation (`,` `:` `;` `—` `(`)
     /// or a word from [clause-openers] — and ends when the phrase closes one (after a verb or a noun:
-    /// «Договор подписан в 2021 г. Затем…»).
+    /// «Договор подписан в 2021 г. Затем…»), unless the sentence opens with a passive predicate
+    /// and the capital starts its agent («Открыт в 1774 г. Дж. Пристли.»).
     func decideAfterDate(tokenStart: Int, right: RightContext, sentenceStart: Int) -> Decision {
         guard right.startsCapitalized || right.opened else { return .drop }
         var end = tokenStart  // the date phrase starts at or before here
@@ -27,7 +28,7 @@ extension BreakDecider {
             let word = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[core..<tokenEnd])))
             let partOfDate =
                 isNumberToken(core..<tokenEnd) || rules.dateWords.contains(word)
-                || isDateAbbreviationToken(word)
+                || isDateAbbreviationToken(word) || isDateWordRange(word)
             if partOfDate {
                 if core > start { return .drop }
                 if rules.prepositions.contains(word) { hasPreposition = true }
@@ -40,9 +41,63 @@ extension BreakDecider {
             if !hasPreposition && opensWithShortPrepositionalPhrase(sentenceStart: sentenceStart, before: end) {
                 return .drop
             }
+            // «Основана 15 января 2001 г. Джимми Уэйлсом…»: a short passive participle that opens the
+            // sentence right before the date still waits for its agent, a name in the instrumental.
+            if isOpeningPassivePredicate(core..<tokenEnd, sentenceStart: sentenceStart) && startsAgent(right) {
+                return .drop
+            }
             return .keep
         }
         return .keep
+    }
+
+    /// Whether `word` is the sentence's first word (or its second, after «был», «была», «было»,
+    /// «были») and ends like a short passive participle (`[passive-participle-endings]`): «Открыт»,
+    /// «Основана», «Был построен».
+    func isOpeningPassivePredicate(_ word: Range<Int>, sentenceStart: Int) -> Bool {
+        guard !rules.passiveParticipleEndings.isEmpty, word.count >= 5 else { return false }
+        var first = sentenceStart
+        while first < word.lowerBound && text[first] == 0x20 { first += 1 }
+        if first < word.lowerBound {
+            // One word before it, of at most four Cyrillic letters: «был», «была», «было», «были».
+            guard word.lowerBound - 1 - first <= 8 else { return false }
+            let auxiliary = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[first..<(word.lowerBound - 1)])))
+            guard ["был", "была", "было", "были"].contains(auxiliary) else { return false }
+        }
+        let lower = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[word])))
+        guard lower.unicodeScalars.count >= 5, lower.unicodeScalars.allSatisfy({ UTF8Text.isLetter($0) }) else { return false }
+        return rules.passiveParticipleEndings.contains { lower.utf8.reversed().starts(with: $0.utf8.reversed()) }
+    }
+
+    /// Whether the words after the break start the agent of a passive predicate: an initial or a
+    /// name abbreviation (`Дж.`), or a capitalised word in the instrumental (`[instrumental-endings]`)
+    /// among the first two («Джимми Уэйлсом», «Ломоносовым»).
+    func startsAgent(_ right: RightContext) -> Bool {
+        guard !right.word.isEmpty, right.startsCapitalized else { return false }
+        if right.wordFollowedByStop { return true }
+        var word = right.word
+        for _ in 0..<2 {
+            guard !word.isEmpty else { return false }
+            let lower = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[word])))
+            if UTF8Text.isUppercase(text.scalar(at: word.lowerBound).scalar),
+                rules.instrumentalEndings.contains(where: { lower.utf8.reversed().starts(with: $0.utf8.reversed()) })
+            {
+                return true
+            }
+            // The next word, after one space.
+            var index = word.upperBound
+            guard index + 1 < text.count, text[index] == 0x20 else { return false }
+            index += 1
+            let start = index
+            while index < text.count {
+                let (scalar, length) = text.scalar(at: index)
+                guard UTF8Text.isLetter(scalar) else { break }
+                index += length
+            }
+            guard index > start else { return false }
+            word = start..<index
+        }
+        return false
     }
 
     /// Whether the sentence starts with a word of `[prepositions]` and has at most four tokens,
@@ -67,6 +122,13 @@ extension BreakDecider {
         }
         let word = UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: text.bytes[core..<first.upperBound])))
         return rules.prepositions.contains(word)
+    }
+
+    /// Date words joined by dashes: `январе–феврале`, `весной-летом`.
+    func isDateWordRange(_ lowercasedToken: String) -> Bool {
+        guard lowercasedToken.utf8.contains(0x2D) || lowercasedToken.utf8.contains(0xE2) else { return false }
+        let parts = lowercasedToken.split(whereSeparator: { $0 == "–" || $0 == "-" || $0 == "—" })
+        return parts.count >= 2 && parts.allSatisfy { rules.dateWords.contains(String($0)) }
     }
 
     /// A token such as `окт.` or `янв.`: an abbreviation from [dates-after-number].

@@ -7,12 +7,13 @@ extension BreakDecider {
         let tokenStart = startOfToken(endingAt: wordEnd, sentenceStart: sentenceStart)
         if isListItemMarker(tokenStart: tokenStart, stop: wordEnd, sentenceStart: sentenceStart) { return .drop }
 
-        // The word right before the stop: after the last stop, space, hyphen or slash in the token, and
-        // without leading digits or punctuation (2021г. → г, (см. → см, ген.-лейт. → лейт).
+        // The word right before the stop: after the last stop, space, hyphen, slash or plus in the
+        // token, and without leading digits or punctuation (2021г. → г, (см. → см, ген.-лейт. → лейт,
+        // Ctrl+С. → С).
         var wordStart = wordEnd
         while wordStart > tokenStart {
             let (scalar, start) = text.scalar(before: wordStart)
-            if scalar == "." || scalar == "-" || scalar == "/" { break }
+            if scalar == "." || scalar == "-" || scalar == "/" || scalar == "+" { break }
             wordStart = start
         }
         var digitsBefore = false
@@ -34,6 +35,13 @@ extension BreakDecider {
         // An initial: one capital letter (А. Г. Лукашенко, А.Г. Лукашенко, Jonas E. Smith, U.S.),
         // but not a Roman numeral in Cyrillic text (Фердинанда I.).
         let firstScalar = text.scalar(at: wordStart)
+        // «Нажмите Ctrl+С.», «по оси Х.», «учится в 7Б.»: one capital after a `+` or a digit, or after
+        // a word that names keys, axes or cells, is that name, not an initial; the sentence ends.
+        if wordStart + firstScalar.length == wordEnd && UTF8Text.isUppercase(firstScalar.scalar) && !symbolBefore
+            && (digitsBefore || isNamedLetter(wordStart: wordStart, tokenStart: tokenStart, sentenceStart: sentenceStart))
+        {
+            return .keep
+        }
         // A chain of capitals that a list writes in capitals (U.S., U.K.) is decided by its list.
         if wordStart + firstScalar.length == wordEnd && UTF8Text.isUppercase(firstScalar.scalar) && !afterNumber && !symbolBefore
             && !isRomanNumeralAfterCyrillic(firstScalar.scalar, tokenStart: tokenStart, wordStart: wordStart, sentenceStart: sentenceStart)
@@ -73,7 +81,12 @@ extension BreakDecider {
         let behaviour = abbreviation.behaviour
         let abbreviationAfterNumber = afterNumber
 
-        if right.startsWithDigit { return .drop }  // ст. 5, p. 55, янв. 2024, тыс. 100
+        if right.startsWithDigit {
+            // «…приз в 10 тыс. долл. 1.1. Настоящее положение…»: a section number at a paragraph
+            // junction starts a sentence, unless the abbreviation governs numbers (ст. 5. Права).
+            if !behaviour.contains(.beforeNumber) && !right.opened && startsSectionNumber(at: right.word.lowerBound) { return .keep }
+            return .drop  // ст. 5, p. 55, янв. 2024, тыс. 100
+        }
         if abbreviationAfterNumber && behaviour.contains(.dateAfterNumber) {
             return decideAfterDate(tokenStart: tokenStart, right: right, sentenceStart: sentenceStart)
         }

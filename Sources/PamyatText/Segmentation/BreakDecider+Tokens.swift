@@ -78,6 +78,33 @@ extension BreakDecider {
         return isMarkerText(tokenStart..<stop)
     }
 
+    /// A section number at `index` — one to three digits, maybe more such parts after stops, a
+    /// final stop — then a space and a capital: `1. Общие`, `1.1. Настоящее`.
+    func startsSectionNumber(at index: Int) -> Bool {
+        var position = index
+        var digits = 0
+        var parts = 0
+        while position < text.count && position - index < 16 {
+            let byte = text[position]
+            if byte >= 0x30 && byte <= 0x39 {
+                digits += 1
+                guard digits <= 3 else { return false }
+            } else if byte == 0x2E {
+                guard digits > 0 else { return false }
+                parts += 1
+                digits = 0
+            } else if byte == 0x20 && digits > 0 && position + 1 < text.count && text[position + 1] == 0x2E {
+                position += 1  // «1.1 . Настоящее», in text stored as spaced-out tokens
+                continue
+            } else {
+                break
+            }
+            position += 1
+        }
+        guard parts > 0, digits == 0, position + 1 < text.count, text[position] == 0x20 else { return false }
+        return UTF8Text.isUppercase(text.scalar(at: position + 1).scalar)
+    }
+
     /// Digits with inner stops (1, 1.2), one letter (а, b), or a Roman numeral (IV).
     func isMarkerText(_ range: Range<Int>) -> Bool {
         guard !range.isEmpty else { return false }

@@ -19,8 +19,22 @@ struct BreakDecider {
         switch candidate.kind {
         case .separator, .listItem, .ellipsis, .semicolon, .emoticon:
             return candidate.offset
+        case .informalStop:
+            return decideInformalStop(candidate, sentenceStart: sentenceStart)
+        case .chatFullStop:
+            // The abbreviation rules decide as before a lowercase word: «и т.д. и», «г. минске» go on.
+            guard isPlainWordStop(candidate.offset), decideInformalStop(candidate, sentenceStart: sentenceStart) != nil else { return nil }
+            let right = RightContext(text, at: candidate.offset)
+            return apply(decideAfterStop(leftEnd: candidate.offset - 1, right: right, sentenceStart: sentenceStart), candidate)
+        case .codeStart:
+            // As before any lowercase word: an ordinary word before the stop ends the sentence, an
+            // abbreviation goes on («i.e. --verbose», «at 5 p.m. tomorrow: bring…»).
+            let right = RightContext(text, at: candidate.offset)
+            return apply(decideAfterStop(leftEnd: candidate.offset - 1, right: right, sentenceStart: sentenceStart), candidate)
         case .dialogueDash:
-            let dashLength = text.scalar(at: candidate.offset).length
+            // «—», «–», «-» or «--».
+            var dashLength = text.scalar(at: candidate.offset).length
+            if text[candidate.offset] == 0x2D && text[candidate.offset + 1] == 0x2D { dashLength = 2 }
             let right = RightContext(text, at: candidate.offset + dashLength + 1)
             guard !right.startsLowercase, right.first != nil else { return nil }
             return apply(decideAfterStop(leftEnd: candidate.offset - 1, right: right, sentenceStart: sentenceStart), candidate)
@@ -39,6 +53,9 @@ struct BreakDecider {
                 if next == "." || next == "!" || next == "?" || next == "…" { return nil }
                 moved.offset = offset
             }
+            // «Привет! :) Как дела?»: the emoticon after the stop belongs to this sentence, which
+            // ends after it (an `.emoticon` candidate).
+            if Emoticon.length(startingAt: moved.offset, in: text) != nil { return nil }
             let right = RightContext(text, at: moved.offset)
             guard !right.startsLowercase else { return nil }
             return apply(decideAfterStop(leftEnd: moved.offset - 1, right: right, sentenceStart: sentenceStart), moved)

@@ -72,8 +72,9 @@ extension SegmentationRules {
         case "options":
             switch entry {
             case "semicolon-ends-sentence": semicolonEndsSentence = true
+            case "chat-lowercase-starts": chatLowercaseStarts = true
             default:
-                throw TextError(.rules, "rule file \(file), line \(line): unknown option '\(entry)'; known: semicolon-ends-sentence.")
+                throw TextError(.rules, "rule file \(file), line \(line): unknown option '\(entry)'; known: semicolon-ends-sentence, chat-lowercase-starts.")
             }
         case "include":
             guard let url = Self.fileURL(named: entry) else {
@@ -86,6 +87,9 @@ extension SegmentationRules {
         case "surname-endings": surnameEndings.append(UTF8Text.lowercased(Array(entry.utf8)[...]))
         case "prepositions": prepositions.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
         case "continuations": continuations.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
+        case "letter-labels": addLetterLabel(entry)
+        case "passive-participle-endings": passiveParticipleEndings.append(UTF8Text.lowercased(Array(entry.utf8)[...]))
+        case "instrumental-endings": instrumentalEndings.append(UTF8Text.lowercased(Array(entry.utf8)[...]))
         default:
             guard let behaviour = Self.behaviours[section] else { return }
             addAbbreviation(entry, behaviour)
@@ -105,6 +109,7 @@ extension SegmentationRules {
 
     static let sections: Set<String> = Set(behaviours.keys).union([
         "icu-locale", "include", "options", "starters", "clause-openers", "date-words", "prepositions", "continuations", "surname-endings",
+        "letter-labels", "passive-participle-endings", "instrumental-endings",
     ])
 
     private static var rulesDirectory: URL? {

@@ -57,6 +57,20 @@ struct SegmentationRules: Sendable {
     var continuations: Set<String> = []
     /// `[options]` `semicolon-ends-sentence`: a semicolon before a capitalised word ends a sentence.
     var semicolonEndsSentence = false
+    /// `[options]` `chat-lowercase-starts`: in the informal register, a lowercase word after `!`,
+    /// `?` or two dots starts a new sentence unless it is inside direct speech.
+    var chatLowercaseStarts = false
+    /// Lowercase words after which one capital letter names a key, an axis, a cell or a variant
+    /// (`[letter-labels]`: «клавишу», «оси», «column»), not an initial.
+    private(set) var letterLabels: Set<String> = []
+    /// ``WordHash`` of every letter label, to answer "no" fast.
+    private(set) var letterLabelHashes: Set<UInt64> = []
+    /// Lowercase endings of short passive participles (`[passive-participle-endings]`: «открыт»,
+    /// «основана»), for the date rule's sentence that opens with its predicate.
+    var passiveParticipleEndings: [String] = []
+    /// Lowercase endings of the instrumental case (`[instrumental-endings]`), for the agent of a
+    /// passive predicate («… Уэйлсом»).
+    var instrumentalEndings: [String] = []
 
     init(language: String, icuLocale: String) {
         self.language = language
@@ -79,6 +93,19 @@ struct SegmentationRules: Sendable {
         }
         abbreviationsByLastWord[last] = list
         if let hash = WordHash.of(last) { lastWordHashes.insert(hash) }
+    }
+
+    /// Adds a letter label (any case).
+    mutating func addLetterLabel(_ word: String) {
+        let lower = UTF8Text.lowercased(Array(word.utf8)[...])
+        letterLabels.insert(lower)
+        if let hash = WordHash.of(lower) { letterLabelHashes.insert(hash) }
+    }
+
+    /// Whether the lowercase form of `range` is a letter label.
+    func isLetterLabel(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        if let hash = WordHash.lowercased(bytes, range), !letterLabelHashes.contains(hash) { return false }
+        return letterLabels.contains(UTF8Text.lowercased(ArraySlice(UnsafeBufferPointer(rebasing: bytes[range]))))
     }
 
     /// Adds a starter word (any case).

@@ -1,0 +1,74 @@
+// What follows a stop for SentenceSegmenter's candidate scan: the words ICU never breaks
+// before (numbers, camel case, code labels) and the chat stops of the informal register.
+
+extension SentenceSegmenter {
+    /// The kind of candidate after a stop at `stop` (`.` `!` `?`) and a space, before a word ICU
+    /// never breaks before: a number or a camel-case word («Их было 5. 3 из них ушли.», «…billion.
+    /// iPhone sales…»: the rules decide like after any stop), a code label or option, and (when
+    /// `chat`) a lowercase word after a chat stop or a full stop; nil for any other word.
+    static func kindBeforeWord(_ text: UTF8Text, stop: Int, chat: Bool) -> BreakCandidate.Kind? {
+        let next = text[stop + 2]
+        if next >= 0x30 && next <= 0x39 || startsCamelCaseWord(text, at: stop + 2) { return .terminator }
+        if startsCode(text, at: stop + 2) { return .codeStart }
+        guard chat && UTF8Text.isLowercase(text.scalar(at: stop + 2).scalar) else { return nil }
+        if isInformalStop(text, endingAt: stop) { return .informalStop }
+        if text[stop] == 0x2E && stop >= 1 && UTF8Text.isLetter(text.scalar(before: stop).scalar) { return .chatFullStop }
+        return nil
+    }
+
+    /// A chat stop ending at `index`: a run of `!` and `?` after a letter or a digit («Серьёзно?!»),
+    /// or exactly two dots after a letter («Ну ладно..»), but not `?..` or `...`; closing quotes
+    /// or brackets may stand between («нажимаю «Закрепить».. не работает»).
+    static func isInformalStop(_ text: UTF8Text, endingAt index: Int) -> Bool {
+        var start = index
+        if text[index] == 0x2E {
+            guard index >= 2, text[index - 1] == 0x2E else { return false }
+            start = index - 1
+        } else {
+            while start > 0 && (text[start - 1] == 0x21 || text[start - 1] == 0x3F) && index - start < 16 { start -= 1 }
+        }
+        guard start > 0 else { return false }
+        var (before, beforeStart) = text.scalar(before: start)
+        if (before == "»" || before == "\"" || before == ")") && beforeStart > 0 { before = text.scalar(before: beforeStart).scalar }
+        return UTF8Text.isLetterOrDigit(before)
+    }
+
+    /// A lowercase parameter label (`timeout:`), an option (`--verbose`) or an identifier
+    /// (`max_connections`, `parse()`) at `index`: ASCII only, since these are names from code.
+    static func startsCode(_ text: UTF8Text, at index: Int) -> Bool {
+        let count = text.count
+        if text[index] == 0x2D {
+            return index + 2 < count && text[index + 1] == 0x2D && text[index + 2] >= 0x61 && text[index + 2] <= 0x7A
+        }
+        guard text[index] >= 0x61 && text[index] <= 0x7A else { return false }
+        var end = index
+        var underscore = false
+        while end < count && end - index < 64 {
+            let byte = text[end]
+            if byte == 0x5F {
+                underscore = true
+            } else if !(byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 || byte == 0x2D || byte >= 0x41 && byte <= 0x5A) {
+                break
+            }
+            end += 1
+        }
+        guard end < count else { return false }
+        if text[end] == 0x3A { return end + 1 == count || text[end + 1] == 0x20 }  // timeout:
+        if text[end] == 0x28 { return end + 1 < count && text[end + 1] == 0x29 }  // parse()
+        return underscore && (text[end] == 0x20 || text[end] == 0x2C)  // max_connections
+    }
+
+    /// A word at `index` that starts in lowercase and has a capital later (iPhone, eBay).
+    static func startsCamelCaseWord(_ text: UTF8Text, at index: Int) -> Bool {
+        let (first, firstLength) = text.scalar(at: index)
+        guard UTF8Text.isLowercase(first) else { return false }
+        var probe = index + firstLength
+        while probe < text.count {
+            let (scalar, length) = text.scalar(at: probe)
+            if UTF8Text.isUppercase(scalar) { return true }
+            guard UTF8Text.isLetter(scalar) else { return false }
+            probe += length
+        }
+        return false
+    }
+}

@@ -1,0 +1,95 @@
+import Testing
+
+/// Sentence ends at the junctions of run-on text (a document whose paragraphs were joined into
+/// one line, issue 11): a sentence that ends in a single capital letter that names a key, an axis,
+/// a cell or a variant, not an initial; and English lines that start with a lowercase parameter
+/// label or an option. Each text marks its sentence ends with ` | ` (see ``GoldText``); all were
+/// written for these tests.
+@Suite struct JunctionSegmentationTests {
+    private func check(_ gold: GoldText, _ language: String) throws {
+        let sentences = try segmenter(language).sentences(in: gold.text)
+        #expect(sentences == gold.sentences, "«\(gold.text)» was split as \(sentences)")
+    }
+
+    @Test("A key, an axis, a cell or a variant named by one capital letter ends a sentence (ru)", arguments: [
+        "Чтобы сохранить изменения, нажмите клавиши CTRL+С. | Откроется окно сохранения.",
+        "Выделите весь текст сочетанием Ctrl+A. | Скопируйте его в буфер обмена.",
+        "Для отмены действия нажмите Ctrl + Z. | Последняя правка исчезнет.",
+        "Для выхода нажмите Shift+Q. | Программа закроется без вопросов.",
+        "Значения температуры откладываются по оси Х. | Время отложено по вертикали.",
+        "Найдите проекцию вектора на ось Y. | Длина проекции равна нулю.",
+        "Сумму запишите в столбец D. | Таблица пересчитается сама.",
+        "Поставьте курсор в ячейку В. | Введите формулу суммы.",
+        "Чтобы продолжить, нажмите кнопку Б. | Появится список вариантов.",
+        "Правильный ответ — вариант А. | Остальные ответы неверны.",
+        "Больше всего в шиповнике витамина С. | Лимоны уступают ему втрое.",
+        "Откройте приложение Б. | Найдите в нём таблицу расходов.",
+        "Отметьте на плоскости точку М. | Проведите через неё прямую.",
+        "Ось абсцисс обозначают буквой X. | Ось ординат обозначают буквой Y.",
+        "Мой сын учится в 7Б. | Классный руководитель его хвалит.",
+        "Графики построены по осям X и Y. | Масштаб выбран одинаковый.",
+        "Для печати нажмите P. | Откроется диалог принтера.",
+        "Вход в здание со стороны корп. Б. | Охрана проверяет пропуска.",
+        "Заполните заявление по форме А. | Приложите копию паспорта.",
+    ] as [GoldText])
+    func russianKeysAndAxes(_ gold: GoldText) throws { try check(gold, "ru") }
+
+    @Test("Initials and abbreviations stay inside the sentence (ru)", arguments: [
+        "Президент А. Г. Лукашенко провёл совещание с губернаторами.",
+        "Лукашенко А.Г. провёл совещание с губернаторами.",
+        "Об этом заявил В. Путин на пресс-конференции.",
+        "Стихи А. С. Пушкина учат в школе.",
+        "Письмо направили В. Иванову и С. Петрову.",
+        "Встречу открыл Х. Мухамеджанов. | Затем слово дали гостям.",
+        "Нажмите клавишу Ctrl. | Удерживайте её, пока не появится меню.",
+        "Нажмите Ctrl+S, т. е. сохраните файл.",
+        "Оси X и Y, т. е. абсцисса и ордината, перпендикулярны.",
+        "В магазине были столы, стулья и т. д. и т. п.",
+        "Он живёт в г. Минске на ул. Кирова.",
+        "Это видно, т. е. их позиция ясна.",
+        "Книгу подписал автор Н. Н. Петров.",
+        "Вышел новый диск А. Пугачёвой.",
+        "Этот план А. Иванов предложил ещё весной.",
+        "Лучшим признан вариант от А. Иванова.",
+        "Пакет прислал Ю. Б. Сидоров из г. Гомеля.",
+        "Победитель получит приз в 10 тыс. долл. | 1.1. Настоящее положение определяет порядок конкурса.",
+        "Подробнее см. ст. 5. | Права граждан защищены законом.",
+        "Согласно п. 3. | Далее идёт перечень документов.",
+    ] as [GoldText])
+    func russianInitials(_ gold: GoldText) throws { try check(gold, "ru") }
+
+    @Test("A key, an axis, a cell or a variant named by one capital letter ends a sentence (en)", arguments: [
+        "To copy the selection, press Ctrl+C. | A short message confirms it.",
+        "The readings are plotted along axis X. | Each dot is one sample.",
+        "Type the total into column B. | Formulas update on their own.",
+        "Citrus fruit is rich in vitamin C. | Kiwis are even richer.",
+        "Save the file with Ctrl + S. | Closing the window discards nothing.",
+        "The correct answer is option D. | Every other option is a trap.",
+        "Fill in Form B. | Attach a copy of your passport.",
+        "The memo was signed by John F. Kennedy in 1961.",
+        "George W. Bush met the press on Monday.",
+        "The study by A. B. Smith is cited often.",
+    ] as [GoldText])
+    func englishKeysAndAxes(_ gold: GoldText) throws { try check(gold, "en") }
+
+    @Test("A lowercase parameter label, option or identifier after a stop starts a sentence", arguments: [
+        "Missing values are ignored. | timeout: the number of seconds to wait for a reply. | retries: how many times the request is repeated.",
+        "Defaults apply when a field is absent. | host: the name of the server to connect to.",
+        "The cache is kept between runs. | --verbose prints each step as it happens.",
+        "The pool grows on demand. | max_connections caps its size.",
+        "Set the flag, i.e. --verbose, to see more.",
+        "See the manual, e.g. the section on logging.",
+        "The meeting ended at 5 p.m. and everyone went home.",
+        "The bus leaves at 5 p.m. tomorrow: bring your tickets.",
+        "We packed food, water, maps, etc. notes: none were needed.",
+        "Use the flag only once. | --dry-run: show what would change. | --force: skip the checks.",
+    ] as [GoldText])
+    func englishLabels(_ gold: GoldText) throws { try check(gold, "en") }
+
+    @Test("A lowercase parameter label after a stop starts a sentence (ru)", arguments: [
+        "Если файла нет, значение не используется. | timeout: время ожидания ответа в секундах.",
+        "Параметры задаются в файле настроек. | port: номер порта. | host: имя сервера.",
+        "Это видно, т. е. их позиция ясна.",
+    ] as [GoldText])
+    func russianLabels(_ gold: GoldText) throws { try check(gold, "ru") }
+}
