@@ -92,4 +92,23 @@ import Testing
         "Это видно, т. е. их позиция ясна.",
     ] as [GoldText])
     func russianLabels(_ gold: GoldText) throws { try check(gold, "ru") }
+
+    @Test("A heading run into the numbered list after it ends before the first number", arguments: [
+        "Настройка расписания | 1. Откройте меню «Сервис». | 2. Выберите команду «Расписание». | 3. Нажмите OK.",
+        "Перед началом работы | 1. Убедитесь, что сервер запущен. | 2. Войдите как администратор.",
+        "Варианты ответа | а) Да. | б) Нет.",
+        "Как видно из таблицы 1. | Данные растут из года в год.",
+        "Подробнее см. в главе 1. | Там описаны все параметры.",
+    ] as [GoldText])
+    func runOnListsStartBeforeTheirFirstNumber(_ gold: GoldText) throws { try check(gold, "ru") }
+
+    @Test("Code after a stop starts a sentence (ru): a parameter with a dash, an assignment, a call", arguments: [
+        "Параметры. | key — имя ключа. | value — новое значение.",
+        "Пример. | timeout = settings.GetValue(\"timeout\", 30). | port = 5432.",
+        "Пример. | settings.SetValue(\"ui.language\", \"ru\").",
+        "Пример. | print(key, value).",
+        "Приходите в 5 ч. вечера. | Дверь будет открыта.",
+        "Он живёт в г. москва, т. е. в столице.",
+    ] as [GoldText])
+    func codeAfterAStopStartsASentence(_ gold: GoldText) throws { try check(gold, "ru") }
 }

@@ -74,4 +74,29 @@ struct ListTracker {
         next += 1
         return true
     }
+
+    /// Follows the list that `marker` starts inside a paragraph.
+    mutating func open(_ marker: ListMarker) {
+        series = marker.series
+        next = marker.ordinal + 1
+    }
+
+    /// Whether a first enumerator (`1.`, `a)`) inside a paragraph opens a list run into the text
+    /// before it: a word without final punctuation stands before it (a heading or a lead-in in
+    /// running text), and the paragraph goes on to the second enumerator of the same series.
+    /// «Как видно из таблицы 1. Данные растут.» has no `2.` and stays a sentence end.
+    static func opensRunOnList(_ marker: ListMarker, in text: UTF8Text, at index: Int) -> Bool {
+        guard marker.series != .bullet, marker.ordinal == 1, index >= 2 else { return false }
+        var before = index - 2
+        while before > 0 && text[before] & 0xC0 == 0x80 { before -= 1 }
+        guard UTF8Text.isLetter(text.scalar(at: before).scalar) else { return false }
+        var probe = index + 1
+        while probe < text.count {
+            if text[probe - 1] == 0x20, let next = ListMarker.parse(text, at: probe), next.series == marker.series, next.ordinal == 2 {
+                return true
+            }
+            probe += 1
+        }
+        return false
+    }
 }

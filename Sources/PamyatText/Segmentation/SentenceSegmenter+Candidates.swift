@@ -48,8 +48,15 @@ extension SentenceSegmenter {
         while index < count {
             let byte = text[index]
             if index == 0 || text[index - 1] == 0x20 {
-                if let marker = ListMarker.parse(text, at: index), list.accepts(marker, atStart: index == 0), index > 0 {
-                    body(BreakCandidate(offset: index, kind: .listItem))
+                if let marker = ListMarker.parse(text, at: index) {
+                    if list.accepts(marker, atStart: index == 0), index > 0 {
+                        body(BreakCandidate(offset: index, kind: .listItem))
+                    } else if index > 0, ListTracker.opensRunOnList(marker, in: text, at: index) {
+                        // «Настройка расписания 1. Откройте… 2. Выберите…»: a heading run into the
+                        // list that follows it.
+                        list.open(marker)
+                        body(BreakCandidate(offset: index, kind: .listItem))
+                    }
                 }
             }
             // Letters, digits and spaces, nearly every byte, start nothing.

@@ -33,8 +33,10 @@ extension SentenceSegmenter {
         return UTF8Text.isLetterOrDigit(before)
     }
 
-    /// A lowercase parameter label (`timeout:`), an option (`--verbose`) or an identifier
-    /// (`max_connections`, `parse()`) at `index`: ASCII only, since these are names from code.
+    /// A lowercase parameter label (`timeout:`, `key — имя ключа`), an option (`--verbose`), an
+    /// identifier (`max_connections`, `parse()`, `print(key)`), an assignment (`timeout = 30`) or a
+    /// member of an object (`settings.GetValue(…)`) at `index`: ASCII only, since these are names
+    /// from code.
     static func startsCode(_ text: UTF8Text, at index: Int) -> Bool {
         let count = text.count
         if text[index] == 0x2D {
@@ -53,8 +55,23 @@ extension SentenceSegmenter {
             end += 1
         }
         guard end < count else { return false }
+        let length = end - index
         if text[end] == 0x3A { return end + 1 == count || text[end + 1] == 0x20 }  // timeout:
-        if text[end] == 0x28 { return end + 1 < count && text[end + 1] == 0x29 }  // parse()
+        if text[end] == 0x28 { return length >= 2 }  // parse(), print(key)
+        if text[end] == 0x2E, length >= 2 {  // settings.GetValue(: not e.g.
+            var member = end + 1
+            while member < count, text[member] >= 0x61 && text[member] <= 0x7A || text[member] >= 0x41 && text[member] <= 0x5A || text[member] == 0x5F {
+                member += 1
+            }
+            return member - end - 1 >= 2 && member < count && (text[member] == 0x28 || text[member] == 0x2E)
+        }
+        if text[end] == 0x20, end + 2 < count {
+            // key — the name, key - the name, timeout = 30
+            if text[end + 1] == 0xE2, end + 4 < count, text[end + 2] == 0x80, text[end + 3] == 0x94 || text[end + 3] == 0x93 {
+                return text[end + 4] == 0x20
+            }
+            if text[end + 1] == 0x2D || text[end + 1] == 0x3D { return text[end + 2] == 0x20 }
+        }
         return underscore && (text[end] == 0x20 || text[end] == 0x2C)  // max_connections
     }
 
