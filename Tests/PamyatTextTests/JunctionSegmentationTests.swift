@@ -107,6 +107,8 @@ import Testing
         "Пример. | timeout = settings.GetValue(\"timeout\", 30). | port = 5432.",
         "Пример. | settings.SetValue(\"ui.language\", \"ru\").",
         "Пример. | print(key, value).",
+        "Параметры. | name, строка.",
+        "Функция вызывается без аргументов. | schedule, строка или Interval.",
         "Приходите в 5 ч. вечера. | Дверь будет открыта.",
         "Он живёт в г. москва, т. е. в столице.",
     ] as [GoldText])

@@ -9,7 +9,7 @@ extension SentenceSegmenter {
     static func kindBeforeWord(_ text: UTF8Text, stop: Int, chat: Bool) -> BreakCandidate.Kind? {
         let next = text[stop + 2]
         if next >= 0x30 && next <= 0x39 || startsCamelCaseWord(text, at: stop + 2) { return .terminator }
-        if startsCode(text, at: stop + 2) { return .codeStart }
+        if startsCode(text, at: stop + 2) || startsLatinWordAfterCyrillic(text, stop: stop) { return .codeStart }
         guard chat && UTF8Text.isLowercase(text.scalar(at: stop + 2).scalar) else { return nil }
         if isInformalStop(text, endingAt: stop) { return .informalStop }
         if text[stop] == 0x2E && stop >= 1 && UTF8Text.isLetter(text.scalar(before: stop).scalar) { return .chatFullStop }
@@ -73,6 +73,21 @@ extension SentenceSegmenter {
             if text[end + 1] == 0x2D || text[end + 1] == 0x3D { return text[end + 2] == 0x20 }
         }
         return underscore && (text[end] == 0x20 || text[end] == 0x2C)  // max_connections
+    }
+
+    /// A lowercase Latin word (a name from code: `name, строка`, `import scheduler`) after a stop
+    /// that ends a Cyrillic word: in Cyrillic text such a word cannot continue an abbreviation.
+    static func startsLatinWordAfterCyrillic(_ text: UTF8Text, stop: Int) -> Bool {
+        guard stop >= 1 else { return false }
+        let before = text.scalar(before: stop).scalar.value
+        guard before >= 0x400 && before <= 0x4FF else { return false }
+        let start = stop + 2
+        var end = start
+        while end < text.count, text[end] >= 0x61 && text[end] <= 0x7A || text[end] >= 0x30 && text[end] <= 0x39 || text[end] == 0x5F {
+            end += 1
+        }
+        guard end - start >= 2, text[start] >= 0x61 && text[start] <= 0x7A else { return false }
+        return end == text.count || [0x20, 0x2C, 0x2E, 0x28, 0x29, 0x3A, 0x3B].contains(text[end])
     }
 
     /// A word at `index` that starts in lowercase and has a capital later (iPhone, eBay).
