@@ -100,6 +100,7 @@ public struct Server: Service {
                         let pipeline = channel.pipeline.syncOperations
                         try pipeline.addHandler(IdleStateHandler(allTimeout: idleTimeout))
                         try pipeline.addHandler(IdleConnectionCloser())
+                        try pipeline.addHandler(LineDeadline(timeout: idleTimeout))
                         try pipeline.addHandler(ByteToMessageHandler(LineFrameDecoder(maximumLength: maximumLineLength)))
                         try pipeline.addHandler(
                             RequestHandler(dispatcher: dispatcher, threadPool: threadPool, logger: connectionLogger))

@@ -12,7 +12,9 @@ public struct ServerConfiguration: Sendable {
     public var isReadOnly = false
     /// Connections held at once; one more gets `busy` and is closed.
     public var maximumConnections = 512
-    /// A connection that neither sends nor receives for this long is closed.
+    /// A connection that neither sends nor receives for this long is closed; a request line must be
+    /// complete (its line feed received) within this long of its first byte, or the connection is
+    /// answered `timeout` and closed.
     public var idleTimeout: Duration = .seconds(300)
     /// The longest request line, in bytes, without its line feed.
     public var maximumLineLength = 1_048_576
