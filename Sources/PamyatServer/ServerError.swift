@@ -33,6 +33,9 @@ public struct ServerError: Error, Hashable, Sendable, CustomStringConvertible {
         case configuration
         /// A client cannot reach the server, or the server closed the connection (never sent on the wire).
         case unreachable
+        /// A client got from the server what the protocol does not allow: a line over the client's
+        /// limit, or a response that is not the JSON it expects (never sent on the wire).
+        case badResponse = "bad-response"
     }
 
     public var code: Code
