@@ -7,7 +7,7 @@ import NIOCore
 /// This handler sits before the line decoder and looks at the raw bytes: when a line starts (the
 /// first byte after a line feed, or the first of the connection) it schedules the deadline; bytes
 /// that do not complete the line leave it as it is; the line feed cancels it. When it passes, the
-/// handler stops reading, drops what else arrives and sends ``LineDeadline/Exceeded`` down the
+/// handler drops what else arrives and sends ``LineDeadline/Exceeded`` down the
 /// pipeline, where ``RequestHandler`` answers the lines it has, then `timeout`, and closes.
 ///
 /// Time during which the server itself does not read (backpressure: the client does not read its
@@ -64,7 +64,9 @@ final class LineDeadline: ChannelDuplexHandler {
     }
 
     func read(context: ChannelHandlerContext) {
-        guard !exceeded else { return }
+        // After the deadline the bytes still sent are read and dropped, so that the socket's
+        // receive buffer is empty when the connection is closed: closing over unread bytes sends a
+        // reset, which can make the client lose the `timeout` answer.
         isReading = true
         context.read()
     }
