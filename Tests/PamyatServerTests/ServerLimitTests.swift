@@ -35,7 +35,9 @@ import Testing
     /// else got in. The idle timeout now bounds the time from a line's first byte to its line feed.
     @Test func aClientThatTricklesBytesWithoutALineFeedIsAnsweredTimeoutAndClosed() async throws {
         try await withServer(configure: {
-            $0.idleTimeout = .seconds(1)
+            // The line timeout alone is short: the deadline starts at the first byte, so a slow
+            // machine cannot make a connection idle before the test has sent anything.
+            $0.lineTimeout = .milliseconds(300)
             $0.maximumConnections = 2
         }) { server in
             let slow = try await server.connect()
@@ -76,7 +78,7 @@ import Testing
 
     /// The lines before the unfinished one are answered first, then `timeout` naming its number.
     @Test func theLinesBeforeAnUnfinishedOneAreAnsweredThenTimeout() async throws {
-        try await withServer(configure: { $0.idleTimeout = .milliseconds(500) }) { server in
+        try await withServer(configure: { $0.lineTimeout = .milliseconds(200) }) { server in
             let client = try await server.connect()
             try await client.send(bytes: Array("PING\nPING\nPI".utf8))
             #expect(try await client.readLine() == #"{"ok":true}"#)
