@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "PamyatServer",
             dependencies: [
-                "PamyatService",
+                "PamyatCore", "PamyatText", "PamyatMatch", "PamyatService",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -90,9 +90,11 @@ let package = Package(
         .executableTarget(
             name: "pamyat",
             dependencies: [
-                "PamyatService", "PamyatServer",
+                "PamyatCore", "PamyatText", "PamyatAlign", "PamyatMatch", "PamyatStore", "PamyatTMX", "PamyatService",
+                "PamyatServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -112,13 +114,16 @@ let package = Package(
         .testTarget(
             name: "PamyatServerTests",
             dependencies: [
-                "PamyatServer", "PamyatStore",
+                "PamyatCore", "PamyatMatch", "PamyatService", "PamyatServer", "PamyatStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),
         // End-to-end tests that run the built `pamyat` executable as a user would.
-        .testTarget(name: "PamyatCLITests", dependencies: ["pamyat", "PamyatStore", "PamyatServer"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatCLITests", dependencies: ["pamyat", "PamyatCore", "PamyatStore", "PamyatServer"], swiftSettings: swiftSettings),
     ]
 )

@@ -2,7 +2,7 @@
 /// cannot start.
 ///
 /// Protocol errors carry one of the wire codes of `docs/PROTOCOL.md` and are sent to the client as
-/// `{"ok":false,"error":CODE,"message":…}`; the connection stays open (except `busy`).
+/// `{"ok":false,"error":CODE,"message":…}`; the connection stays open (except `busy` and `timeout`).
 public struct ServerError: Error, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong. The raw values of the protocol codes are the wire codes.
     public enum Code: String, Sendable, CaseIterable {
@@ -24,12 +24,18 @@ public struct ServerError: Error, Hashable, Sendable, CustomStringConvertible {
         case notFound = "not-found"
         /// The server has as many connections as it accepts.
         case busy
+        /// A request line was not completed (no line feed) within the idle timeout of its first
+        /// byte; sent once, then the connection is closed.
+        case timeout
         /// Something failed inside the server; the log says what.
         case `internal`
         /// The server cannot start with this configuration (never sent on the wire).
         case configuration
         /// A client cannot reach the server, or the server closed the connection (never sent on the wire).
         case unreachable
+        /// A client got from the server what the protocol does not allow: a line over the client's
+        /// limit, or a response that is not the JSON it expects (never sent on the wire).
+        case badResponse = "bad-response"
     }
 
     public var code: Code

@@ -8,6 +8,8 @@ extension ExitCode {
     static let noInput = ExitCode(66)
     /// A server that cannot be reached (`lookup --connect`).
     static let unavailable = ExitCode(69)
+    /// The server sent what the protocol does not allow (`lookup --connect`).
+    static let protocolError = ExitCode(76)
     /// Internal software error.
     static let software = ExitCode(70)
     /// The memory or an output file cannot be created or written.
@@ -22,6 +24,6 @@ extension ExitCode {
         binary or empty file, malformed TMX, unknown language); 66 a missing input file or memory; \
         69 a server that cannot be reached (lookup --connect); \
         70 internal error; 73 a memory or output file that cannot be created or written; \
-        74 an I/O error.
+        74 an I/O error; 76 a server that answers outside the protocol (lookup --connect).
         """
 }

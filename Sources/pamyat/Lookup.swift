@@ -38,10 +38,16 @@ extension Pamyat {
         @Option(help: ArgumentHelp("The language of the translations wanted.", valueName: "lang"))
         var to: String
 
-        @Option(name: .customLong("min"), help: ArgumentHelp("The least score a match needs, 0–100.", valueName: "score"))
+        // `.unconditional`: `--min -5` is the value -5 (refused by validate()), not a missing value
+        // followed by an unknown option `-5`.
+        @Option(
+            name: .customLong("min"), parsing: .unconditional,
+            help: ArgumentHelp("The least score a match needs, 0–100.", valueName: "score"))
         var minimum = 70
 
-        @Option(help: ArgumentHelp("The most distinct stored sources to show (several translations of one source count once).", valueName: "n"))
+        @Option(
+            parsing: .unconditional,
+            help: ArgumentHelp("The most distinct stored sources to show (several translations of one source count once).", valueName: "n"))
         var limit = 5
 
         @Option(name: .customLong("prev"), help: ArgumentHelp("The sentence before TEXT in your document: an exact match stored after the same sentence scores 101.", valueName: "text"))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `pamyat` command: a translation memory for Russian originals and their translations.
 @main
@@ -27,6 +28,34 @@ struct Pamyat: AsyncParsableCommand {
             Serve.self,
         ]
     )
+}
+
+extension Pamyat {
+    /// Runs the command as ArgumentParser's `main()` does, but prints a usage error as one line
+    /// (`pamyat: MESSAGE`, exit 64) instead of the message, the usage and a pointer to `--help`.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(reportingUsageErrorInOneLine: error)
+        }
+    }
+
+    private static func exit(reportingUsageErrorInOneLine error: any Error) -> Never {
+        let code = exitCode(for: error)
+        let message = message(for: error)
+        guard code == .validationFailure, !message.isEmpty else { exit(withError: error) }
+        let line = message.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .joined(separator: " ")
+        printError(line.hasPrefix("Error: ") ? String(line.dropFirst(7)) : line)
+        Foundation.exit(code.rawValue)
+    }
 }
 
 /// The version printed by `--version` and sent by the server's HELLO.

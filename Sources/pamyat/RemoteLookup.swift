@@ -22,6 +22,6 @@ struct RemoteLookup {
         if let memory { options.append(("memory", memory)) }
         let data = try client.send("LOOKUP", [request.from.identifier, request.to.identifier, request.text], options: options)
         struct Answer: Decodable { var matches: [LookupMatch] }
-        return try JSONDecoder().decode(Answer.self, from: data).matches
+        return try client.decode(Answer.self, from: data, verb: "LOOKUP").matches
     }
 }

@@ -40,7 +40,9 @@ extension Pamyat {
         @Option(help: "Connections held at once; one more is answered busy and closed.")
         var maxConnections = 512
 
-        @Option(help: ArgumentHelp("Close a connection that sends and receives nothing for this many seconds.", valueName: "seconds"))
+        @Option(help: ArgumentHelp(
+            "Close a connection that sends and receives nothing for this many seconds, or whose request line is not complete (its line feed received) this long after its first byte.",
+            valueName: "seconds"))
         var idleTimeout = 300
 
         @Option(help: ArgumentHelp("The longest request line in bytes; a longer one is answered line-too-long and skipped.", valueName: "bytes"))

@@ -6,6 +6,7 @@ extension ServerError: PamyatFailure {
         switch code {
         case .configuration: .validationFailure
         case .unreachable: .unavailable
+        case .badResponse: .protocolError
         case .badLanguage, .badUTF8, .lineTooLong: .dataError
         case .notFound: .noInput
         default: .failure

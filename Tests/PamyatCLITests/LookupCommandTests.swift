@@ -122,3 +122,23 @@ import Testing
         #expect(input.stderr.contains("<stdin>:1: not valid UTF-8"))
     }
 }
+
+/// Issue 13 (13): a negative or zero `--limit` (or `--min`) is named in one line, not "Missing value".
+@Suite struct LookupUsageErrorTests {
+    @Test(arguments: [["--limit", "-1"], ["--limit", "0"], ["--min", "-5"], ["--limit=-1"]])
+    func aNegativeOrZeroValueIsNamedInOneLine(option: [String]) throws {
+        let run = try PamyatBinary.run(["lookup", "--from", "ru", "--to", "en"] + option + ["Текст."])
+        #expect(run.status == 64, "usage error: \(run.status) \(run.stderr)")
+        let name = option[0].split(separator: "=")[0]
+        #expect(run.stderr.contains("\(name) must be"), "names the option and the rule: \(run.stderr)")
+        #expect(!run.stderr.contains("Missing value"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1, "one line: \(run.stderr)")
+    }
+
+    @Test func anUnknownOptionIsOneLine() throws {
+        let run = try PamyatBinary.run(["lookup", "--from", "ru", "--to", "en", "--colour", "never", "Текст."])
+        #expect(run.status == 64, "usage error: \(run.status) \(run.stderr)")
+        #expect(run.stderr.contains("--colour"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1, "one line: \(run.stderr)")
+    }
+}

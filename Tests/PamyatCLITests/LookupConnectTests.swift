@@ -41,3 +41,40 @@ import Testing
         #expect(run.stderr.contains("127.0.0.1:1"), "names the address: \(run.stderr)")
     }
 }
+
+/// Issue 13 (10): `lookup --connect` does not trust what the server sends.
+@Suite struct LookupConnectUntrustedPeerTests {
+    private func lookup(port: Int) throws -> PamyatBinary.Run {
+        try PamyatBinary.run(["lookup", "--from", "ru", "--to", "en", "--connect", "127.0.0.1:\(port)", "Текст."])
+    }
+
+    @Test func aPeerThatNeverSendsALineFeedIsCutOff() throws {
+        // Up to 256 MiB without a line feed; the client stops reading long before.
+        let peer = try FakePeer { send in
+            let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 65536)
+            for _ in 0..<4096 where send(chunk) {}
+        }
+        let run = try lookup(port: peer.port)
+        #expect(run.status == 76, "a protocol error: \(run.status) \(run.stderr)")
+        #expect(run.stderr.lowercased().contains("the server at 127.0.0.1:\(peer.port) sent"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1, "one line: \(run.stderr)")
+    }
+
+    @Test func aResponseThatIsNotALookupAnswerIsNamed() throws {
+        let peer = try FakePeer { send in
+            _ = send(Array(#"{"ok":true,"matches":[{"score":"high"}]}"#.utf8) + [0x0A])
+        }
+        let run = try lookup(port: peer.port)
+        #expect(run.status == 76, "a protocol error: \(run.status) \(run.stderr)")
+        #expect(run.stderr.lowercased().contains("the server at 127.0.0.1:\(peer.port) sent"), "\(run.stderr)")
+        #expect(!run.stderr.contains("DecodingError") && !run.stderr.contains("typeMismatch"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 1, "one line: \(run.stderr)")
+    }
+
+    @Test func aResponseThatIsNotJSONIsNamed() throws {
+        let peer = try FakePeer { send in _ = send(Array("SSH-2.0-OpenSSH_9.6\r\n".utf8)) }
+        let run = try lookup(port: peer.port)
+        #expect(run.status == 76, "a protocol error: \(run.status) \(run.stderr)")
+        #expect(run.stderr.lowercased().contains("the server at 127.0.0.1:\(peer.port) sent") && run.stderr.contains("SSH-2.0"), "\(run.stderr)")
+    }
+}

@@ -4,18 +4,104 @@ import Testing
 
 @Suite struct ServerLimitTests {
     @Test func anIdleConnectionIsClosed() async throws {
-        // Generous margins: the whole test suite runs in parallel on two cores, and a sleeping
-        // test thread can be late by hundreds of milliseconds.
+        // No sleeps: the idle connection's read waits up to 100 ms for the server to close it;
+        // each time it has not, the active connection sends a request. Generous margins: the suite
+        // runs in parallel on two cores, and a thread can be late by hundreds of milliseconds.
         try await withServer(configure: { $0.idleTimeout = .seconds(2) }) { server in
             let idle = try await server.connect()
             let busy = try await server.connect()
+            try await idle.setTimeout(.milliseconds(100))
             let start = ContinuousClock.now
-            for _ in 0..<25 {
-                try await Task.sleep(for: .milliseconds(100))
-                #expect(try await busy.request("PING") == #"{"ok":true}"#, "an active connection stays open")
+            var closed = false
+            var pings = 0
+            while !closed, ContinuousClock.now - start < .seconds(10) {
+                do {
+                    #expect(try await idle.readLine() == nil, "the idle connection sends nothing")
+                    closed = true
+                } catch {
+                    // Still open after 100 ms.
+                    #expect(try await busy.request("PING") == #"{"ok":true}"#, "an active connection stays open")
+                    pings += 1
+                }
             }
-            #expect(try await idle.readLine() == nil, "the idle connection was closed")
+            #expect(closed, "the idle connection was closed")
             #expect(ContinuousClock.now - start < .seconds(8))
+            #expect(try await busy.request("PING") == #"{"ok":true}"#, "the active one is still open after \(pings) pings")
+        }
+    }
+
+    /// Issue 13 (1): a client that sends a byte now and then but never a line feed used to keep
+    /// its connection (every byte reset the idle timer); with `--max-connections` of them nobody
+    /// else got in. The idle timeout now bounds the time from a line's first byte to its line feed.
+    @Test func aClientThatTricklesBytesWithoutALineFeedIsAnsweredTimeoutAndClosed() async throws {
+        try await withServer(configure: {
+            // The line timeout alone is short: the deadline starts at the first byte, so a slow
+            // machine cannot make a connection idle before the test has sent anything.
+            $0.lineTimeout = .milliseconds(300)
+            $0.maximumConnections = 2
+        }) { server in
+            let slow = try await server.connect()
+            let normal = try await server.connect()
+            // The read timeout paces the bytes: send one, wait up to 50 ms for the server to answer
+            // or close, send the next.
+            try await slow.setTimeout(.milliseconds(50))
+            let start = ContinuousClock.now
+            var answer: String?
+            var closed = false
+            var sentBytes = 0
+            while answer == nil, !closed, ContinuousClock.now - start < .seconds(10) {
+                do {
+                    try await slow.send(bytes: [UInt8(ascii: "P")])
+                    sentBytes += 1
+                } catch {
+                    closed = true  // the server has closed the connection
+                    break
+                }
+                do {
+                    if let line = try await slow.readLine() { answer = line } else { closed = true }
+                } catch {
+                    // No answer within 50 ms: the connection is still open; send another byte.
+                }
+                #expect(try await normal.request("PING") == #"{"ok":true}"#, "another client is answered meanwhile")
+            }
+            let elapsed = ContinuousClock.now - start
+            #expect(elapsed < .seconds(8), "closed after \(elapsed) and \(sentBytes) bytes")
+            let response = try #require(answer, "the server answers before closing")
+            let object = try decode(response)
+            #expect(object["ok"] as? Bool == false)
+            #expect(object["error"] as? String == "timeout", "\(object)")
+            try await slow.setTimeout(.seconds(10))
+            #expect(try await slow.readLine() == nil, "then closed")
+            #expect(try await normal.request("PING") == #"{"ok":true}"#)
+        }
+    }
+
+    /// The lines before the unfinished one are answered first, then `timeout` naming its number.
+    @Test func theLinesBeforeAnUnfinishedOneAreAnsweredThenTimeout() async throws {
+        try await withServer(configure: { $0.lineTimeout = .milliseconds(200) }) { server in
+            let client = try await server.connect()
+            try await client.send(bytes: Array("PING\nPING\nPI".utf8))
+            #expect(try await client.readLine() == #"{"ok":true}"#)
+            #expect(try await client.readLine() == #"{"ok":true}"#)
+            let answer = try decode(try #require(try await client.readLine(), "answered before closing"))
+            #expect(answer["error"] as? String == "timeout", "\(answer)")
+            #expect((answer["message"] as? String)?.contains("Line 3") == true, "\(answer)")
+            #expect(try await client.readLine() == nil, "then closed")
+        }
+    }
+
+    /// Complete lines sent slowly, and a line that arrives in pieces faster than the timeout, are
+    /// answered: the deadline is for one line, and it starts again after each line feed.
+    @Test func linesInPiecesWithinTheTimeoutAreAnswered() async throws {
+        try await withServer(configure: { $0.idleTimeout = .seconds(5) }) { server in
+            let client = try await server.connect()
+            for _ in 0..<3 {
+                try await client.send(bytes: Array("PI".utf8))
+                try await client.send(bytes: Array("NG\nPI".utf8))
+                try await client.send(bytes: Array("NG\n".utf8))
+                #expect(try await client.readLine() == #"{"ok":true}"#)
+                #expect(try await client.readLine() == #"{"ok":true}"#)
+            }
         }
     }
 

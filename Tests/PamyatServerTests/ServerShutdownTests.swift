@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ServerShutdownTests {
     @Test func gracefulShutdownAnswersTheRequestInFlightThenCloses() async throws {
-        let backend = FakeBackend(delay: .milliseconds(600))
+        let backend = FakeBackend()
         let server = try await TestServer.start(backend: backend)
         let busy = try await server.connect()
         let idle = try await server.connect()
@@ -15,6 +15,9 @@ import Testing
         let start = ContinuousClock.now
         let stopping = Task { try await server.stop() }
         #expect(try await idle.readLine() == nil, "an idle connection is closed at once")
+        // The shutdown has begun (the idle connection is closed) while the lookup is in flight:
+        // only now does the lookup finish.
+        backend.releaseSlowLookups()
         let answer = try #require(try await busy.readJSON(), "the request in flight is answered")
         #expect((answer["matches"] as? [[String: Any]])?.first?["source"] as? String == "slow", "\(answer)")
         #expect(try await busy.readLine() == nil, "then the connection is closed")

@@ -1,4 +1,5 @@
 import Foundation
+import PamyatService
 import Testing
 @testable import PamyatServer
 
@@ -122,5 +123,60 @@ import Testing
             }
             #expect(count == 2000, "every request answered before the server closed")
         }
+    }
+}
+
+/// Issue 13 (13): ADD's `document=` has a documented limit, as its texts have.
+@Suite struct ServerAddLimitTests {
+    @Test func aDocumentIdOverTheLimitIsABadRequestWithABoundedExcerpt() async throws {
+        try await withServer(configure: { $0.maximumLineLength = 65536 }) { server in
+            let client = try await server.connect()
+            let long = String(repeating: "d", count: 1001)
+            let answer = try await client.requestJSON(#"ADD ru en "Да." "Yes." document=\#(long)"#)
+            #expect(answer["error"] as? String == "bad-request", "\(answer)")
+            let message = try #require(answer["message"] as? String)
+            #expect(message.contains("document=") && message.contains("1001") && message.contains("1000"), "\(message)")
+            #expect(message.count < 300, "a bounded excerpt: \(message)")
+            let fits = String(repeating: "d", count: 1000)
+            let added = try await client.requestJSON(#"ADD ru en "Да." "Yes." document=\#(fits)"#)
+            #expect(added["ok"] as? Bool == true, "1000 bytes is allowed: \(added)")
+        }
+    }
+}
+
+/// Issue 13 (13): the request limits the server enforces are the ones docs/PROTOCOL.md states.
+@Suite struct ProtocolDocumentationTests {
+    private func protocolText() throws -> String {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/PROTOCOL.md")
+        return try String(contentsOf: docs, encoding: .utf8)
+    }
+
+    private func grouped(_ number: Int) -> String {
+        let formatter = NumberFormatter()
+        formatter.numberStyle = .decimal
+        formatter.groupingSeparator = ","
+        formatter.usesGroupingSeparator = true
+        return formatter.string(from: NSNumber(value: number)) ?? "\(number)"
+    }
+
+    @Test func theAddLimitsAndEveryWireCodeAreDocumented() throws {
+        let text = try protocolText()
+        #expect(text.contains("\(grouped(LookupService.maximumAddBytes)) bytes"), "ADD's text limit")
+        #expect(text.contains("`document=` at\n  most \(grouped(Verb.maximumDocumentBytes)) bytes")
+            || text.contains("`document` at most \(grouped(Verb.maximumDocumentBytes)) bytes"), "ADD's document= limit")
+        for code in ServerError.Code.allCases where ![.configuration, .unreachable, .badResponse].contains(code) {
+            #expect(text.contains("| `\(code.rawValue)` |"), "the error table has \(code.rawValue)")
+        }
+    }
+
+    @Test func anAddTextOverTheLimitIsABadRequest() async throws {
+        let server = try await TestServer.start(memories: try ServiceBackendTests.memories()) { $0.maximumLineLength = 1 << 20 }
+        let client = try await server.connect()
+        let long = String(repeating: "d", count: LookupService.maximumAddBytes + 1)
+        let answer = try await client.requestJSON(#"ADD ru en "\#(long)" "Yes.""#)
+        #expect(answer["error"] as? String == "bad-request", "\(answer)")
+        #expect((answer["message"] as? String)?.contains("\(LookupService.maximumAddBytes)") == true, "\(answer)")
+        try await server.stop()
     }
 }

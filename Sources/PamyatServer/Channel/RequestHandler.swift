@@ -12,6 +12,8 @@ import NIOPosix
 ///
 /// When the input ends (the client half-closed, or a graceful shutdown stopped reading) the lines
 /// already received are answered, then the connection is closed. QUIT closes it after its answer.
+/// When a line is not completed in time (``LineDeadline``), the lines before it are answered, then
+/// `timeout`, then the connection is closed.
 final class RequestHandler: ChannelDuplexHandler {
     typealias InboundIn = InboundLine
     typealias OutboundIn = ByteBuffer
@@ -29,6 +31,8 @@ final class RequestHandler: ChannelDuplexHandler {
     private var working = false
     /// The input has ended: close once `pending` is answered.
     private var inputClosed = false
+    /// A line was not completed in time: answer `timeout` once `pending` is answered, then close.
+    private var lineTimeout: TimeAmount?
     /// QUIT was answered, or the connection is closing: answer nothing more.
     private var finished = false
     /// A `read` was held back while reading was paused.
@@ -56,7 +60,7 @@ final class RequestHandler: ChannelDuplexHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        guard !finished else { return }
+        guard !finished, lineTimeout == nil else { return }
         pending.append(unwrapInboundIn(data))
         answerPending(context: context)
     }
@@ -68,6 +72,12 @@ final class RequestHandler: ChannelDuplexHandler {
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if let event = event as? ChannelEvent, event == .inputClosed {
+            inputClosed = true
+            answerPending(context: context)
+            return
+        }
+        if let exceeded = event as? LineDeadline.Exceeded {
+            lineTimeout = exceeded.timeout
             inputClosed = true
             answerPending(context: context)
             return
@@ -130,8 +140,22 @@ final class RequestHandler: ChannelDuplexHandler {
                 }
             }
         }
-        if !working, !finished, inputClosed, pending.isEmpty { finish(context: context) }
+        if !working, !finished, inputClosed, pending.isEmpty {
+            if let lineTimeout {
+                write(.failure(Self.timeoutError(line: session.lineNumber + 1, timeout: lineTimeout)), context: context)
+            }
+            finish(context: context)
+        }
         resumeReadingIfPossible(context: context)
+    }
+
+    /// The `timeout` answer to line `line`, which was not completed within `timeout` of its first byte.
+    static func timeoutError(line: Int, timeout: TimeAmount) -> ServerError {
+        let milliseconds = timeout.nanoseconds / 1_000_000
+        let shown = milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
+        return ServerError(
+            .timeout,
+            "Line \(line) was not completed within \(shown) of its first byte; the connection is closed. Send each request as a whole line ending in a line feed.")
     }
 
     private func write(_ response: Response, context: ChannelHandlerContext) {

@@ -13,14 +13,26 @@ import Darwin
 /// needs no event loop, and the tests need to send raw bytes (invalid UTF-8, over-long lines) and
 /// to stop reading on purpose.
 public final class LineClient {
+    /// The longest response line read by default, in bytes: far more than any answer of the
+    /// protocol (100 matches of 100,000-byte texts with their diffs), so that only a peer that is
+    /// not a pamyat server meets it.
+    public static let defaultMaximumLineLength = 64 << 20
+
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     /// `host:port`, for messages.
     public let endpoint: String
+    /// The longest line ``readLine()`` accepts, in bytes without the line feed; a peer that sends
+    /// more without a line feed is an error (`bad-response`), not a buffer that grows without bound.
+    public let maximumLineLength: Int
 
     /// Connects to `host:port`; reads and writes time out after `timeout`.
-    public init(host: String, port: Int, timeout: Duration = .seconds(30)) throws(ServerError) {
+    public init(
+        host: String, port: Int, timeout: Duration = .seconds(30), maximumLineLength: Int = LineClient.defaultMaximumLineLength
+    ) throws(ServerError) {
+        precondition(maximumLineLength > 0, "a line limit must be positive")
         endpoint = "\(host):\(port)"
+        self.maximumLineLength = maximumLineLength
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         #if canImport(Darwin)
@@ -99,15 +111,18 @@ public final class LineClient {
         throw ServerError(.unreachable, "Cannot send to \(endpoint): \(String(cString: strerror(errno))).")
     }
 
-    /// The next line the server sends, without its line feed; `nil` when the server closed the connection.
+    /// The next line the server sends, without its line feed; `nil` when the server closed the
+    /// connection. A line longer than ``maximumLineLength`` throws `bad-response`.
     public func readLine() throws(ServerError) -> String? {
         var searched = 0
         while true {
             if let index = buffer[searched...].firstIndex(of: 0x0A) {
+                guard index <= maximumLineLength else { throw lineTooLong(index) }
                 let line = String(decoding: buffer[..<index], as: UTF8.self)
                 buffer.removeSubrange(...index)
                 return line
             }
+            guard buffer.count <= maximumLineLength else { throw lineTooLong(buffer.count) }
             searched = buffer.count
             var chunk = [UInt8](repeating: 0, count: 65536)
             let received = chunk.withUnsafeMutableBytes { raw in recv(descriptor, raw.baseAddress, raw.count, 0) }
@@ -122,6 +137,12 @@ public final class LineClient {
             }
             buffer.append(contentsOf: chunk[..<received])
         }
+    }
+
+    private func lineTooLong(_ length: Int) -> ServerError {
+        ServerError(
+            .badResponse,
+            "The server at \(endpoint) sent \(length) bytes without a line feed, more than the \(maximumLineLength) a response may have; is it a pamyat server?")
     }
 
     /// Sends `line` and returns the response line.

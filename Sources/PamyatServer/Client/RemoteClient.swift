@@ -1,9 +1,12 @@
 import Foundation
+import PamyatCore
 
 /// A blocking client that sends whole requests and returns successful responses, for commands
 /// that use a server instead of a local memory (`pamyat lookup --connect HOST:PORT`).
 public final class RemoteClient {
     private let connection: LineClient
+    /// `host:port`, for messages.
+    public var endpoint: String { connection.endpoint }
 
     /// Connects to `endpoint` (`HOST:PORT`, `[IPv6]:PORT`) and, with a token, authenticates.
     public init(endpoint: String, token: String? = nil, timeout: Duration = .seconds(30)) throws(ServerError) {
@@ -53,7 +56,9 @@ public final class RemoteClient {
         let response = try connection.request(Self.line(verb, arguments, options: options))
         let data = Data(response.utf8)
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let ok = object["ok"] as? Bool else {
-            throw ServerError(.unreachable, "\(connection.endpoint) answered something that is not the pamyat protocol: \(response.prefix(200))")
+            throw ServerError(
+                .badResponse,
+                "The server at \(connection.endpoint) sent something that is not the pamyat protocol: '\(TextExcerpt.short(response))'.")
         }
         guard ok else {
             let code = (object["error"] as? String).flatMap(ServerError.Code.init(rawValue:)) ?? .internal
@@ -61,6 +66,41 @@ public final class RemoteClient {
             throw ServerError(code, "\(connection.endpoint): \(message)")
         }
         return data
+    }
+
+    /// Decodes a successful response as `T`; a response that does not fit is `bad-response`, naming
+    /// where it does not fit and what the server sent (an excerpt).
+    public func decode<T: Decodable>(_ type: T.Type, from data: Data, verb: String) throws(ServerError) -> T {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch {
+            let text = String(decoding: data, as: UTF8.self)
+            throw ServerError(
+                .badResponse,
+                "The server at \(connection.endpoint) sent a \(verb) answer pamyat cannot read (\(Self.describe(error))): '\(TextExcerpt.short(text))'.")
+        }
+    }
+
+    /// Where a decoding error is and what was wrong, in words.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return TextExcerpt.short("\(error)") }
+        let context: DecodingError.Context
+        var detail: String
+        switch error {
+        case .typeMismatch(let type, let c):
+            (context, detail) = (c, "expected \(type)")
+        case .valueNotFound(let type, let c):
+            (context, detail) = (c, "missing \(type)")
+        case .keyNotFound(let key, let c):
+            (context, detail) = (c, "no member '\(key.stringValue)'")
+        case .dataCorrupted(let c):
+            (context, detail) = (c, "not valid JSON")
+        @unknown default:
+            return TextExcerpt.short("\(error)")
+        }
+        let path = context.codingPath.map { key in key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)" }.joined()
+        if !path.isEmpty { detail += " at \(path.hasPrefix(".") ? String(path.dropFirst()) : path)" }
+        return TextExcerpt.short(detail, limit: 120)
     }
 
     /// Says QUIT and closes the connection.

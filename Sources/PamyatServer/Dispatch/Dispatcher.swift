@@ -130,7 +130,8 @@ struct Dispatcher: Sendable {
             let request = AddRequest(
                 source: try arguments.language(0), target: try arguments.language(1),
                 sourceText: try arguments.text(2), targetText: try arguments.text(3),
-                document: try arguments.name("document"), memory: try arguments.name("memory"))
+                document: try arguments.name("document", maximumBytes: Verb.maximumDocumentBytes),
+                memory: try arguments.name("memory"))
             guard request.source != request.target else {
                 throw ServerError(.badRequest, "ADD needs two different languages; got \(request.source) twice.")
             }

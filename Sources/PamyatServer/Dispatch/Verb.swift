@@ -32,6 +32,10 @@ enum Verb: String, CaseIterable, Sendable {
         }
     }
 
+    /// The longest `document=` of ADD, in UTF-8 bytes (docs/PROTOCOL.md). Its texts are limited by
+    /// `LookupService.maximumAddBytes`.
+    static let maximumDocumentBytes = 1_000
+
     /// Whether the verb may be used before `AUTH` on a server with a token.
     var isAllowedBeforeAuth: Bool { self == .hello || self == .ping || self == .auth || self == .quit }
 

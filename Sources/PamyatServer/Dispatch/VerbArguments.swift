@@ -44,10 +44,16 @@ struct VerbArguments {
         return value
     }
 
-    /// The option `name` as a non-empty word (a memory name, a document id), if given.
-    func name(_ name: String) throws(ServerError) -> String? {
+    /// The option `name` as a non-empty word (a memory name, a document id) of at most
+    /// `maximumBytes` UTF-8 bytes, if given.
+    func name(_ name: String, maximumBytes: Int? = nil) throws(ServerError) -> String? {
         guard let value = options[name] else { return nil }
         guard !value.isEmpty else { throw ServerError(.badRequest, "The option \(name)= is empty; give a value.") }
+        if let maximumBytes, value.utf8.count > maximumBytes {
+            throw ServerError(
+                .badRequest,
+                "The option \(name)= is \(value.utf8.count) bytes long ('\(TextExcerpt.short(value, limit: 40))'); the most is \(maximumBytes).")
+        }
         return value
     }
 

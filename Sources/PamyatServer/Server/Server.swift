@@ -83,6 +83,7 @@ public struct Server: Service {
     private func bind(dispatcher: Dispatcher, registry: ConnectionRegistry, threadPool: NIOThreadPool) async throws -> any Channel {
         let maximumLineLength = configuration.maximumLineLength
         let idleTimeout = configuration.idleTimeAmount
+        let lineTimeout = configuration.lineTimeAmount
         let maximumConnections = configuration.maximumConnections
         let logger = self.logger
         return try await ServerBootstrap(group: eventLoopGroup)
@@ -100,6 +101,7 @@ public struct Server: Service {
                         let pipeline = channel.pipeline.syncOperations
                         try pipeline.addHandler(IdleStateHandler(allTimeout: idleTimeout))
                         try pipeline.addHandler(IdleConnectionCloser())
+                        try pipeline.addHandler(LineDeadline(timeout: lineTimeout))
                         try pipeline.addHandler(ByteToMessageHandler(LineFrameDecoder(maximumLength: maximumLineLength)))
                         try pipeline.addHandler(
                             RequestHandler(dispatcher: dispatcher, threadPool: threadPool, logger: connectionLogger))

@@ -14,6 +14,10 @@ public struct ServerConfiguration: Sendable {
     public var maximumConnections = 512
     /// A connection that neither sends nor receives for this long is closed.
     public var idleTimeout: Duration = .seconds(300)
+    /// A request line must be complete (its line feed received) within this long of its first
+    /// byte, or the connection is answered `timeout` and closed; `nil` (as `pamyat serve` has it)
+    /// means the idle timeout. Tests set it short without making every connection's idle time short.
+    public var lineTimeout: Duration?
     /// The longest request line, in bytes, without its line feed.
     public var maximumLineLength = 1_048_576
     /// Whether to listen on a non-loopback address without a token (`--insecure`).
@@ -41,6 +45,9 @@ public struct ServerConfiguration: Sendable {
         }
         guard idleTimeout > .zero else {
             throw ServerError(.configuration, "The idle timeout must be more than 0 seconds.")
+        }
+        guard (lineTimeout ?? idleTimeout) > .zero else {
+            throw ServerError(.configuration, "The line timeout must be more than 0 seconds.")
         }
         guard workerThreads > 0 else {
             throw ServerError(.configuration, "The server needs at least one worker thread.")
@@ -74,5 +81,6 @@ public struct ServerConfiguration: Sendable {
     }
 
     var idleTimeAmount: TimeAmount { TimeAmount(idleTimeout) }
+    var lineTimeAmount: TimeAmount { TimeAmount(lineTimeout ?? idleTimeout) }
     var shutdownGraceTimeAmount: TimeAmount { TimeAmount(shutdownGracePeriod) }
 }

@@ -4,39 +4,67 @@ import PamyatCore
 @testable import PamyatServer
 
 /// A backend that answers from memory and records what it was asked, so dispatch and server tests
-/// do not depend on a real memory. `LOOKUP … "slow"` takes `delay`; `LOOKUP … "explode"` fails
+/// do not depend on a real memory. `LOOKUP … "slow"` runs on the thread pool and waits until the
+/// test calls ``releaseSlowLookups()`` (an event, not a delay); `LOOKUP … "explode"` fails
 /// with a non-protocol error (→ `internal`); `memory=missing` is `not-found`.
 final class FakeBackend: Backend {
     struct Failure: Error {}
 
-    let delay: Duration
-    private let added = NIOLockedValueBox<[AddRequest]>([])
-    private let slowStarted = NIOLockedValueBox(0)
-
-    init(delay: Duration = .milliseconds(400)) {
-        self.delay = delay
+    private struct Slow {
+        var started = 0
+        var released = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
     }
+
+    private let added = NIOLockedValueBox<[AddRequest]>([])
+    private let slow = NIOLockedValueBox(Slow())
+    private let release = DispatchSemaphore(value: 0)
+
+    init() {}
 
     var addedRequests: [AddRequest] { added.withLockedValue { $0 } }
 
-    /// Waits until a `slow` lookup is running (the server has read it and is answering it).
+    /// Returns once a `slow` lookup is running (the server has read it and is answering it).
     func waitForSlowLookup() async throws {
-        while slowStarted.withLockedValue({ $0 }) == 0 { try await Task.sleep(for: .milliseconds(5)) }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let started = slow.withLockedValue { state in
+                if state.started > 0 { return true }
+                state.waiters.append(continuation)
+                return false
+            }
+            if started { continuation.resume() }
+        }
+    }
+
+    /// Lets the `slow` lookups that are waiting, and all later ones, finish.
+    func releaseSlowLookups() {
+        let wasReleased = slow.withLockedValue { state in
+            defer { state.released = true }
+            return state.released
+        }
+        if !wasReleased { release.signal() }
     }
 
     func hello() throws -> HelloInfo {
         HelloInfo(memories: ["default"], languages: ["en", "ru"])
     }
 
-    /// A `slow` lookup sleeps: it must not hold an event loop.
+    /// A `slow` lookup blocks: it must not hold an event loop.
     func isQuick(_ query: LookupQuery) -> Bool { query.text != "slow" }
 
     func lookup(_ query: LookupQuery) throws -> JSONFragment {
         try check(memory: query.memory)
         if query.text == "explode" { throw Failure() }
         if query.text == "slow" {
-            slowStarted.withLockedValue { $0 += 1 }
-            Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+            let waiters = slow.withLockedValue { state in
+                state.started += 1
+                defer { state.waiters = [] }
+                return state.waiters
+            }
+            for waiter in waiters { waiter.resume() }
+            // Waits for the test's release (at most 10 s, so a failing test cannot hang the suite);
+            // each waiter passes the release on to the next.
+            if release.wait(timeout: .now() + 10) == .success { release.signal() }
         }
         struct Match: Encodable { var score: Int; var source: String; var target: String; var limit: Int; var previous: String? }
         return try .encoding([Match(score: query.minimumScore, source: query.text, target: "\(query.source)>\(query.target)", limit: query.limit, previous: query.previous)])
