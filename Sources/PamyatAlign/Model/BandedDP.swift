@@ -137,9 +137,13 @@ extension BandedDP {
                 for (index, shape) in shapes.enumerated() {
                     let pi = i - shape.source, pj = j - shape.target
                     guard pi >= 0, pj >= 0, band.contains(pi, pj) else { continue }
-                    let cost = shape.penalty + scorer.cost(pi, pj, shape)
-                    beadCost[cell * shapeCount + index] = Float(cost)
                     let previous = forward[band.index(pi, pj)]
+                    // A bead 30·t worse than the paths already found into this cell adds nothing
+                    // to them; its cost is only bounded from below then (what it adds to the
+                    // backward pass is as negligible).
+                    let limit = total < .infinity && previous < .infinity ? total - previous - shape.penalty + 30 * t : .infinity
+                    let cost = shape.penalty + scorer.cost(pi, pj, shape, limit: limit)
+                    beadCost[cell * shapeCount + index] = Float(cost)
                     guard previous < .infinity else { continue }
                     total = softMin(total, previous + cost)
                 }
