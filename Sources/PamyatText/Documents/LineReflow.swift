@@ -37,24 +37,30 @@ enum LineReflow {
     /// Whether a block of non-blank lines is hard-wrapped prose (see the type's summary).
     static func isWrapped(_ block: [String]) -> Bool {
         guard block.count >= 2 else { return false }
-        let width = block.map(\.count).max() ?? 0
+        let lengths = block.map(length)
+        let width = lengths.max() ?? 0
         guard width >= 20 else { return false }
         var inside = 0
-        for index in block.indices.dropLast() where breaksSentence(block[index], before: block[index + 1], width: width) {
+        for index in block.indices.dropLast() where breaksSentence(block[index], length: lengths[index], before: block[index + 1], width: width) {
             inside += 1
         }
         return inside >= 1 && Double(inside) >= wrappedShare * Double(block.count - 1)
     }
 
     /// Whether the break after `line` (followed by `next`) falls inside a sentence.
-    static func breaksSentence(_ line: String, before next: String, width: Int) -> Bool {
-        Double(line.count) >= fullLine * Double(width) && !endsSentence(line) && startsLowercase(next) && !startsListItem(next)
+    static func breaksSentence(_ line: String, length: Int, before next: String, width: Int) -> Bool {
+        Double(length) >= fullLine * Double(width) && !endsSentence(line) && startsLowercase(next) && !startsListItem(next)
     }
+
+    /// A line's width in Unicode scalars (what a column limit counts, near enough, and much
+    /// cheaper than grapheme clusters).
+    static func length(_ line: String) -> Int { line.unicodeScalars.count }
 
     /// Joins the lines of a wrapped block into paragraphs: a paragraph ends after a short line that
     /// the next line does not continue in lower case, and before a list item.
     static func reflow(_ block: [String]) -> [String] {
-        let width = block.map(\.count).max() ?? 0
+        let lengths = block.map(length)
+        let width = lengths.max() ?? 0
         var paragraphs: [String] = []
         var current: [String] = []
         for (index, line) in block.enumerated() {
@@ -64,7 +70,7 @@ enum LineReflow {
             }
             current.append(line)
             let next = index + 1 < block.count ? block[index + 1] : nil
-            let short = Double(line.count) < fullLine * Double(width)
+            let short = Double(lengths[index]) < fullLine * Double(width)
             if let next, short, !startsLowercase(next) {
                 paragraphs.append(current.joined(separator: " "))
                 current = []
