@@ -7,6 +7,7 @@
 #   make align-eval  score `pamyat align` on the paragraph-aligned documentation sets (docs/ALIGNMENT.md)
 #   make build   release build of the pamyat executable (.build/release/pamyat)
 #   make deps    install the Debian packages pamyat needs (libicu-dev libsqlite3-dev libxml2-dev libxml2-utils pkg-config)
+#   make fuzz    fuzz the TMX reader's XML layer (CXMLShim) with libFuzzer for FUZZ_SECONDS (60) seconds
 #   make format  check formatting with swift-format (from the toolchain)
 #   make clean   remove build products
 
@@ -14,7 +15,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES = libicu-dev libsqlite3-dev libxml2-dev libxml2-utils pkg-config
 PAMYAT = .build/release/pamyat
 
-.PHONY: demo test bench build deps format clean align-eval
+.PHONY: demo test bench build deps format clean align-eval fuzz
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -42,6 +43,17 @@ align-eval: build
 	python3 tools/align-eval/make_docs.py .build/align-eval-generated --count 24 --seed 1
 	python3 tools/align-eval/evaluate.py --pamyat $(PAMYAT) Tests/PamyatAlignTests/Fixtures/docs
 	python3 tools/align-eval/evaluate.py --pamyat $(PAMYAT) .build/align-eval-generated
+
+FUZZ_SECONDS ?= 60
+FUZZ_DIR = .build/fuzz
+
+fuzz: deps
+	mkdir -p $(FUZZ_DIR)/corpus
+	cp Tests/PamyatTMXTests/Fixtures/*.tmx $(FUZZ_DIR)/corpus/
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -ISources/CXMLShim/include $$(pkg-config --cflags libxml-2.0) \
+	  tools/fuzz/fuzz_xml_reader.c Sources/CXMLShim/xml_reader.c $$(pkg-config --libs libxml-2.0) -o $(FUZZ_DIR)/fuzz_xml_reader
+	$(FUZZ_DIR)/fuzz_xml_reader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=$(FUZZ_DIR)/ \
+	  -dict=tools/fuzz/tmx.dict $(FUZZ_DIR)/corpus
 
 format:
 	$(SWIFT) format lint --recursive Sources Tests tools/Sources

@@ -130,8 +130,11 @@ static size_t pmy_add_qname(struct pmy_xml_reader *self, const xmlChar *prefix, 
 static void pmy_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
                               int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
                               const xmlChar **attributes) {
-    (void)URI, (void)nb_namespaces, (void)namespaces, (void)nb_defaulted;
+    (void)URI, (void)nb_namespaces, (void)namespaces;
     struct pmy_xml_reader *self = ((xmlParserCtxtPtr)ctx)->_private;
+    // Attributes the file's own DOCTYPE defaults (`<!ATTLIST tuv xml:lang CDATA "en">`) come last;
+    // they are dropped: untrusted input must not add attributes to elements that do not carry them.
+    if (nb_defaulted > 0 && nb_defaulted <= nb_attributes) nb_attributes -= nb_defaulted;
     if (!self->encoding_known) {
         self->encoding_known = 1;
         const xmlChar *declared = self->context->encoding;
@@ -237,6 +240,68 @@ static xmlEntityPtr pmy_get_entity(void *ctx, const xmlChar *name) {
     return xmlGetPredefinedEntity(name);
 }
 
+/// The kind of a libxml2 error, decided by its domain and code (never by its message).
+static int32_t pmy_error_kind(struct pmy_xml_reader *self, xmlErrorPtr error) {
+    if (error->domain == XML_FROM_I18N) return PMY_XML_ERROR_ENCODING;
+    switch (error->code) {
+    case XML_ERR_INVALID_HEX_CHARREF:
+    case XML_ERR_INVALID_DEC_CHARREF:
+    case XML_ERR_INVALID_CHARREF:
+    case XML_ERR_INVALID_CHAR:
+    case XML_ERR_UNKNOWN_ENCODING:
+    case XML_ERR_UNSUPPORTED_ENCODING:
+    case XML_ERR_INVALID_ENCODING:
+    case XML_ERR_ENCODING_NAME:
+        return PMY_XML_ERROR_ENCODING;
+    case XML_ERR_INTERNAL_ERROR:  // "Huge input lookup": over XML_MAX_LOOKUP_LIMIT without XML_PARSE_HUGE
+    case XML_ERR_NAME_TOO_LONG:
+        return PMY_XML_ERROR_LIMIT;
+    default:
+        return self->finished ? PMY_XML_ERROR_TRUNCATED : PMY_XML_ERROR_SYNTAX;
+    }
+}
+
+/// Where an error is: libxml2's own place, or, for errors raised without one (the encoding
+/// converters'), where the parser is; at least 1:1, so that every message names a line and column.
+static int pmy_error_line(struct pmy_xml_reader *self, xmlErrorPtr error) {
+    if (error->line > 0) return error->line;
+    int line = self->context->input != NULL ? xmlSAX2GetLineNumber(self->context) : 0;
+    return line > 0 ? line : 1;
+}
+
+static int pmy_error_column(struct pmy_xml_reader *self, xmlErrorPtr error) {
+    if (error->line > 0 && error->int2 > 0) return error->int2;
+    int column = self->context->input != NULL ? xmlSAX2GetColumnNumber(self->context) : 0;
+    return column > 0 ? column : 1;
+}
+
+/// Errors libxml2 raises without a parser context (the encoding converters' "input conversion
+/// failed", …) go to the thread's global handlers, which print to stderr by default; while this
+/// reader parses they come here instead, so that the only message is pamyat's own.
+static void pmy_global_structured_error(void *data, xmlErrorPtr error) {
+    struct pmy_xml_reader *self = data;
+    if (self == NULL || error == NULL || error->level < XML_ERR_ERROR) return;
+    pmy_fail(self, pmy_error_kind(self, error), error->message != NULL ? error->message : "malformed XML",
+             pmy_error_line(self, error), pmy_error_column(self, error));
+}
+
+/// Unstructured messages (printf-style fragments) are dropped; the structured ones carry the error.
+static void pmy_silent_generic_error(void *data, const char *format, ...) { (void)data, (void)format; }
+
+/// Runs xmlParseChunk with this reader's global error handlers (they are per thread in libxml2, and
+/// the thread that feeds the parser may change between calls), restoring the previous ones after.
+static void pmy_parse_chunk(struct pmy_xml_reader *self, const char *bytes, int count, int terminate) {
+    xmlStructuredErrorFunc saved_structured = xmlStructuredError;
+    void *saved_structured_context = xmlStructuredErrorContext;
+    xmlGenericErrorFunc saved_generic = xmlGenericError;
+    void *saved_generic_context = xmlGenericErrorContext;
+    xmlSetStructuredErrorFunc(self, pmy_global_structured_error);
+    xmlSetGenericErrorFunc(self, pmy_silent_generic_error);
+    xmlParseChunk(self->context, bytes, count, terminate);
+    xmlSetStructuredErrorFunc(saved_structured_context, saved_structured);
+    xmlSetGenericErrorFunc(saved_generic_context, saved_generic);
+}
+
 static void pmy_structured_error(void *ctx, xmlErrorPtr error) {
     struct pmy_xml_reader *self = ((xmlParserCtxtPtr)ctx)->_private;
     if (error == NULL || error->level < XML_ERR_ERROR) return;
@@ -246,8 +311,8 @@ static void pmy_structured_error(void *ctx, xmlErrorPtr error) {
         pmy_fail(self, PMY_XML_ERROR_ENTITY, message, error->line, error->int2);
         return;
     }
-    int32_t kind = self->finished ? PMY_XML_ERROR_TRUNCATED : PMY_XML_ERROR_SYNTAX;
-    pmy_fail(self, kind, error->message != NULL ? error->message : "malformed XML", error->line, error->int2);
+    pmy_fail(self, pmy_error_kind(self, error), error->message != NULL ? error->message : "malformed XML",
+             pmy_error_line(self, error), pmy_error_column(self, error));
 }
 
 // MARK: Reader
@@ -346,10 +411,10 @@ static void pmy_feed(struct pmy_xml_reader *self) {
             return;
         }
         self->finished = 1;
-        xmlParseChunk(self->context, NULL, 0, 1);
+        pmy_parse_chunk(self, NULL, 0, 1);
     } else {
         self->consumed += count;
-        xmlParseChunk(self->context, bytes, (int)count, 0);
+        pmy_parse_chunk(self, bytes, (int)count, 0);
     }
     if (self->out_of_memory) pmy_fail(self, PMY_XML_ERROR_IO, "out of memory", 0, 0);
 }

@@ -66,6 +66,13 @@ public struct Variant: Hashable, Sendable, Codable {
         self.notes = notes
         self.attributes = attributes
     }
+
+    /// Whether `text` is blank: empty, or only white space (and the invisible U+200B ZERO WIDTH SPACE
+    /// and U+FEFF BOM, which the index ignores too). The one rule for every way text gets into a
+    /// memory: ADD and ``Variant``s read from TMX alike; a blank segment is never stored.
+    public static func isBlank(_ text: some StringProtocol) -> Bool {
+        !text.unicodeScalars.contains { !($0.properties.isWhitespace || $0 == "\u{200B}" || $0 == "\u{FEFF}") }
+    }
 }
 
 /// Where a unit came from: the document it was aligned from, and its place there.

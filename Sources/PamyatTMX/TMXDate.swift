@@ -1,4 +1,5 @@
 import Foundation
+import PamyatCore
 
 /// TMX dates: `YYYYMMDDThhmmssZ`, always UTC (TMX 1.4b, section 3.2).
 public enum TMXDate {
@@ -37,7 +38,8 @@ public enum TMXDate {
     }
 
     /// Parses `YYYYMMDDThhmmssZ`; also accepts the ISO 8601 form `YYYY-MM-DDThh:mm:ssZ` that some tools
-    /// write. `nil` for anything else.
+    /// write. `nil` for anything else, and for a day or time that does not exist (`20240230`, month 13,
+    /// year 0000, hour 24): such a date is refused, never rolled over into another one.
     public static func parse(_ text: String) -> Date? {
         // Digits and the T/Z markers, skipping ISO 8601's separators; no allocation.
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
@@ -69,7 +71,7 @@ public enum TMXDate {
             return (year, month, day, hour, minute, second)
         }
         guard let (year, month, day, hour, minute, second) = fields,
-            (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 61
+            CalendarDate(year: Int(year), month: Int(month), day: Int(day)) != nil, hour < 24, minute < 60, second < 61
         else { return nil }
         var parts = tm()
         parts.tm_year = year - 1900

@@ -53,7 +53,7 @@ extension TMXReader {
                     ? name == "sub"
                     : TMXVocabulary.inlineElements.contains(name)
                 guard allowed else {
-                    throw error(.forbiddenContent, "<\(name)> is not allowed in <\(parent)> (TMX 1.4b: a <seg> holds text and <bpt>, <ept>, <ph>, <it>, <hi>, <ut>; those hold <sub> only, and <sub> and <hi> hold text and the inline elements).")
+                    throw error(.forbiddenContent, "<\(quote(name))> is not allowed in <\(parent)> (TMX 1.4b: a <seg> holds text and <bpt>, <ept>, <ph>, <it>, <hi>, <ut>; those hold <sub> only, and <sub> and <hi> hold text and the inline elements).")
                 }
                 if markup == nil {
                     var start: [UInt8] = []
@@ -114,14 +114,14 @@ extension TMXReader {
             if allowed.contains(attribute.name) {
                 result.append(attribute)
             } else {
-                problem(line: xml.line, "the attribute \(attribute.name) is not allowed on <\(name)> in TMX 1.4b; dropped.")
+                problem(line: xml.line, "the attribute \(quote(attribute.name)) is not allowed on <\(name)> in TMX 1.4b; dropped.")
             }
         }
         if let required = TMXVocabulary.requiredInlineAttributes[name], !result.contains(where: { $0.name == required }) {
             throw error(.forbiddenContent, "<\(name)> without its required attribute \(required).")
         }
         if name == "it", let position = result.first(where: { $0.name == "pos" })?.value, position != "begin", position != "end" {
-            throw error(.forbiddenContent, "<it pos=\"\(position)\">: pos must be begin or end.")
+            throw error(.forbiddenContent, "<it pos=\"\(quote(position))\">: pos must be begin or end.")
         }
         return result.sorted { $0.name < $1.name }
     }

@@ -2,8 +2,9 @@ import Foundation
 import PamyatCore
 
 extension TMXReader {
-    /// Reads a `tu` (the reader is on its start tag) into a unit.
-    func readUnit() throws(TMXError) -> TranslationUnit {
+    /// Reads a `tu` (the reader is on its start tag) into a unit; `nil` when every `tuv` it has was
+    /// blank (skipped, see ``TMXReader/blankVariantsSkipped``).
+    func readUnit() throws(TMXError) -> TranslationUnit? {
         let start = position
         let line = start.line
         var attributes: [String: String] = [:]
@@ -18,12 +19,12 @@ extension TMXReader {
             case "changeid": changedBy = value
             case "srclang": if value.lowercased() != "*all*" { source = try language(value) }
             case "segtype" where !TMXVocabulary.segmentTypes.contains(value):
-                problem(line: line, "segtype=\"\(value)\" is not one of block, paragraph, sentence, phrase; ignored.")
+                problem(line: line, "segtype=\"\(quote(value))\" is not one of block, paragraph, sentence, phrase; ignored.")
             default:
                 if TMXVocabulary.unitAttributes.contains(name) {
                     attributes[name] = value
                 } else {
-                    problem(line: line, "the attribute \(name) is not a TMX <tu> attribute; ignored.")
+                    problem(line: line, "the attribute \(quote(name)) is not a TMX <tu> attribute; ignored.")
                 }
             }
         }
@@ -33,24 +34,42 @@ extension TMXReader {
             changedAt: changed ?? created ?? header.creationDate ?? fallbackDate, createdBy: createdBy, changedBy: changedBy,
             attributes: attributes)
         var originSet = false
+        var variantsRead = 0
         loop: while try xml.read() {
             switch xml.kind {
             case .element:
                 switch xml.name {
                 case "tuv":
-                    unit.variants.append(try readVariant())
-                    if unit.variants.count > limits.maximumVariantsPerUnit {
+                    let at = position
+                    let variant = try readVariant()
+                    variantsRead += 1
+                    // The rule ADD applies (``Variant/isBlank(_:)``): a blank segment is not stored.
+                    // Skipped with a counted warning, not refused: CAT tools export untranslated
+                    // units with an empty target <seg/>, and the rest of the unit is good.
+                    if Variant.isBlank(variant.text) {
+                        blankVariantsSkipped += 1
+                        problem(line: at.line, "the <tuv xml:lang=\"\(quote(variant.language.identifier))\"> (column \(at.column)) has an empty or white-space-only <seg>; skipped, as pamyat stores no blank segment.")
+                    } else {
+                        unit.variants.append(variant)
+                    }
+                    if variantsRead > limits.maximumVariantsPerUnit {
                         throw error(.tooLarge, "a <tu> with more than \(limits.maximumVariantsPerUnit) <tuv>s.", at: start)
                     }
                 case "prop":
+                    let at = position
                     let property = try readProperty()
+                    if property.type == ProvenanceProperty.documentDate, property.language == nil, property.encoding == nil,
+                        CalendarDate(iso: property.value) == nil
+                    {
+                        throw error(.date, "<prop type=\"\(ProvenanceProperty.documentDate)\">\(quote(property.value))</prop> is not a day that exists, written YYYY-MM-DD (e.g. 2024-01-31).", at: at)
+                    }
                     if !ProvenanceProperty.apply(property, to: &unit, originSet: &originSet) {
                         unit.properties.append(property)
                     }
                 case "note":
                     unit.notes.append(try readNote())
                 default:
-                    throw error(.forbiddenContent, "<\(xml.name)> is not allowed in <tu>; only <note>, <prop> and <tuv> are.")
+                    throw error(.forbiddenContent, "<\(quote(xml.name))> is not allowed in <tu>; only <note>, <prop> and <tuv> are.")
                 }
                 if unit.properties.count + unit.notes.count > limits.maximumFieldsPerElement {
                     throw error(.tooLarge, "a <tu> with more than \(limits.maximumFieldsPerElement) props and notes.", at: start)
@@ -62,8 +81,13 @@ extension TMXReader {
             }
         }
         guard xml.kind == .endElement else { throw truncated() }
-        guard let first = unit.variants.first else {
+        guard variantsRead > 0 else {
             throw error(.notTMX, "a <tu> with no <tuv>; every unit needs at least one variant.", at: start)
+        }
+        guard let first = unit.variants.first else {
+            blankUnitsSkipped += 1
+            problem(line: line, "a <tu> whose every <seg> is empty or white space only; skipped.")
+            return nil
         }
         if let source {
             unit.sourceLanguage = source
@@ -73,7 +97,7 @@ extension TMXReader {
             unit.sourceLanguage = first.language
         }
         if !unit.variants.contains(where: { $0.language == unit.sourceLanguage }) {
-            problem(line: line, "no <tuv> in the source language \(unit.sourceLanguage); the unit is kept with that source language.")
+            problem(line: line, "no <tuv> in the source language \(quote(unit.sourceLanguage.identifier)); the unit is kept with that source language.")
         }
         if unit.variants.count == 1 {
             problem(line: line, "a <tu> with one <tuv> only (no translation); kept.")
@@ -95,7 +119,7 @@ extension TMXReader {
                 if TMXVocabulary.variantAttributes.contains(name) {
                     attributes[name] = value
                 } else {
-                    problem(line: line, "the attribute \(name) is not a TMX <tuv> attribute; ignored.")
+                    problem(line: line, "the attribute \(quote(name)) is not a TMX <tuv> attribute; ignored.")
                 }
             }
         }
@@ -117,7 +141,7 @@ extension TMXReader {
                 case "prop" where !sawSegment: variant.properties.append(try readProperty())
                 case "note" where !sawSegment: variant.notes.append(try readNote())
                 default:
-                    throw error(.forbiddenContent, "<\(xml.name)> is not allowed here in <tuv>; it holds <note>s and <prop>s, then one <seg>.")
+                    throw error(.forbiddenContent, "<\(quote(xml.name))> is not allowed here in <tuv>; it holds <note>s and <prop>s, then one <seg>.")
                 }
                 if variant.properties.count + variant.notes.count > limits.maximumFieldsPerElement {
                     throw error(.tooLarge, "a <tuv> with more than \(limits.maximumFieldsPerElement) props and notes.", at: start)
@@ -143,7 +167,7 @@ extension TMXReader {
             case "xml:lang": language = value
             case "lang": if language == nil { language = value }
             case "o-encoding": encoding = value
-            default: problem(line: line, "the attribute \(name) is not a TMX <prop> attribute; ignored.")
+            default: problem(line: line, "the attribute \(quote(name)) is not a TMX <prop> attribute; ignored.")
             }
         }
         guard let type else { throw error(.forbiddenContent, "a <prop> without type; TMX requires one.", at: start) }
@@ -159,7 +183,7 @@ extension TMXReader {
             case "xml:lang": language = value
             case "lang": if language == nil { language = value }
             case "o-encoding": encoding = value
-            default: problem(line: line, "the attribute \(name) is not a TMX <note> attribute; ignored.")
+            default: problem(line: line, "the attribute \(quote(name)) is not a TMX <note> attribute; ignored.")
             }
         }
         return Note(text: try readText(of: "note"), language: language, encoding: encoding)
@@ -176,7 +200,7 @@ extension TMXReader {
                     throw error(.tooLarge, "a <\(element)> longer than \(limits.maximumFieldBytes) bytes.")
                 }
             case .endElement: return text
-            case .element: throw error(.forbiddenContent, "<\(xml.name)> is not allowed in <\(element)>; it holds text only.")
+            case .element: throw error(.forbiddenContent, "<\(quote(xml.name))> is not allowed in <\(element)>; it holds text only.")
             case .none: continue
             }
         }

@@ -26,6 +26,10 @@ public final class TMXReader {
     public private(set) var unreportedProblems = 0
     /// How many units ``next()`` has returned.
     public private(set) var unitsRead = 0
+    /// `tuv`s left out because their `seg` is empty or white space only (``Variant/isBlank(_:)``),
+    /// and units left out because all their `tuv`s were (each also a ``problems`` entry).
+    public internal(set) var blankVariantsSkipped = 0
+    public internal(set) var blankUnitsSkipped = 0
     public let limits: TMXLimits
     /// The file's name as given.
     public var file: String { xml.file }
@@ -71,9 +75,9 @@ public final class TMXReader {
             switch xml.kind {
             case .element:
                 guard xml.name == "tu" else {
-                    throw error(.forbiddenContent, "<\(xml.name)> is not allowed in <body>; only <tu> is.")
+                    throw error(.forbiddenContent, "<\(quote(xml.name))> is not allowed in <body>; only <tu> is.")
                 }
-                let unit = try readUnit()
+                guard let unit = try readUnit() else { continue }
                 unitsRead += 1
                 return unit
             case .endElement:
@@ -94,14 +98,14 @@ public final class TMXReader {
         guard try xml.read() else { throw error(.notTMX, "the file holds no XML element; it is not a TMX file.") }
         try checkEncoding()
         guard xml.name == "tmx" else {
-            throw error(.notTMX, "the root element is <\(xml.name)>, not <tmx>; this is not a TMX file.")
+            throw error(.notTMX, "the root element is <\(quote(xml.name))>, not <tmx>; this is not a TMX file.")
         }
         let attributes = xml.attributes()
         guard let version = attributes.first(where: { $0.name == "version" })?.value else {
             throw error(.unsupportedVersion, "<tmx> has no version attribute; a TMX file says version=\"1.4\" (or 1.1–1.3).")
         }
         guard TMXVocabulary.versions.contains(version) else {
-            throw error(.unsupportedVersion, "TMX version \"\(version)\" is not supported; pamyat reads TMX 1.1 to 1.4b.")
+            throw error(.unsupportedVersion, "TMX version \"\(quote(version))\" is not supported; pamyat reads TMX 1.1 to 1.4b.")
         }
         header.version = version
         try expectElement("header", in: "tmx")
@@ -115,7 +119,7 @@ public final class TMXReader {
         let declared = xml.declaredEncoding
         let upper = declared.uppercased()
         guard declared.isEmpty || ["UTF-8", "UTF8", "UTF-16", "UTF-16LE", "UTF-16BE", "UTF16"].contains(upper) else {
-            throw error(.unsupportedEncoding, "the file declares encoding \"\(declared)\"; TMX files must be UTF-8 or UTF-16. Convert it (e.g. iconv -f \(declared) -t UTF-8) and change the declaration.")
+            throw error(.unsupportedEncoding, "the file declares encoding \"\(quote(declared))\"; TMX files must be UTF-8 or UTF-16. Convert it (e.g. iconv -f \(quote(declared)) -t UTF-8) and change the declaration.")
         }
     }
 
@@ -124,7 +128,7 @@ public final class TMXReader {
             switch xml.kind {
             case .element:
                 guard xml.name == name else {
-                    throw error(.notTMX, "expected <\(name)> in <\(parent)>, found <\(xml.name)>.")
+                    throw error(.notTMX, "expected <\(name)> in <\(parent)>, found <\(quote(xml.name))>.")
                 }
                 return
             case .endElement:
@@ -170,7 +174,7 @@ public final class TMXReader {
                     problem(line: xml.line, "<ude> (user-defined encoding) is not supported; ignored.")
                     try skipElement()
                 default:
-                    throw error(.forbiddenContent, "<\(xml.name)> is not allowed in <header>; only <prop>, <note> and <ude> are.")
+                    throw error(.forbiddenContent, "<\(quote(xml.name))> is not allowed in <header>; only <prop>, <note> and <ude> are.")
                 }
                 if header.properties.count + header.notes.count > limits.maximumFieldsPerElement {
                     throw error(.tooLarge, "the header has more than \(limits.maximumFieldsPerElement) props and notes.")
@@ -189,7 +193,7 @@ public final class TMXReader {
         while try xml.read() {
             switch xml.kind {
             case .endElement where xml.name == "tmx": continue
-            case .element: throw error(.forbiddenContent, "<\(xml.name)> after <body>; a TMX file ends with </body></tmx>.")
+            case .element: throw error(.forbiddenContent, "<\(quote(xml.name))> after <body>; a TMX file ends with </body></tmx>.")
             case .endElement, .text, .none: try skipIgnorable(in: "tmx")
             }
         }
@@ -227,16 +231,20 @@ public final class TMXReader {
             languages[text] = tag
             return tag
         } catch {
-            throw self.error(.language, "\"\(text)\" is not a language tag pamyat knows; use BCP 47 tags such as en-US, ru, be, kk.")
+            throw self.error(.language, "\"\(quote(text))\" is not a language tag pamyat knows; use BCP 47 tags such as en-US, ru, be, kk.")
         }
     }
 
     func date(_ text: String, attribute: String) throws(TMXError) -> Date {
         guard let date = TMXDate.parse(text) else {
-            throw error(.date, "\(attribute)=\"\(text)\" is not a TMX date; TMX dates look like 20240131T235959Z (UTC).")
+            throw error(.date, "\(attribute)=\"\(quote(text))\" is not a TMX date, or names a day or time that does not exist; TMX dates look like 20240131T235959Z (UTC).")
         }
         return date
     }
+
+    /// `text` from the file, bounded for a message (at most 80 characters and "…", on one line): an
+    /// error names what was wrong and never echoes an unbounded amount of the input.
+    func quote(_ text: some StringProtocol) -> String { TextExcerpt.short(text, limit: 80) }
 
     func problem(line: Int, _ message: String) {
         if problems.count < Self.maximumProblems {

@@ -1,5 +1,6 @@
 import CXMLShim
 import Foundation
+import PamyatCore
 
 /// Owns one CXMLShim reader (libxml2's SAX2 push parser behind a pull API) and turns its events
 /// into Swift values.
@@ -109,9 +110,9 @@ final class XMLPullReader {
 
     /// The parser's error, explained for a TMX file.
     private func currentError() -> TMXError {
-        var text = String(cString: pmy_xml_error_message(handle))
+        // libxml2's message may quote the input (a name, an encoding): bounded, on one line.
+        var text = TextExcerpt.short(String(cString: pmy_xml_error_message(handle)).trimmingCharacters(in: .whitespacesAndNewlines), limit: 120)
         if text.hasSuffix(".") { text.removeLast() }
-        text = text.replacingOccurrences(of: "\n", with: " ")
         let line = Int(pmy_xml_error_line(handle))
         let column = Int(pmy_xml_error_column(handle))
         func error(_ code: TMXError.Code, _ message: String) -> TMXError {
@@ -126,15 +127,11 @@ final class XMLPullReader {
             return error(.io, text + ".")
         case PMY_XML_ERROR_EMPTY:
             return error(.malformedXML, "the file is empty; it is not a TMX file.")
+        case PMY_XML_ERROR_ENCODING:
+            return error(.malformedXML, "the bytes do not match the declared encoding, or hold a character XML forbids (\(text)); save the file as UTF-8, or UTF-16 with a byte order mark.")
+        case PMY_XML_ERROR_LIMIT:
+            return error(.tooLarge, "a text, value or name over libxml2's limits of 10,000,000 bytes (\(text)).")
         default:
-            if text.contains("not proper UTF-8") || text.contains("labelled") || text.contains("encoding")
-                || text.contains("Char 0x") || text.contains("invalid character") || text.contains("CharRef")
-            {
-                return error(.malformedXML, "the bytes do not match the declared encoding, or hold a character XML forbids (\(text)); save the file as UTF-8, or UTF-16 with a byte order mark.")
-            }
-            if text.contains("huge") || text.contains("Huge") || text.contains("too long") {
-                return error(.tooLarge, "a text or value over libxml2's limit of 10,000,000 bytes (\(text)).")
-            }
             return error(.malformedXML, "malformed XML (\(text)).")
         }
     }

@@ -14,7 +14,8 @@ extension Pamyat {
                 without <tuv>, a <tuv> without xml:lang, an unknown version, entities, a segment over \
                 1 MiB, …) imports nothing, and the message names its line and column. Importing the \
                 same file twice adds nothing: a unit whose variants all equal a stored unit's updates \
-                that unit's dates, props and notes. Languages are canonicalised (en-us → en-US). \
+                that unit's dates, props and notes. A <tuv> whose <seg> is empty or white space only is \
+                skipped with a warning (pamyat stores no blank segment). Languages are canonicalised (en-us → en-US). \
                 --dry-run reads the files through and reports what would be imported. See docs/TMX.md.
 
                 Examples:
@@ -81,6 +82,10 @@ extension Pamyat {
                 line += "; TMX \(header.version) from \(header.creationTool.isEmpty ? "an unnamed tool" : header.creationTool), srclang \(header.sourceLanguage)"
             }
             if !languages.isEmpty { line += "; variants: \(languages)" }
+            if report.blankVariantsSkipped > 0 {
+                line += "; \(report.blankVariantsSkipped) blank segment\(report.blankVariantsSkipped == 1 ? "" : "s") skipped"
+                if report.blankUnitsSkipped > 0 { line += " (\(report.blankUnitsSkipped) unit\(report.blankUnitsSkipped == 1 ? "" : "s") left out)" }
+            }
             if report.repeatedInFile > 0 { line += "; \(report.repeatedInFile) repeat earlier units of the file" }
             let problems = report.problems.count + report.moreProblems
             if problems > 0 { line += "; \(problems) problem\(problems == 1 ? "" : "s") (below)" }

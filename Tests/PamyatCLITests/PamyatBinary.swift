@@ -42,9 +42,12 @@ struct PamyatBinary {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(stdin) }
         try input.fileHandleForWriting.close()
-        // Read both pipes before waiting, so a large output cannot block the child.
+        // Read both pipes before waiting, and at the same time (stderr on a second thread), so that a
+        // large output on either cannot block the child (a child filling stderr while this thread
+        // waits for the end of stdout would hang both).
+        let errReader = PipeReader(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errReader.wait()
         process.waitUntilExit()
         return Run(
             status: process.terminationStatus,
@@ -57,5 +60,25 @@ struct PamyatBinary {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("pamyat-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class PipeReader: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var data = Data()
+
+    init(_ handle: FileHandle) {
+        let thread = Thread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+        thread.start()
+    }
+
+    /// The pipe's content, once it has ended (`data` is written before the signal, read after it).
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

@@ -91,6 +91,63 @@ import Testing
         #expect(stats.status == 66, "nothing imported, and the memory this import would have created is not left behind: \(stats.stdout)")
     }
 
+    /// Issue 13, items 2–5: hostile files are refused with exit 65 and one short line on stderr naming
+    /// file:line:column (no raw libxml2 line, no echo of a megabyte value), and nothing is written.
+    @Test func hostileFilesGetOneShortLineAndExit65() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let env = ["PAMYAT_MEMORIES": folder.path]
+        let header = #"<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ru" datatype="plaintext"/><body>"#
+        let good = #"<tu><tuv xml:lang="ru"><seg>Да.</seg></tuv><tuv xml:lang="en"><seg>Yes.</seg></tuv></tu>"#
+        func file(_ body: String, encoding: String = "UTF-8", doctype: String = "") -> [UInt8] {
+            Array("<?xml version=\"1.0\" encoding=\"\(encoding)\"?>\n\(doctype)\(header)\n\(good)\n\(body)\n</body></tmx>\n".utf8)
+        }
+        let long = String(repeating: "a", count: 3_000_000)
+        let cases: [(name: String, bytes: [UInt8], place: String)] = [
+            ("xml:lang from the DOCTYPE", file(#"<tu><tuv xml:lang="ru"><seg>Нет.</seg></tuv><tuv><seg>No.</seg></tuv></tu>"#, doctype: "<!DOCTYPE tmx [<!ATTLIST tuv xml:lang CDATA \"en\">]>\n"), "bad.tmx:5:"),
+            ("30 February", file(#"<tu creationdate="20240230T120000Z">\#(good.dropFirst(4))"#), "bad.tmx:4:"),
+            ("year 0000", file(#"<tu changedate="00000101T000000Z">\#(good.dropFirst(4))"#), "bad.tmx:4:"),
+            ("a 3 MB language", file("<tu><tuv xml:lang=\"en-\(long)\"><seg>x</seg></tuv></tu>"), "bad.tmx:4:"),
+            ("a 3 MB date", file("<tu creationdate=\"\(long)\">\(good.dropFirst(4))"), "bad.tmx:4:"),
+            ("Shift_JIS bytes that are not", Array("<?xml version=\"1.0\" encoding=\"SHIFT_JIS\"?>\n<!-- ".utf8) + [0xFF, 0xFE, 0x80, 0xA0] + Array(" -->\n\(header)</body></tmx>".utf8), "bad.tmx:"),
+            ("UTF-32 declared, bytes UTF-8", file("", encoding: "UTF-32"), "bad.tmx:"),
+        ]
+        for bad in cases {
+            let path = folder.appendingPathComponent("bad.tmx")
+            try Data(bad.bytes).write(to: path)
+            let run = try PamyatBinary.run(["import", path.path, "--memory", "tm"], environment: env)
+            #expect(run.status == 65, "\(bad.name): \(run.status) \(run.stderr.prefix(300))")
+            let lines = run.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(bad.name): one line, not \(lines.count): \(run.stderr.prefix(600))")
+            #expect(run.stderr.utf8.count < 500, "\(bad.name): \(run.stderr.utf8.count) bytes on stderr")
+            let line = String(lines.first ?? "")
+            #expect(line.contains(bad.place), "\(bad.name): \(line.prefix(300))")
+            #expect(line.range(of: #"bad\.tmx:[0-9]+:[0-9]+: "#, options: .regularExpression) != nil, "\(bad.name): file:line:column: \(line.prefix(300))")
+            let stats = try PamyatBinary.run(["stats", "--memory", "tm", "--json"], environment: env)
+            #expect(stats.status == 66, "\(bad.name): nothing written: \(stats.stdout)")
+        }
+    }
+
+    /// Issue 13, item 6: a blank target (an untranslated unit) is skipped with a counted warning.
+    @Test func blankSegmentsAreSkippedAndCounted() throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("blank.tmx")
+        try Data("""
+            <?xml version="1.0"?>
+            <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="ru" datatype="plaintext"/><body>
+            <tu><tuv xml:lang="ru"><seg>Да.</seg></tuv><tuv xml:lang="en"><seg>Yes.</seg></tuv></tu>
+            <tu><tuv xml:lang="ru"><seg>Нет.</seg></tuv><tuv xml:lang="en"><seg/></tuv></tu>
+            <tu><tuv xml:lang="ru"><seg> </seg></tuv><tuv xml:lang="en"><seg>
+            </seg></tuv></tu>
+            </body></tmx>
+            """.utf8).write(to: path)
+        let run = try PamyatBinary.run(["import", path.path, "--memory", "tm"], environment: ["PAMYAT_MEMORIES": folder.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("blank.tmx: 2 units into tm (2 new") && run.stdout.contains("3 blank segments skipped (1 unit left out)"), "\(run.stdout)")
+        #expect(run.stderr.contains("blank.tmx:4: the <tuv xml:lang=\"en\">"), "\(run.stderr)")
+    }
+
     @Test func optionsAreChecked() throws {
         let folder = try PamyatBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

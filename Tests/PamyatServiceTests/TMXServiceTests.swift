@@ -94,6 +94,24 @@ import Testing
         #expect(try store.stats().units == 0, "the transaction was rolled back")
     }
 
+    /// Issue 13, item 6: import stores no blank segment (the rule ADD applies): blank variants are left
+    /// out, a unit with nothing but blank ones is not stored, the rest of the file is.
+    @Test func importStoresNoBlankSegment() throws {
+        let folder = try Folder()
+        let store = try SQLiteMemoryStore.inMemory()
+        let file = try folder.write("blank.tmx", Self.tmx("""
+            <tu><tuv xml:lang="ru"><seg>Да.</seg></tuv><tuv xml:lang="en"><seg>   </seg></tuv></tu>
+            <tu><tuv xml:lang="ru"><seg></seg></tuv><tuv xml:lang="en"><seg>\n</seg></tuv></tu>
+            <tu><tuv xml:lang="ru"><seg>Нет.</seg></tuv><tuv xml:lang="en"><seg>No.</seg></tuv></tu>
+            """))
+        let report = try TMXImporter().importFile(file, into: store)
+        #expect(report.units == 2 && report.created == 2, "\(report)")
+        let stored = try Self.units(in: store)
+        #expect(stored.count == 2)
+        #expect(stored.allSatisfy { unit in unit.variants.allSatisfy { !$0.text.allSatisfy(\.isWhitespace) } }, "\(stored.map(\.variants))")
+        #expect(report.problems.filter { $0.message.contains("empty or white-space-only") }.count == 3, "\(report.problems)")
+    }
+
     /// `count` units, every tenth repeating the one before; a unit without a language at `badAt`.
     static func manyUnits(_ count: Int, badAt: Int? = nil) -> String {
         tmx((0..<count).map { index in

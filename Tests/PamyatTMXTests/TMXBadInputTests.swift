@@ -52,6 +52,15 @@ import Testing
         Case("tuv without seg", TMXTest.document("<tu><tuv xml:lang=\"ru\"><note>n</note></tuv></tu>"), .notTMX, line: 5, says: "without <seg>"),
         Case("text in body", TMXTest.document("stray text <tu>\(good)</tu>"), .forbiddenContent, line: 5, says: "text is not allowed"),
         Case("bad date", TMXTest.document("<tu creationdate=\"yesterday\">\(good)</tu>"), .date, line: 5, says: "yesterday"),
+        // Issue 13, item 5: days that do not exist are refused, never rolled over (20240230 was read as 1 March).
+        Case("30 February", TMXTest.document("<tu>\(good)</tu>\n<tu creationdate=\"20240230T120000Z\">\(good)</tu>"), .date, line: 6, says: "20240230T120000Z"),
+        Case("month 13", TMXTest.document("<tu changedate=\"20241301T000000Z\">\(good)</tu>"), .date, line: 5, says: "20241301T000000Z"),
+        Case("year 0000", TMXTest.document("<tu creationdate=\"00000101T000000Z\">\(good)</tu>"), .date, line: 5, says: "00000101T000000Z"),
+        Case("31 April in the header", TMXTest.document("<tu>\(good)</tu>").replacingOccurrences(of: "datatype=\"plaintext\"", with: "datatype=\"plaintext\" creationdate=\"20230431T000000Z\""), .date, line: 3, says: "20230431T000000Z"),
+        Case("ISO form, 29 February of a common year", TMXTest.document("<tu creationdate=\"2023-02-29T10:00:00Z\">\(good)</tu>"), .date, line: 5, says: "2023-02-29"),
+        Case("x-document-date that does not exist", TMXTest.document("<tu>\(good)</tu>\n<tu><prop type=\"x-document-date\">2024-02-30</prop>\(good)</tu>"), .date, line: 6, says: "2024-02-30"),
+        // Issue 13, item 2: an attribute default in the file's own DOCTYPE does not give a <tuv> a language.
+        Case("xml:lang defaulted by the DOCTYPE", TMXTest.document("<tu>\(good)\n<tuv><seg>x</seg></tuv></tu>").replacingOccurrences(of: "<tmx version", with: "<!DOCTYPE tmx [<!ATTLIST tuv xml:lang CDATA \"en\">]>\n<tmx version"), .language, line: 7, says: "without xml:lang"),
         Case("external entity (XXE)", """
             <?xml version="1.0"?>
             <!DOCTYPE tmx [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
@@ -87,6 +96,56 @@ import Testing
         #expect(error.column != nil && error.column! > 0, "\(bad.name): a column: \(error)")
         #expect(error.description.hasPrefix("bad.tmx:\(bad.line):"), "\(error.description)")
         #expect(error.message.contains(bad.says), "\(bad.name): \(error.message)")
+    }
+
+    /// Issue 13, item 2: `<!ATTLIST>` defaults in untrusted input add no attribute (no tuid, creationid
+    /// or date injected into units that carry none); attributes written on the element are kept.
+    @Test func doctypeAttributeDefaultsAreNotApplied() throws {
+        let text = TMXTest.document("""
+            <tu>\(Self.good)<tuv xml:lang="ru"><seg>да</seg></tuv></tu>
+            <tu tuid="own" creationid="alice"><tuv xml:lang="en"><seg>no</seg></tuv><tuv xml:lang="ru"><seg>нет</seg></tuv></tu>
+            """).replacingOccurrences(of: "<tmx version", with: """
+            <!DOCTYPE tmx [<!ATTLIST tu tuid CDATA "injected" creationid CDATA "mallory" changedate CDATA "20000101T000000Z" segtype CDATA "bogus"><!ATTLIST seg xml:space CDATA "preserve">]>
+            <tmx version
+            """)
+        let (units, reader) = try TMXTest.read(text, name: "defaults.tmx")
+        #expect(units.count == 2)
+        #expect(units[0].externalID == nil && units[0].createdBy == nil, "\(units[0])")
+        #expect(TMXDate.format(units[0].changedAt) == "20231114T221320Z", "no injected changedate: \(units[0].changedAt)")
+        #expect(units[1].externalID == "own" && units[1].createdBy == "alice")
+        #expect(reader.problems.isEmpty, "no warning about an attribute the file did not write: \(reader.problems)")
+    }
+
+    /// Issue 13, item 3: whatever the file holds, an error or warning quotes at most a short excerpt
+    /// of it, on one line (an over-long value used to become a multi-megabyte stderr line).
+    @Test func messagesQuoteAShortExcerpt() throws {
+        let long = String(repeating: "x", count: 2_000_000)
+        let name = String(repeating: "n", count: 40_000)  // under libxml2's 50,000-byte limit on names
+        let good = Self.good
+        let errors: [(String, String)] = [
+            ("language", TMXTest.document("<tu><tuv xml:lang=\"en-\(long)\"><seg>x</seg></tuv></tu>")),
+            ("date", TMXTest.document("<tu creationdate=\"2024\(long)\">\(good)</tu>")),
+            ("version", TMXTest.document("<tu>\(good)</tu>", version: "1.4\(long)")),
+            ("element", TMXTest.document("<tu>\(good)<\(name)/></tu>")),
+            ("element in body", TMXTest.document("<\(name)/>")),
+            ("inline element", TMXTest.document("<tu><tuv xml:lang=\"en\"><seg>a <\(name)/></seg></tuv></tu>")),
+            ("it pos", TMXTest.document("<tu><tuv xml:lang=\"en\"><seg><it pos=\"\(long)\">x</it></seg></tuv></tu>")),
+            ("x-document-date", TMXTest.document("<tu><prop type=\"x-document-date\">\(long)</prop>\(good)</tu>")),
+        ]
+        for (what, text) in errors {
+            let error = try #require(TMXTest.failure(bytes: Array(text.utf8)), "\(what): read without an error")
+            #expect(error.description.utf8.count < 400, "\(what): \(error.description.utf8.count) bytes: \(error.description.prefix(300))")
+            #expect(!error.description.contains("\n"), "\(what): one line")
+            #expect(error.line != nil && error.column != nil, "\(what): \(error.description.prefix(300))")
+        }
+        let warned = TMXTest.document("""
+            <tu segtype="\(long)" \(name)="v"><tuv xml:lang="en" \(name)="v"><prop type="t" \(name)="v">p</prop><note \(name)="v">n</note><seg>a <ph \(name)="v">p</ph></seg></tuv><tuv xml:lang="ru"><seg>б</seg></tuv></tu>
+            """, srclang: "en")
+        let (_, reader) = try TMXTest.read(warned)
+        #expect(reader.problems.count == 6, "\(reader.problems.map { $0.description.prefix(200) })")
+        for problem in reader.problems {
+            #expect(problem.description.utf8.count < 400 && !problem.description.contains("\n"), "\(problem.description.prefix(300))")
+        }
     }
 
     @Test func externalDTDIsNeverFetched() throws {

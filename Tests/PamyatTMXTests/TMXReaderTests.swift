@@ -129,6 +129,23 @@ import Testing
         #expect(reader.problems.allSatisfy { $0.line == 5 }, "\(reader.problems)")
     }
 
+    /// Issue 13, item 6: the rule ADD applies holds for import too: a blank segment (empty, white
+    /// space, a lone zero-width space) is not stored. The variant is skipped with a warning naming
+    /// its line and column; a unit left with no variant is skipped whole; the rest of the file imports.
+    @Test func blankSegmentsAreSkippedWithAWarning() throws {
+        let text = TMXTest.document("""
+            <tu tuid="1"><tuv xml:lang="ru"><seg>Да.</seg></tuv><tuv xml:lang="en"><seg> \t </seg></tuv></tu>
+            <tu tuid="2"><tuv xml:lang="ru"><seg/></tuv><tuv xml:lang="en"><seg>&#x200B;\u{3000}</seg></tuv></tu>
+            <tu tuid="3"><tuv xml:lang="ru"><seg>Нет.</seg></tuv><tuv xml:lang="en"><seg>No.</seg></tuv></tu>
+            """)
+        let (units, reader) = try TMXTest.read(text)
+        #expect(units.map(\.externalID) == ["1", "3"], "the all-blank unit is left out")
+        #expect(units.first?.variants.map(\.language.identifier) == ["ru"], "the blank en variant is left out")
+        let blank = reader.problems.filter { $0.message.contains("empty or white-space-only") }
+        #expect(blank.map(\.line) == [5, 6, 6], "\(reader.problems)")
+        #expect(reader.problems.contains { $0.line == 6 && $0.message.contains("every <seg> is empty") }, "\(reader.problems)")
+    }
+
     @Test func emptyBodyHasNoUnits() throws {
         let text = #"<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="*all*" datatype="plaintext"/><body/></tmx>"#
         let (units, reader) = try TMXTest.read(text)

@@ -94,7 +94,10 @@ struct AwkwardMemory {
         var languages = (0..<Int.random(in: 1...3, using: &random)).map { _ in Self.languages.randomElement(using: &random)! }
         if let source, !languages.contains(source) { languages.insert(source, at: Int.random(in: 0...languages.count, using: &random)) }
         let variants = languages.map { language -> Variant in
-            let (text, markup) = segment()
+            // pamyat never stores a blank segment (the reader skips one: TMXReaderTests), so the
+            // memories this round trip starts from have none.
+            var (text, markup) = segment()
+            while Variant.isBlank(text) { (text, markup) = segment() }
             var attributes: [String: String] = [:]
             if chance(30) { attributes["creationid"] = self.text(allowForbidden: false) }
             if chance(20) { attributes["usagecount"] = "\(Int.random(in: 0...9, using: &random))" }

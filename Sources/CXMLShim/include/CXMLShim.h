@@ -14,7 +14,10 @@
 // Security (untrusted input): no DTD is ever loaded (no externalSubset/resolveEntity handlers, no
 // XML_PARSE_DTDLOAD), entities are never substituted (no XML_PARSE_NOENT); any entity declaration
 // (general or parameter, internal or external) stops the parse with PMY_XML_ERROR_ENTITY, and so
-// does a reference to any entity but the five predefined ones. No XML_PARSE_RECOVER (malformed XML
+// does a reference to any entity but the five predefined ones. Attribute defaults declared in the
+// file's DOCTYPE (`<!ATTLIST tuv xml:lang CDATA "en">`) are never applied: only attributes written on
+// the element are reported. libxml2's messages never reach stderr (the global error handlers are
+// swapped for the reader's while it parses): an error is reported once, through pmy_xml_error_*. No XML_PARSE_RECOVER (malformed XML
 // stops the parse), no XML_PARSE_HUGE (libxml2's 10,000,000-byte limits on one text or value stay).
 //
 // Every function is prefixed `pmy_xml_`. Strings returned are UTF-8, NUL-terminated, owned by the
@@ -51,6 +54,11 @@ enum {
     PMY_XML_ERROR_IO = 4,
     /// The input is empty.
     PMY_XML_ERROR_EMPTY = 5,
+    /// Bytes that do not match the declared (or detected) encoding, an encoding libxml2 cannot read,
+    /// or a character (or character reference) XML forbids.
+    PMY_XML_ERROR_ENCODING = 6,
+    /// Over one of libxml2's size limits (10,000,000 bytes of lookahead, names of 50,000 bytes).
+    PMY_XML_ERROR_LIMIT = 7,
 };
 
 /// Reads from an open file descriptor, which the caller closes after pmy_xml_close.

@@ -26,7 +26,7 @@ extension LookupService {
             throw LookupError(.sameLanguage, "A unit needs two languages: both sides are '\(from.language)'.")
         }
         for (side, text) in [("source", source), ("target", target)] {
-            guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+            guard !Variant.isBlank(text) else {
                 throw LookupError(.badText, "The \(side) is empty; give the text of both sides.")
             }
             guard text.utf8.count <= Self.maximumAddBytes else {

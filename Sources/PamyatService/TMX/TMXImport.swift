@@ -18,6 +18,10 @@ public struct TMXImportReport: Sendable {
     /// import would merge. Counted among the first ``TMXImporter/repeatWindow`` units only, so that
     /// memory stays bounded whatever the file's size. (An import reports repeats as updated/unchanged.)
     public var repeatedInFile = 0
+    /// `tuv`s not imported because their `seg` was empty or white space only (the rule ADD applies,
+    /// ``Variant/isBlank(_:)``), and units not imported because all their `tuv`s were.
+    public var blankVariantsSkipped = 0
+    public var blankUnitsSkipped = 0
     /// Warnings (the first ``TMXReader/maximumProblems``), and how many more there were.
     public var problems: [TMXProblem] = []
     public var moreProblems = 0
@@ -112,6 +116,8 @@ public struct TMXImporter: Sendable {
         }
         for (language, count) in counted { report.languages[language, default: 0] += count }
         // The reading thread (if any) has finished: the reader is this thread's again.
+        report.blankVariantsSkipped = reader.blankVariantsSkipped
+        report.blankUnitsSkipped = reader.blankUnitsSkipped
         report.problems = reader.problems
         report.moreProblems = reader.unreportedProblems
         return report
