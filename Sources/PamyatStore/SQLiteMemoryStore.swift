@@ -35,7 +35,16 @@ public final class SQLiteMemoryStore: MemoryStore {
     public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
         Self.configureSQLite
         let url = URL(fileURLWithPath: path)
-        let exists = FileManager.default.fileExists(atPath: path)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists, isDirectory.boolValue {
+            throw StoreError(.notAMemory, "is a directory, not a memory file; give a memory name (--memory press) or the path of a .sqlite file.", path: path)
+        }
+        if exists, readOnly, (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
+            // A file left empty by a create that failed (a full disk): nothing to read, and not
+            // a schema to upgrade. A command that writes takes it as a new memory.
+            throw StoreError(.notAMemory, "is an empty file (0 bytes), not a memory yet: add documents or import a TMX file to create one here, or delete it.", path: path)
+        }
         if !exists {
             guard create, !readOnly else {
                 throw StoreError(.notFound, "no memory here; add documents or import a TMX file to create one.", path: path)

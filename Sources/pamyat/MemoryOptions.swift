@@ -28,7 +28,14 @@ struct MemoryOptions: ParsableArguments {
     func withWritableMemory<T>(_ body: (any MemoryStore) throws -> T) throws -> T {
         let url = catalog.resolve(single)
         let existed = FileManager.default.fileExists(atPath: url.path)
-        let store = try open(create: true)
+        let store: any MemoryStore
+        do {
+            store = try open(create: true)
+        } catch {
+            // A create that failed (a full disk, a folder that cannot be written) leaves no file.
+            if !existed { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) } }
+            throw error
+        }
         do {
             return try body(store)
         } catch {

@@ -28,6 +28,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.path("none.sqlite")), "nothing is created")
     }
 
+    @Test func aDirectoryIsNamedForWhatItIs() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("adir")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        for (create, readOnly) in [(true, false), (false, false), (false, true)] {
+            #expect { try SQLiteMemoryStore(path: path, create: create, readOnly: readOnly) } throws: {
+                ($0 as? StoreError)?.code == .notAMemory && "\($0)".contains("is a directory")
+            }
+        }
+    }
+
+    @Test func anEmptyFileIsNotAMemoryToReadButANewOneToWrite() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("empty.sqlite")
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
+        #expect { try SQLiteMemoryStore(path: path, create: false, readOnly: true) } throws: {
+            ($0 as? StoreError)?.code == .notAMemory && "\($0)".contains("empty file (0 bytes)")
+        }
+        let store = try SQLiteMemoryStore(path: path, create: true)
+        _ = try store.write { try $0.store(pair("Один.", "One."), onDuplicate: .keepExisting) }
+        #expect(try SQLiteMemoryStore(path: path, create: false, readOnly: true).stats().units == 1)
+    }
+
     @Test func aFileThatIsNotSQLiteIsRefused() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("text.sqlite")
