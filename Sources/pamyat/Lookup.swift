@@ -141,12 +141,20 @@ extension Pamyat {
 
         /// Batch mode: each line of standard input is a query, its previous line its context.
         func lookupLines(lookup: (LookupRequest) throws -> [LookupMatch], source: LanguageTag, target: LanguageTag, printer: MatchPrinter) throws {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
             var failures = 0
             var previousLine = previous
             var answered = 0
-            for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-                var bytes = Array(line)
+            var lines = BoundedLines(FileHandle.standardInput, limit: FuzzyIndex.maximumQueryBytes + 2)
+            var number = -1
+            while let line = try lines.next() {
+                number += 1
+                guard case .line(var bytes) = line else {
+                    // Refused while reading: a 200 MB line costs no more memory than a short one.
+                    printError("<stdin>:\(number + 1): the line is over \(FuzzyIndex.maximumQueryBytes) bytes (look up one sentence at a time); it was skipped.")
+                    failures += 1
+                    previousLine = nil
+                    continue
+                }
                 if bytes.last == 0x0D { bytes.removeLast() }
                 if let bad = InputText.firstInvalidUTF8Offset(bytes) {
                     printError("<stdin>:\(number + 1): not valid UTF-8 (bad byte at offset \(bad)); the line was skipped.")

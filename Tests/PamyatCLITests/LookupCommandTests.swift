@@ -48,6 +48,19 @@ import Testing
         #expect(text.stdout.contains("» Совсем другое предложение о погоде.\n  no match at or above 70"), "got: \(text.stdout)")
     }
 
+    @Test func anOverlongLineIsRefusedWhileReadingAndTheNextOnesAreAnswered() throws {
+        let folder = try LookupFolder()
+        defer { folder.remove() }
+        try folder.memory("default", LookupFolder.press)
+        // 300,000 bytes on one line: refused by line number, without its bytes kept (the reader
+        // drops them up to the line feed), and the next line is still looked up.
+        let input = String(repeating: "слово ", count: 30_000) + "\nПрезидент провёл встречу с делегацией Китая.\n"
+        let run = try folder.run(["lookup", "--from", "ru", "--to", "en", "--json"], stdin: input)
+        #expect(run.status == 65)
+        #expect(run.stderr == "pamyat: <stdin>:1: the line is over 10000 bytes (look up one sentence at a time); it was skipped.\n", "stderr: \(run.stderr)")
+        #expect(run.stdout.split(separator: "\n").count == 1 && run.stdout.contains("\"score\":100"), "stdout: \(run.stdout)")
+    }
+
     @Test func theExhaustiveScanPrintsTheSame() throws {
         let folder = try LookupFolder()
         defer { folder.remove() }
