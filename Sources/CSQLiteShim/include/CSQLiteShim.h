@@ -1,5 +1,7 @@
 // CSQLiteShim — the SQLite calls Swift cannot make: sqlite3_config is variadic, and Swift does not
-// import variadic C functions. Everything else goes through GRDB. Every function is prefixed `pmy_`.
+// import variadic C functions. Schema, migrations and writes go through GRDB; the lookup hot path
+// (UnitReader, FastStatement, DataVersionProbe) calls SQLite's C API from Swift directly. Every
+// function here is prefixed `pmy_`.
 #ifndef PAMYAT_CSQLITESHIM_H
 #define PAMYAT_CSQLITESHIM_H
 
