@@ -92,7 +92,7 @@ public final class PairScorer {
             steps = queryTokens.indices.map { .keep(query: $0, source: $0, cost: 0) }
             distance = 0
         } else {
-            (steps, distance) = EditDistance.alignment(queryTokens, sourceTokens)
+            (steps, distance) = EditDistance.alignment(queryTokens, sourceTokens, costs: CharacterWordCosts(query: query.forms, source: source.forms))
         }
         let score = MatchScore.score(
             distance: distance, queryCount: queryTokens.count, sourceCount: sourceTokens.count, identical: distance == 0)
@@ -140,15 +140,26 @@ public struct TokenizedSide: Sendable {
     let tokens: [MatchToken]
     let surfaces: [String]
     let sides: [String]
+    /// Per token: the similarity form of a word's key (``WordSimilarity/form(_:)``), empty for others.
+    let forms: [[UInt32]]
 
     init(tokens: [MatchToken], surfaces: [String]) {
         self.tokens = tokens
         self.surfaces = surfaces
         sides = zip(tokens, surfaces).map { $0.spaceBefore ? " " + $1 : $1 }
+        forms = zip(tokens, surfaces).map { $0.kind == .word ? WordSimilarity.form(Vocabulary.key(of: $1)) : [] }
     }
 
     /// The side of `text`, whose content tokens are `tokens`.
     init(_ tokens: [MatchToken], _ text: TokenizedText) {
-        self.init(tokens: tokens, surfaces: text.contentTokens.map { text.surface(of: $0.token) })
+        self.init(tokens: tokens, surfaces: Vocabulary.pieces(text).map { text.surface(of: $0.token) })
     }
+}
+
+/// Word costs computed from the characters of the two sides' words.
+struct CharacterWordCosts: WordCosts {
+    let query: [[UInt32]]
+    let source: [[UInt32]]
+
+    func wordCost(query i: Int, source j: Int) -> Int { WordSimilarity.cost(query[i], source[j]) }
 }

@@ -47,7 +47,8 @@ extension FuzzyIndex {
             lock.withReadLock {
                 guard let slot = slots[language], let targetSlot = slots[target.language] else { return ([], nil, []) }
                 let index = indexes[slot]
-                let prepared = PreparedQuery(tokens: index.vocabulary.queryTokens(tokenized))
+                let (queryTokens, newKeys) = index.vocabulary.queryTokensAndKeys(tokenized)
+                let prepared = PreparedQuery(tokens: queryTokens, newKeys: newKeys)
                 guard !prepared.tokens.isEmpty else { return ([], nil, []) }
                 let targetBit = UInt64(1) << UInt64(targetSlot)
                 let qualify: (UInt32) -> Int64? = { entry in

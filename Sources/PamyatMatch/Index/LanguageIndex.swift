@@ -1,3 +1,5 @@
+import PamyatText
+
 /// The fuzzy index of one language: every distinct source text (an *entry*: texts equal after NFC
 /// and white-space folding share one) as token ids, the units that hold it, and postings from
 /// case-folded words and from numbers to entries.
@@ -17,6 +19,8 @@ final class LanguageIndex: @unchecked Sendable {
     init() {}
 
     var vocabulary = Vocabulary()
+    /// The vocabulary's word keys by character trigrams, for the words similar to a query's.
+    var similar = SimilarWords()
     /// `tokens[tokenStarts[e]..<tokenStarts[e + 1]]` are entry `e`'s tokens.
     var tokenStarts: [UInt32] = [0]
     var tokens: [UInt32] = []
@@ -80,6 +84,7 @@ final class LanguageIndex: @unchecked Sendable {
 
     /// Adds `unit` as a holder of the text tokenized as `matchTokens`; returns the entry.
     func insert(unit: Int64, tokens matchTokens: [MatchToken]) -> UInt32 {
+        if similar.count < vocabulary.keyCount { updateSimilarWords() }
         let encoded = Self.encode(matchTokens)
         let hash = Self.hash(encoded)
         if let entry = entry(encoded: encoded, hash: hash) {
@@ -102,6 +107,15 @@ final class LanguageIndex: @unchecked Sendable {
         }
         shapes.insert(shape, entry)
         return entry
+    }
+
+    /// Adds the vocabulary's keys that ``similar`` does not hold yet.
+    func updateSimilarWords() {
+        let keys = vocabulary.keys
+        while similar.count < keys.count {
+            let key = similar.count
+            similar.append(key: keys.string(key), isWord: keys.kinds[key] == TokenKind.word.rawValue)
+        }
     }
 
     private func addUnit(_ unit: Int64, to entry: UInt32) {
