@@ -2,12 +2,15 @@
 /// (``WordSimilarity``: cost below a whole word) without comparing it with each key.
 ///
 /// Each word key's similarity form (of at least ``WordSimilarity/shortest`` scalars) is padded with
-/// two marks on each side and cut into its `L + 2` trigrams; a list per trigram holds the keys with
-/// it. Two forms at edit distance `e` share at least `max(a, b) + 2 − 3e` trigrams (counted with
-/// multiplicity: one edit breaks at most three), and a similar pair has `3e ≤ L = max(a, b)`, so it
-/// shares at least `T = L + 2 − 3⌊L/3⌋ ≥ 2`. The search counts, per key, the query's trigrams it
-/// holds (each with the query's multiplicity, an upper bound of the shared count), keeps the keys
-/// whose count can reach their `T`, and computes the edit distance of those: none is missed. Forms
+/// a mark on each side and cut into its `n + 1` bigrams; a list per bigram holds the keys with it.
+/// Two forms at edit distance `e` share at least `max(a, b) + 1 − 2e` bigrams (counted with
+/// multiplicity: one edit breaks at most two), and a similar pair has `3e ≤ L = max(a, b)`, so it
+/// shares at least `T(L) = L + 1 − 2⌊L/3⌋` (3 of 7 bigrams for `L = 6`, 5 of 13 for `L = 12`).
+/// The search counts, per key, the query's bigrams it holds (each with the query's multiplicity, an
+/// upper bound of the shared count), keeps the keys whose count can reach their `T`, and computes the
+/// edit distance of those (bit-parallel): none is missed. The longest lists whose weights add up to
+/// less than the least `T` any partner length allows are not read (prefix filtering: a partner
+/// holds at least one of the others). Forms
 /// shorter than that are only similar to keys with the same form (`её` / `ее`), kept in a table.
 struct SimilarWords: Sendable {
     /// `forms[formStarts[k]..<formStarts[k + 1]]`: key `k`'s similarity form (empty: not a word).
@@ -52,9 +55,13 @@ struct SimilarWords: Sendable {
     @inline(__always)
     static func forEachGram(_ form: [UInt32], _ body: (UInt64) -> Void) {
         let n = form.count
-        @inline(__always) func at(_ i: Int) -> UInt64 { i < 2 || i >= n + 2 ? 0 : UInt64(form[i - 2]) + 1 }
-        for i in 0..<(n + 2) { body(at(i) << 42 | at(i + 1) << 21 | at(i + 2)) }
+        @inline(__always) func at(_ i: Int) -> UInt64 { i < 1 || i >= n + 1 ? 0 : UInt64(form[i - 1]) + 1 }
+        for i in 0..<(n + 1) { body(at(i) << 21 | at(i + 1)) }
     }
+
+    /// The least number of bigrams a similar pair with a longer length of `longest` shares.
+    @inline(__always)
+    static func threshold(longest: Int) -> Int { longest + 1 - 2 * (longest / 3) }
 
     /// Calls `visit` with every word key other than `excluding` whose cost against a word of form
     /// `form` is below a whole word, and that cost. `counts` (one per key, all 0) and `touched` are
@@ -81,12 +88,19 @@ struct SimilarWords: Sendable {
         }
         guard !grams.isEmpty else { return }
         if counts.count < count { counts.append(contentsOf: repeatElement(0, count: count - counts.count)) }
-        // Every similar key shares at least 2 trigrams: the longest list may be skipped when its
-        // weight is 1 (a key in it alone counts 1 + what the other lists give it).
+        // Every similar key shares at least `least` bigrams (over the partner lengths allowed): the
+        // longest lists whose weights add up to less than that are not read.
+        var least = Int.max
+        for longest in a...(3 * a / 2) { least = min(least, Self.threshold(longest: longest)) }
         grams.sort { lists[$0.list].count > lists[$1.list].count }
-        let skipped = grams[0].weight == 1 ? 1 : 0
+        var skipped = 0
+        var firstRead = 0
+        while firstRead < grams.count, skipped + grams[firstRead].weight <= least - 1 {
+            skipped += grams[firstRead].weight
+            firstRead += 1
+        }
         counts.withUnsafeMutableBufferPointer { counts in
-            for (list, weight) in grams[skipped...] {
+            for (list, weight) in grams[firstRead...] {
                 lists[list].withUnsafeBufferPointer { keys in
                     for key in keys {
                         let index = Int(key)
@@ -96,8 +110,9 @@ struct SimilarWords: Sendable {
                 }
             }
         }
+        let pattern = WordPattern(form)
         forms.withUnsafeBufferPointer { all in
-            form.withUnsafeBufferPointer { query in
+            do {
                 for key in touched {
                     let index = Int(key)
                     let count = Int(counts[index]) + skipped
@@ -107,9 +122,10 @@ struct SimilarWords: Sendable {
                     let b = Int(formStarts[index + 1]) - start
                     guard WordSimilarity.lengthsAllow(a, b) else { continue }
                     let longest = max(a, b)
-                    guard count >= longest + 2 - 3 * (longest / 3) else { continue }
-                    let cost = WordSimilarity.cost(query, UnsafeBufferPointer(rebasing: all[start..<start + b]))
-                    if cost < MatchWeights.word { visit(key, cost) }
+                    guard count >= Self.threshold(longest: longest) else { continue }
+                    let candidate = UnsafeBufferPointer(rebasing: all[start..<start + b])
+                    guard let edits = WordSimilarity.boundedLevenshtein(pattern, candidate, limit: longest / 3) else { continue }
+                    visit(key, edits == 0 ? MatchWeights.caseOnly : WordSimilarity.cost(edits: edits, longest: longest))
                 }
             }
         }

@@ -56,6 +56,13 @@ enum WordSimilarity {
     }
 
     /// The Levenshtein distance of `a` and `b`, or `nil` when it exceeds `limit`.
+    static func boundedLevenshtein(_ pattern: WordPattern, _ b: UnsafeBufferPointer<UInt32>, limit: Int) -> Int? {
+        guard pattern.length <= 64 else { return pattern.form.withUnsafeBufferPointer { boundedLevenshtein($0, b, limit: limit) } }
+        let distance = pattern.distance(to: b)
+        return distance <= limit ? distance : nil
+    }
+
+    /// The Levenshtein distance of `a` and `b`, or `nil` when it exceeds `limit`.
     static func boundedLevenshtein(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>, limit: Int) -> Int? {
         let n = a.count, m = b.count
         if abs(n - m) > limit { return nil }
@@ -81,5 +88,56 @@ enum WordSimilarity {
             let result = Int(row[m])
             return result <= limit ? result : nil
         }
+    }
+}
+
+/// A word form prepared for Myers' bit-parallel edit distance (one machine word per column: forms
+/// of at most 64 scalars), to compare one query word with many stored ones.
+struct WordPattern {
+    let form: [UInt32]
+    let length: Int
+    private var chars: [UInt32] = []
+    private var masks: [UInt64] = []
+
+    init(_ form: [UInt32]) {
+        self.form = form
+        length = form.count
+        guard form.count <= 64 else { return }
+        for (position, scalar) in form.enumerated() {
+            if let index = chars.firstIndex(of: scalar) {
+                masks[index] |= UInt64(1) << UInt64(position)
+            } else {
+                chars.append(scalar)
+                masks.append(UInt64(1) << UInt64(position))
+            }
+        }
+    }
+
+    /// The Levenshtein distance between the pattern and `text` (Hyyrö's formulation of Myers'
+    /// algorithm for the global distance).
+    func distance(to text: UnsafeBufferPointer<UInt32>) -> Int {
+        let m = length
+        if m == 0 { return text.count }
+        var pv = UInt64.max
+        var mv: UInt64 = 0
+        var score = m
+        let high = UInt64(1) << UInt64(m - 1)
+        for scalar in text {
+            var eq: UInt64 = 0
+            for index in 0..<chars.count where chars[index] == scalar {
+                eq = masks[index]
+                break
+            }
+            let xv = eq | mv
+            let xh = (((eq & pv) &+ pv) ^ pv) | eq
+            var ph = mv | ~(xh | pv)
+            var mh = pv & xh
+            if ph & high != 0 { score += 1 } else if mh & high != 0 { score -= 1 }
+            ph = ph << 1 | 1
+            mh = mh << 1
+            pv = mh | ~(xv | ph)
+            mv = ph & xv
+        }
+        return score
     }
 }
