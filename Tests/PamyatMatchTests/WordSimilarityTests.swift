@@ -54,18 +54,19 @@ import Testing
             words.append(key: text, isWord: index % 50 != 0)
         }
         var counts: [UInt16] = []
+        var marks: [UInt8] = []
         var touched: [UInt32] = []
         for _ in 0..<200 {
             let query = Bool.random(using: &rng) ? Self.randomForm(&rng, near: forms.randomElement(using: &rng)!) : Self.randomForm(&rng)
             var found: [UInt32: Int] = [:]
-            words.neighbours(of: query, excluding: nil, counts: &counts, touched: &touched) { found[$0] = $1 }
+            words.neighbours(of: query, excluding: nil, counts: &counts, marks: &marks, touched: &touched) { found[$0] = $1 }
             var expected: [UInt32: Int] = [:]
             for (key, form) in forms.enumerated() where key % 50 != 0 {
                 let cost = form == query ? MatchWeights.caseOnly : WordSimilarity.cost(query, form)
                 if cost < MatchWeights.word { expected[UInt32(key)] = cost }
             }
             #expect(found == expected, "\(query)")
-            #expect(counts.allSatisfy { $0 == 0 } && touched.isEmpty)
+            #expect(counts.allSatisfy { $0 == 0 } && marks.allSatisfy { $0 == 0 } && touched.isEmpty)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The stored word keys similar to each query word (cost below a whole word), found once per
 /// lookup through ``SimilarWords``: they give the substitution costs of the exact score (a table
 /// row per similar key) and the fuzzy posting lists and credits of the candidate bounds.
@@ -58,12 +60,23 @@ extension LanguageIndex {
             }
             var keys: [UInt32] = []
             var credits: [Int] = []
-            similar.neighbours(
-                of: WordSimilarity.form(text), excluding: Int(key) < vocabularyKeys.count ? key : nil,
-                counts: &workspace.gramCounts, touched: &workspace.gramTouched
-            ) { neighbour, cost in
-                keys.append(neighbour)
-                credits.append(MatchWeights.word - cost)
+            let known = Int(key) < vocabularyKeys.count
+            if known, let cached = neighbourCache.get(key) {
+                for packed in cached {
+                    keys.append(UInt32(truncatingIfNeeded: packed >> 8))
+                    credits.append(MatchWeights.word - Int(packed & 0xFF))
+                }
+            } else {
+                var packed: [UInt64] = []
+                similar.neighbours(
+                    of: WordSimilarity.form(text), excluding: known ? key : nil,
+                    counts: &workspace.gramCounts, marks: &workspace.gramMarks, touched: &workspace.gramTouched
+                ) { neighbour, cost in
+                    keys.append(neighbour)
+                    credits.append(MatchWeights.word - cost)
+                    packed.append(UInt64(neighbour) << 8 | UInt64(cost))
+                }
+                if known { neighbourCache.put(key, packed) }
             }
             for (neighbour, credit) in zip(keys, credits) {
                 var row = Int(workspace.similarRows[Int(neighbour)]) - 1
@@ -86,5 +99,33 @@ extension LanguageIndex {
     /// Clears the rows ``neighbours(of:workspace:)`` marked.
     func forget(_ neighbours: QueryNeighbours, workspace: inout Workspace) {
         for key in neighbours.rowKeys { workspace.similarRows[Int(key)] = 0 }
+    }
+}
+
+/// The similar keys of vocabulary keys already looked up (as `key << 8 | cost`), shared by the
+/// lookups of one index: common query words are searched once. Emptied whenever the vocabulary gains
+/// keys (under the index's write lock) and when it grows past ``limit`` entries.
+final class NeighbourCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [UInt32: [UInt64]] = [:]
+    static let limit = 200_000
+
+    func get(_ key: UInt32) -> [UInt64]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[key]
+    }
+
+    func put(_ key: UInt32, _ neighbours: [UInt64]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
+        entries[key] = neighbours
+    }
+
+    func removeAll() {
+        lock.lock()
+        defer { lock.unlock() }
+        entries.removeAll()
     }
 }

@@ -21,6 +21,8 @@ final class LanguageIndex: @unchecked Sendable {
     var vocabulary = Vocabulary()
     /// The vocabulary's word keys by character trigrams, for the words similar to a query's.
     var similar = SimilarWords()
+    /// The similar keys found for query words, kept between lookups (see ``NeighbourCache``).
+    let neighbourCache = NeighbourCache()
     /// `tokens[tokenStarts[e]..<tokenStarts[e + 1]]` are entry `e`'s tokens.
     var tokenStarts: [UInt32] = [0]
     var tokens: [UInt32] = []
@@ -112,6 +114,7 @@ final class LanguageIndex: @unchecked Sendable {
     /// Adds the vocabulary's keys that ``similar`` does not hold yet.
     func updateSimilarWords() {
         let keys = vocabulary.keys
+        if similar.count < keys.count { neighbourCache.removeAll() }
         while similar.count < keys.count {
             let key = similar.count
             similar.append(key: keys.string(key), isWord: keys.kinds[key] == TokenKind.word.rawValue)

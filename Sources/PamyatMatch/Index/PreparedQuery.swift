@@ -111,6 +111,7 @@ struct Workspace {
     var similarRows: [Int32] = []
     /// Per key id: trigram counts for ``SimilarWords`` (all zero between uses), and the keys counted.
     var gramCounts: [UInt16] = []
+    var gramMarks: [UInt8] = []
     var gramTouched: [UInt32] = []
     /// Per token of the entry being scored: its row in the neighbours' table, or -1.
     var entryRows: [Int32] = []

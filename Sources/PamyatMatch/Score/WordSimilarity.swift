@@ -5,8 +5,8 @@
 /// On the *similarity forms* of the two keys (the case-folded key with `ё` read as `е`), with `L`
 /// the longer length and `e` the Levenshtein distance, both in Unicode scalars:
 /// - the same similarity form (`ёлка` / `елка`): ``MatchWeights/caseOnly``;
-/// - both at least ``shortest`` long and `3e ≤ L` (at least two thirds of the characters kept):
-///   `max(1, round(10 e / L))` tenths (half up);
+/// - both at least ``shortest`` long, `e ≤ 2` and `3e ≤ L` (one or two edits, at most a third of
+///   the characters): `max(1, round(10 e / L))` tenths (half up);
 /// - otherwise a whole word (``MatchWeights/word``).
 enum WordSimilarity {
     /// Words shorter than this never get character credit (`on` / `in`, `the` / `they`).
@@ -17,16 +17,23 @@ enum WordSimilarity {
         key.unicodeScalars.map { $0.value == 0x451 ? 0x435 : $0.value }
     }
 
-    /// Whether two forms of these lengths can be similar at all (`|a − b| ≤ e` and `3e ≤ L`).
+    /// Whether two forms of these lengths can be similar at all (`|a − b| ≤ e`, `e ≤ 2`, `3e ≤ L`).
     @inline(__always)
     static func lengthsAllow(_ a: Int, _ b: Int) -> Bool {
         guard a >= shortest, b >= shortest else { return false }
-        return 3 * abs(a - b) <= max(a, b)
+        return abs(a - b) <= maximumEdits(a, b)
     }
 
     /// The most edits two forms of these lengths may differ by and still be similar.
     @inline(__always)
-    static func maximumEdits(_ a: Int, _ b: Int) -> Int { max(a, b) / 3 }
+    static func maximumEdits(_ a: Int, _ b: Int) -> Int { maximumEdits(longest: max(a, b)) }
+
+    /// The most edits two forms whose longer has `longest` scalars may differ by and still be similar.
+    @inline(__always)
+    static func maximumEdits(longest: Int) -> Int { min(mostEdits, longest / 3) }
+
+    /// Words differing by more edits than this are different words, however long.
+    static let mostEdits = 2
 
     /// The cost in tenths of replacing a word of form `a` by one of form `b` (their keys differ).
     static func cost(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Int {
@@ -96,20 +103,33 @@ enum WordSimilarity {
 struct WordPattern {
     let form: [UInt32]
     let length: Int
-    private var chars: [UInt32] = []
-    private var masks: [UInt64] = []
+    /// By a scalar's low 7 bits: the scalar and its positions' mask (when no two of the pattern's
+    /// scalars share those bits; else `collides` and the slow search).
+    private var chars: [UInt32] = Array(repeating: UInt32.max, count: 128)
+    private var masks: [UInt64] = Array(repeating: 0, count: 128)
+    private var collides = false
 
     init(_ form: [UInt32]) {
         self.form = form
         length = form.count
         guard form.count <= 64 else { return }
         for (position, scalar) in form.enumerated() {
-            if let index = chars.firstIndex(of: scalar) {
-                masks[index] |= UInt64(1) << UInt64(position)
-            } else {
-                chars.append(scalar)
-                masks.append(UInt64(1) << UInt64(position))
+            let slot = Int(scalar & 127)
+            if chars[slot] == UInt32.max { chars[slot] = scalar } else if chars[slot] != scalar { collides = true }
+        }
+        if collides {
+            chars = []
+            masks = []
+            for (position, scalar) in form.enumerated() {
+                if let index = chars.firstIndex(of: scalar) {
+                    masks[index] |= UInt64(1) << UInt64(position)
+                } else {
+                    chars.append(scalar)
+                    masks.append(UInt64(1) << UInt64(position))
+                }
             }
+        } else {
+            for (position, scalar) in form.enumerated() { masks[Int(scalar & 127)] |= UInt64(1) << UInt64(position) }
         }
     }
 
@@ -118,26 +138,35 @@ struct WordPattern {
     func distance(to text: UnsafeBufferPointer<UInt32>) -> Int {
         let m = length
         if m == 0 { return text.count }
-        var pv = UInt64.max
-        var mv: UInt64 = 0
-        var score = m
-        let high = UInt64(1) << UInt64(m - 1)
-        for scalar in text {
-            var eq: UInt64 = 0
-            for index in 0..<chars.count where chars[index] == scalar {
-                eq = masks[index]
-                break
+        return chars.withUnsafeBufferPointer { chars in
+            masks.withUnsafeBufferPointer { masks in
+                var pv = UInt64.max
+                var mv: UInt64 = 0
+                var score = m
+                let high = UInt64(1) << UInt64(m - 1)
+                for scalar in text {
+                    var eq: UInt64 = 0
+                    if collides {
+                        for index in 0..<chars.count where chars[index] == scalar {
+                            eq = masks[index]
+                            break
+                        }
+                    } else {
+                        let slot = Int(scalar & 127)
+                        if chars[slot] == scalar { eq = masks[slot] }
+                    }
+                    let xv = eq | mv
+                    let xh = (((eq & pv) &+ pv) ^ pv) | eq
+                    var ph = mv | ~(xh | pv)
+                    var mh = pv & xh
+                    if ph & high != 0 { score += 1 } else if mh & high != 0 { score -= 1 }
+                    ph = ph << 1 | 1
+                    mh = mh << 1
+                    pv = mh | ~(xv | ph)
+                    mv = ph & xv
+                }
+                return score
             }
-            let xv = eq | mv
-            let xh = (((eq & pv) &+ pv) ^ pv) | eq
-            var ph = mv | ~(xh | pv)
-            var mh = pv & xh
-            if ph & high != 0 { score += 1 } else if mh & high != 0 { score -= 1 }
-            ph = ph << 1 | 1
-            mh = mh << 1
-            pv = mh | ~(xv | ph)
-            mv = ph & xv
         }
-        return score
     }
 }
