@@ -7,7 +7,7 @@ public struct PairComparison: Hashable, Sendable {
     public var score: Int
     /// The weighted edit distance in tenths of a word.
     public var distance: Int
-    /// Token counts (white space excluded) of the query and the source.
+    /// Lengths of the query and the source: token counts, white space and decoration runs excluded.
     public var queryTokens: Int
     public var sourceTokens: Int
     /// The operations of an optimal alignment, in order.
@@ -95,7 +95,8 @@ public final class PairScorer {
             (steps, distance) = EditDistance.alignment(queryTokens, sourceTokens, costs: CharacterWordCosts(query: query.forms, source: source.forms))
         }
         let score = MatchScore.score(
-            distance: distance, queryCount: queryTokens.count, sourceCount: sourceTokens.count, identical: distance == 0)
+            distance: distance, queryCount: MatchToken.length(queryTokens), sourceCount: MatchToken.length(sourceTokens),
+            identical: distance == 0)
         let operations = steps.map { step -> TokenOperation in
             switch step {
             case .keep(let q, let s, let cost):
@@ -127,7 +128,7 @@ public final class PairScorer {
         // A number both kept and changed cannot be told apart in the translation.
         if let changes = numberChanges, changes.contains(where: { keptNumbers.contains($0.source) }) { numberChanges = nil }
         return PairComparison(
-            score: score, distance: distance, queryTokens: queryTokens.count, sourceTokens: sourceTokens.count,
+            score: score, distance: distance, queryTokens: MatchToken.length(queryTokens), sourceTokens: MatchToken.length(sourceTokens),
             operations: operations, numberChanges: numberChanges)
     }
 }

@@ -131,7 +131,7 @@ extension LanguageIndex {
             }
             var remaining = 0
             for position in firstRead..<keyCount { remaining += weight(position) }
-            let n = query.tokens.count
+            let n = query.length
             let qHeavy = query.heavy
             let qNumbers = query.numbers
             let packed = buffers.packed

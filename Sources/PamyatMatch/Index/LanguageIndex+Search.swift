@@ -20,7 +20,7 @@ extension LanguageIndex {
             }
             return top.hits
         }
-        let n = query.tokens.count
+        let n = query.length
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.shapeTable) { allowedByLength in
             // Per source length m (below `Self.shapeTable`): the distance `minimum` allows, or -1
             // when the length bound already rules m out. Saves a division and the bounds' overflow
@@ -102,7 +102,7 @@ extension LanguageIndex {
     ) {
         let threshold = top.threshold
         let m = PackedShape.tokens(packedShapes[Int(entry)])
-        let n = query.tokens.count
+        let n = query.length
         let limit = MatchScore.maximumDistance(minimum: threshold, longest: max(n, m))
         decode(entry, into: &workspace.entryTokens)
         let distance: Int?

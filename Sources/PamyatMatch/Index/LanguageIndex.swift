@@ -213,14 +213,16 @@ final class LanguageIndex: @unchecked Sendable {
         buffer.removeAll(keepingCapacity: true)
         vocabulary.surfaceKeys.withUnsafeBufferPointer { keys in
             vocabulary.surfaceKinds.withUnsafeBufferPointer { kinds in
-                tokens.withUnsafeBufferPointer { all in
-                    for index in start..<end {
-                        let packed = all[index]
-                        let surface = packed >> 1
-                        buffer.append(
-                            MatchToken(
-                                surface: surface, key: keys[Int(surface)], kind: kinds[Int(surface)],
-                                spaceBefore: packed & 1 == 1))
+                vocabulary.surfaceDecorations.withUnsafeBufferPointer { decorations in
+                    tokens.withUnsafeBufferPointer { all in
+                        for index in start..<end {
+                            let packed = all[index]
+                            let surface = packed >> 1
+                            buffer.append(
+                                MatchToken(
+                                    surface: surface, key: keys[Int(surface)], kind: kinds[Int(surface)],
+                                    spaceBefore: packed & 1 == 1, decoration: decorations[Int(surface)]))
+                        }
                     }
                 }
             }

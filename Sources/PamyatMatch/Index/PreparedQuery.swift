@@ -1,6 +1,8 @@
 /// A query's tokens with what the filters need precomputed.
 struct PreparedQuery {
     let tokens: [MatchToken]
+    /// Its length for the score (``MatchToken/length(_:)``).
+    let length: Int
     let encoded: [UInt32]
     let hash: UInt64
     let heavy: Int
@@ -18,6 +20,7 @@ struct PreparedQuery {
 
     init(tokens: [MatchToken], newKeys: [UInt32: String] = [:]) {
         self.tokens = tokens
+        length = MatchToken.length(tokens)
         self.newKeys = newKeys
         encoded = LanguageIndex.encode(tokens)
         hash = LanguageIndex.hash(encoded)

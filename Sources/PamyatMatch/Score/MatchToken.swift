@@ -7,6 +7,16 @@ struct MatchToken: Hashable, Sendable {
     var key: UInt32
     var kind: TokenKind
     var spaceBefore: Bool
+    /// A run of decoration marks (`-------`, `* * *`): it costs as punctuation but does not count in
+    /// a text's length (see ``MatchToken/length(_:)``).
+    var decoration: Bool = false
+
+    /// The length of a text for the score: its tokens, decoration runs not counted.
+    static func length<Tokens: Collection<MatchToken>>(_ tokens: Tokens) -> Int {
+        var count = 0
+        for token in tokens where !token.decoration { count += 1 }
+        return count
+    }
 }
 
 /// The cost of replacing one word by another word with a different key (see ``WordSimilarity``),

@@ -8,7 +8,10 @@ extension Vocabulary {
         text.bytes.withUnsafeBufferPointer { bytes in
             for (token, space) in Self.pieces(text) {
                 let surface = intern(UnsafeBufferPointer(rebasing: bytes[token.start..<token.end]), kind: token.kind)
-                result.append(MatchToken(surface: surface, key: surfaceKeys[Int(surface)], kind: token.kind, spaceBefore: space))
+                result.append(
+                    MatchToken(
+                        surface: surface, key: surfaceKeys[Int(surface)], kind: token.kind, spaceBefore: space,
+                        decoration: surfaceDecorations[Int(surface)]))
             }
         }
         return result
@@ -83,7 +86,9 @@ extension Vocabulary {
                     newKeyTexts[key] = keyText
                 }
             }
-            result.append(MatchToken(surface: surface, key: key, kind: token.kind, spaceBefore: space))
+            let decoration = token.kind == .punctuation
+                && text.bytes.withUnsafeBufferPointer { Self.isDecorationRun(UnsafeBufferPointer(rebasing: $0[token.start..<token.end])) }
+            result.append(MatchToken(surface: surface, key: key, kind: token.kind, spaceBefore: space, decoration: decoration))
         }
         return (result, newKeyTexts)
     }
