@@ -103,7 +103,9 @@ extension LanguageIndex {
         let threshold = top.threshold
         let m = PackedShape.tokens(packedShapes[Int(entry)])
         let n = query.length
-        let limit = MatchScore.maximumDistance(minimum: threshold, longest: max(n, m))
+        // At 0 every entry qualifies: decoration runs cost without counting in the length, so `d`
+        // may exceed what a score of 0 allows (the score is then 0).
+        let limit = threshold <= 0 ? Int(Int32.max) : MatchScore.maximumDistance(minimum: threshold, longest: max(n, m))
         decode(entry, into: &workspace.entryTokens)
         let distance: Int?
         if neighbours.isEmpty {
