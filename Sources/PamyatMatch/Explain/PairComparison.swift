@@ -57,8 +57,9 @@ public final class PairScorer {
         }
     }
 
-    /// The score of `source` against `query`, with the operations that explain it.
-    public func compare(query: String, source: String) -> PairComparison {
+    /// The score of `source` against `query`, with the operations that explain it. `similarWords`
+    /// as in ``FuzzyIndex/lookup(_:from:to:minimum:limit:exhaustive:similarWords:)``.
+    public func compare(query: String, source: String, similarWords: Bool = false) -> PairComparison {
         if vocabulary.surfaceCount > Self.vocabularyLimit {
             vocabulary = Vocabulary()
             lastQuery = nil
@@ -74,15 +75,17 @@ public final class PairScorer {
         }
         let canonicalSource = Normalizer.canonical(source)
         if canonicalSource == prepared.canonical {
-            return Self.compare(query: prepared.side, source: prepared.side, identical: true)
+            return Self.compare(query: prepared.side, source: prepared.side, identical: true, similarWords: similarWords)
         }
         let sourceText = tokenizer.tokenize(canonicalSource)
-        return Self.compare(query: prepared.side, source: TokenizedSide(vocabulary.internTokens(sourceText), sourceText), identical: false)
+        return Self.compare(
+            query: prepared.side, source: TokenizedSide(vocabulary.internTokens(sourceText), sourceText), identical: false,
+            similarWords: similarWords)
     }
 
     /// The score and operations of two sides tokenized with one vocabulary; `identical` when the
     /// two texts are equal after NFC and white-space folding.
-    static func compare(query: TokenizedSide, source: TokenizedSide, identical: Bool) -> PairComparison {
+    static func compare(query: TokenizedSide, source: TokenizedSide, identical: Bool, similarWords: Bool) -> PairComparison {
         let queryTokens = query.tokens
         let sourceTokens = source.tokens
         let steps: [EditDistance.Step]
@@ -92,7 +95,9 @@ public final class PairScorer {
             steps = queryTokens.indices.map { .keep(query: $0, source: $0, cost: 0) }
             distance = 0
         } else {
-            (steps, distance) = EditDistance.alignment(queryTokens, sourceTokens, costs: CharacterWordCosts(query: query.forms, source: source.forms))
+            (steps, distance) = similarWords
+                ? EditDistance.alignment(queryTokens, sourceTokens, costs: CharacterWordCosts(query: query.forms, source: source.forms))
+                : EditDistance.alignment(queryTokens, sourceTokens, costs: WholeWordCosts())
         }
         let score = MatchScore.score(
             distance: distance, queryCount: MatchToken.length(queryTokens), sourceCount: MatchToken.length(sourceTokens),
@@ -141,19 +146,25 @@ public struct TokenizedSide: Sendable {
     let tokens: [MatchToken]
     let surfaces: [String]
     let sides: [String]
-    /// Per token: the similarity form of a word's key (``WordSimilarity/form(_:)``), empty for others.
-    let forms: [[UInt32]]
+    /// Whether similar words get their partial cost (``PairScorer/compare(query:source:similarWords:)``).
+    let similarWords: Bool
 
-    init(tokens: [MatchToken], surfaces: [String]) {
+    init(tokens: [MatchToken], surfaces: [String], similarWords: Bool = false) {
         self.tokens = tokens
         self.surfaces = surfaces
+        self.similarWords = similarWords
         sides = zip(tokens, surfaces).map { $0.spaceBefore ? " " + $1 : $1 }
-        forms = zip(tokens, surfaces).map { $0.kind == .word ? WordSimilarity.form(Vocabulary.key(of: $1)) : [] }
     }
 
     /// The side of `text`, whose content tokens are `tokens`.
-    init(_ tokens: [MatchToken], _ text: TokenizedText) {
-        self.init(tokens: tokens, surfaces: Vocabulary.pieces(text).map { text.surface(of: $0.token) })
+    init(_ tokens: [MatchToken], _ text: TokenizedText, similarWords: Bool = false) {
+        self.init(tokens: tokens, surfaces: Vocabulary.pieces(text).map { text.surface(of: $0.token) }, similarWords: similarWords)
+    }
+
+    /// Per token: the similarity form of a word's key (``WordSimilarity/form(_:)``), empty for
+    /// others. Computed only when similar words are on (it case-folds every word).
+    var forms: [[UInt32]] {
+        zip(tokens, surfaces).map { $0.kind == .word ? WordSimilarity.form(Vocabulary.key(of: $1)) : [] }
     }
 }
 

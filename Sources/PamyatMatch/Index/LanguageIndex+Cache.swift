@@ -67,7 +67,6 @@ extension LanguageIndex {
             throw MatchError(.cache, "the index cache is damaged (vocabulary).")
         }
         index.vocabulary = vocabulary
-        index.updateSimilarWords()
         index.tokenStarts = try reader.readArray()
         index.tokens = try reader.readArray()
         index.packedShapes = try reader.readArray()

@@ -104,13 +104,16 @@ extension LanguageIndex {
         threshold: Int, buffers: SearchBuffers, touched: inout [UInt64], survivors: inout [Survivor], candidates: inout [UInt32]
     ) {
         let keyCount = query.keys.count
+        // No similar words (the option off, or none found): the bounds of shared keys alone.
+        let noSimilar = neighbours.isEmpty
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * keyCount) { scratch in
             let lengths = UnsafeMutableBufferPointer(rebasing: scratch[0..<keyCount])
             var order = UnsafeMutableBufferPointer(rebasing: scratch[keyCount..<2 * keyCount])
             let shifts = UnsafeMutableBufferPointer(rebasing: scratch[2 * keyCount..<3 * keyCount])
             for position in 0..<keyCount {
                 let key = query.keys[position]
-                lengths[position] = postings.range(key, band: band).count + postings.deltaLength(key) + similarLengths[position]
+                lengths[position] = postings.range(key, band: band).count + postings.deltaLength(key)
+                    + (noSimilar ? 0 : similarLengths[position])
                 order[position] = position
             }
             // Query keys by posting length in this band, longest first; the longest ones whose
@@ -193,6 +196,7 @@ extension LanguageIndex {
                     postings.withDelta(key) { visit($0, weight: UInt32(weight), onlyBand: true) }
                 }
                 read(query.keys[keyIndex], weight: groupWeight)
+                if noSimilar { continue }
                 let count = query.counts[keyIndex]
                 for (similar, credit) in zip(neighbours.keys[keyIndex], neighbours.credits[keyIndex]) {
                     read(similar, weight: credit * count)
@@ -228,23 +232,65 @@ extension LanguageIndex {
                 let index = Int(survivor.entry)
                 let signature = buffers.signatures[index]
                 var reachable = Int(survivor.count)
-                for position in 0..<firstRead {
-                    if signature >> UInt64(shifts[position]) & 1 != 0 {
-                        reachable &+= weight(position)
-                    } else if signature & neighbours.masks[order[position]] != 0 {
-                        reachable &+= neighbours.best[order[position]] * query.counts[order[position]]
+                if noSimilar {
+                    for position in 0..<firstRead {
+                        // Branch-free: the key's weight when its bit is in the signature.
+                        reachable &+= weight(position) & -Int(truncatingIfNeeded: signature >> UInt64(shifts[position]) & 1)
+                    }
+                } else {
+                    for position in 0..<firstRead {
+                        if signature >> UInt64(shifts[position]) & 1 != 0 {
+                            reachable &+= weight(position)
+                        } else if signature & neighbours.masks[order[position]] != 0 {
+                            reachable &+= neighbours.best[order[position]] * query.counts[order[position]]
+                        }
                     }
                 }
                 let needed = Int(survivor.needed)
                 guard reachable >= needed, !PackedShape.isDead(packed[index]),
-                    Self.sharedWeight(
-                        of: survivor.entry, with: query, atLeast: needed, buffers: buffers.overlap, slots: buffers.slots,
-                        similarRows: buffers.similarRows, table: buffers.table, used: buffers.used)
+                    noSimilar
+                        ? Self.sharedWeight(
+                            of: survivor.entry, with: query, atLeast: needed, buffers: buffers.overlap, slots: buffers.slots,
+                            used: buffers.used)
+                        : Self.sharedWeight(
+                            of: survivor.entry, with: query, atLeast: needed, buffers: buffers.overlap, slots: buffers.slots,
+                            similarRows: buffers.similarRows, table: buffers.table, used: buffers.used)
                 else { continue }
                 candidates.append(survivor.entry)
             }
             survivors.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// Whether `entry`'s weighted overlap with the query (10 per shared word, 3 per shared number,
+    /// multisets, words case folded) reaches `needed`, without similar words. `slots` maps key ids to
+    /// query keys; `used` (one counter per query key, all 0) is left all 0.
+    @inline(__always)
+    private static func sharedWeight(
+        of entry: UInt32, with query: PreparedQuery, atLeast needed: Int, buffers: OverlapArrays.Buffers,
+        slots: UnsafeBufferPointer<UInt16>, used: UnsafeMutableBufferPointer<Int32>
+    ) -> Bool {
+        let start = Int(buffers.tokenStarts[Int(entry)])
+        let end = Int(buffers.tokenStarts[Int(entry) + 1])
+        var shared = 0
+        var reached = false
+        var touchedSlots = 0
+        for index in start..<end {
+            // Each remaining token adds at most a word's weight.
+            if shared + Bounds.wordWeight * (end - index) < needed { break }
+            let surface = Int(buffers.tokens[index] >> 1)
+            guard buffers.surfaceKinds[surface].isHeavy else { continue }
+            let key = Int(buffers.surfaceKeys[surface])
+            guard key < slots.count else { continue }
+            let slot = Int(slots[key])
+            guard slot > 0, Int(used[slot - 1]) < query.counts[slot - 1] else { continue }
+            used[slot - 1] += 1
+            touchedSlots += 1
+            shared += query.weights[slot - 1]
+            if shared >= needed { reached = true; break }
+        }
+        if touchedSlots > 0 { for index in 0..<query.keys.count { used[index] = 0 } }
+        return reached || needed <= 0
     }
 
     /// Whether an upper bound of `entry`'s weighted overlap with the query reaches `needed`. The

@@ -9,8 +9,12 @@ extension LanguageIndex {
     /// candidate then passes the count bounds of ``Bounds`` and is scored exactly. The bounds only
     /// skip entries that cannot reach the score, so the result equals
     /// ``scan(query:minimum:limit:workspace:qualify:)``'s.
+    ///
+    /// `similarWords` gives a word replaced by a similar word (``WordSimilarity``) its partial cost;
+    /// off, every different word costs a whole word and no similar word is looked for.
     func search(
-        query: PreparedQuery, minimum: Int, limit: Int, workspace: inout Workspace, qualify: (UInt32) -> Int64?
+        query: PreparedQuery, minimum: Int, limit: Int, similarWords: Bool = false, workspace: inout Workspace,
+        qualify: (UInt32) -> Int64?
     ) -> [EntryHit] {
         guard limit > 0, liveEntries > 0 else { return [] }
         var top = TopHits(limit: limit, minimum: minimum)
@@ -64,7 +68,7 @@ extension LanguageIndex {
             //    length read few lists, and only their part of each. Each query word reads its own
             //    list and those of the stored words similar to it.
             workspace.prepare(entryCount: entryCount, keyCount: vocabulary.keyCount, queryKeys: query.keys.count)
-            let neighbours = neighbours(of: query, workspace: &workspace)
+            let neighbours = neighbours(of: query, enabled: similarWords, workspace: &workspace)
             defer { forget(neighbours, workspace: &workspace) }
             if leastByBand.contains(where: { $0 != Int.max }) {
                 let candidates = collectCandidates(
@@ -82,11 +86,14 @@ extension LanguageIndex {
     }
 
     /// Every live entry scored: the exhaustive scan the indexed search must equal.
-    func scan(query: PreparedQuery, minimum: Int, limit: Int, workspace: inout Workspace, qualify: (UInt32) -> Int64?) -> [EntryHit] {
+    func scan(
+        query: PreparedQuery, minimum: Int, limit: Int, similarWords: Bool = false, workspace: inout Workspace,
+        qualify: (UInt32) -> Int64?
+    ) -> [EntryHit] {
         guard limit > 0 else { return [] }
         var top = TopHits(limit: limit, minimum: minimum)
         workspace.prepare(entryCount: entryCount, keyCount: vocabulary.keyCount, queryKeys: query.keys.count)
-        let neighbours = neighbours(of: query, workspace: &workspace)
+        let neighbours = neighbours(of: query, enabled: similarWords, workspace: &workspace)
         defer { forget(neighbours, workspace: &workspace) }
         for entry in 0..<UInt32(entryCount) where isLive(entry) {
             consider(entry, query: query, neighbours: neighbours, workspace: &workspace, top: &top, qualify: qualify)

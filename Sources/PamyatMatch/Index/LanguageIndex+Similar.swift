@@ -40,12 +40,17 @@ struct TableWordCosts: WordCosts {
 extension LanguageIndex {
     /// The similar keys of each query word; marks each similar key's row in
     /// `workspace.similarRows` (sized by ``Workspace/prepare(entryCount:keyCount:queryKeys:)``),
-    /// which ``forget(_:workspace:)`` clears.
-    func neighbours(of query: PreparedQuery, workspace: inout Workspace) -> QueryNeighbours {
+    /// which ``forget(_:workspace:)`` clears. With `enabled` false (similar words off, the default)
+    /// none, with empty per-key arrays (nothing allocated; ``QueryNeighbours/isEmpty`` guards
+    /// every use): every different word costs a whole word, and neither the bigram lists nor the
+    /// cache are touched.
+    func neighbours(of query: PreparedQuery, enabled: Bool, workspace: inout Workspace) -> QueryNeighbours {
         let width = query.keys.count
+        guard enabled else { return QueryNeighbours(width: width, keys: [], credits: [], best: [], masks: []) }
         var result = QueryNeighbours(
             width: width, keys: Array(repeating: [], count: width), credits: Array(repeating: [], count: width),
             best: Array(repeating: 0, count: width), masks: Array(repeating: 0, count: width))
+        ensureSimilarWords()
         let vocabularyKeys = vocabulary.keys
         for position in 0..<width {
             guard query.weights[position] == Bounds.wordWeight else { continue }

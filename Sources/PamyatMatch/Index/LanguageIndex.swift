@@ -1,3 +1,4 @@
+import Foundation
 import PamyatText
 
 /// The fuzzy index of one language: every distinct source text (an *entry*: texts equal after NFC
@@ -19,8 +20,12 @@ final class LanguageIndex: @unchecked Sendable {
     init() {}
 
     var vocabulary = Vocabulary()
-    /// The vocabulary's word keys by character trigrams, for the words similar to a query's.
+    /// The vocabulary's word keys by character bigrams, for the words similar to a query's. Built
+    /// only for lookups with similar words on (``ensureSimilarWords()``): lookups without them
+    /// neither build nor read it.
     var similar = SimilarWords()
+    /// Serialises bringing ``similar`` up to date under the index's read lock.
+    let similarLock = NSLock()
     /// The similar keys found for query words, kept between lookups (see ``NeighbourCache``).
     let neighbourCache = NeighbourCache()
     /// `tokens[tokenStarts[e]..<tokenStarts[e + 1]]` are entry `e`'s tokens.
@@ -86,7 +91,6 @@ final class LanguageIndex: @unchecked Sendable {
 
     /// Adds `unit` as a holder of the text tokenized as `matchTokens`; returns the entry.
     func insert(unit: Int64, tokens matchTokens: [MatchToken]) -> UInt32 {
-        if similar.count < vocabulary.keyCount { updateSimilarWords() }
         let encoded = Self.encode(matchTokens)
         let hash = Self.hash(encoded)
         if let entry = entry(encoded: encoded, hash: hash) {
@@ -111,8 +115,17 @@ final class LanguageIndex: @unchecked Sendable {
         return entry
     }
 
+    /// Brings ``similar`` up to the vocabulary (the first lookup with similar words after keys were
+    /// added pays for adding them). Called under the index's read lock: the vocabulary cannot change
+    /// meanwhile, and a lookup reads ``similar`` only after this returned.
+    func ensureSimilarWords() {
+        similarLock.lock()
+        defer { similarLock.unlock() }
+        if similar.count < vocabulary.keyCount { updateSimilarWords() }
+    }
+
     /// Adds the vocabulary's keys that ``similar`` does not hold yet.
-    func updateSimilarWords() {
+    private func updateSimilarWords() {
         let keys = vocabulary.keys
         if similar.count < keys.count { neighbourCache.removeAll() }
         while similar.count < keys.count {

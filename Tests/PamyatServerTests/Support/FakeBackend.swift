@@ -38,8 +38,14 @@ final class FakeBackend: Backend {
             slowStarted.withLockedValue { $0 += 1 }
             Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
         }
-        struct Match: Encodable { var score: Int; var source: String; var target: String; var limit: Int; var previous: String? }
-        return try .encoding([Match(score: query.minimumScore, source: query.text, target: "\(query.source)>\(query.target)", limit: query.limit, previous: query.previous)])
+        struct Match: Encodable {
+            var score: Int; var source: String; var target: String; var limit: Int; var previous: String?; var similar: Bool
+        }
+        return try .encoding([
+            Match(
+                score: query.minimumScore, source: query.text, target: "\(query.source)>\(query.target)", limit: query.limit,
+                previous: query.previous, similar: query.similarWords)
+        ])
     }
 
     func concordance(_ query: ConcordanceQuery) throws -> JSONFragment {

@@ -18,6 +18,7 @@ enum MatchQuality {
         var minimum = 50
         var queryCount = 1000
         var check = false
+        var similar = false
         var index = 0
         while index < arguments.count {
             switch arguments[index] {
@@ -25,11 +26,13 @@ enum MatchQuality {
             case "--minimum": index += 1; minimum = Int(arguments[index]) ?? 50
             case "--queries": index += 1; queryCount = Int(arguments[index]) ?? 1000
             case "--check": check = true
+            case "--similar-words": similar = true
             default: size = Int(arguments[index]) ?? size
             }
             index += 1
         }
-        try run(size: size, seed: seed, minimum: minimum, queryCount: queryCount, check: check)
+        print("match-quality: similar words \(similar ? "on" : "off (give --similar-words to turn them on)")")
+        try run(size: size, seed: seed, minimum: minimum, queryCount: queryCount, check: check, similar: similar)
     }
 
     struct Query {
@@ -41,7 +44,7 @@ enum MatchQuality {
         var similarity: Double
     }
 
-    static func run(size: Int, seed: UInt64, minimum: Int, queryCount: Int, check: Bool) throws {
+    static func run(size: Int, seed: UInt64, minimum: Int, queryCount: Int, check: Bool, similar: Bool) throws {
         let ru = LanguageTag(canonical: "ru"), en = LanguageTag(canonical: "en")
         var corpus = QualityCorpus(seed: seed)
         let index = FuzzyIndex()
@@ -119,10 +122,13 @@ enum MatchQuality {
         for query in queries {
             let from = query.russian ? ru : en, to = query.russian ? en : ru
             let begin = DispatchTime.now().uptimeNanoseconds
-            let hits = try index.lookup(query.text, from: from, to: to, minimum: query.origin == nil ? 70 : minimum, limit: 5)
+            let hits = try index.lookup(
+                query.text, from: from, to: to, minimum: query.origin == nil ? 70 : minimum, limit: 5, similarWords: similar)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6)
             if check {
-                let scanned = try index.lookup(query.text, from: from, to: to, minimum: query.origin == nil ? 70 : minimum, limit: 5, exhaustive: true)
+                let scanned = try index.lookup(
+                    query.text, from: from, to: to, minimum: query.origin == nil ? 70 : minimum, limit: 5, exhaustive: true,
+                    similarWords: similar)
                 if scanned != hits { differing += 1 }
             }
             if let origin = query.origin {
