@@ -35,6 +35,27 @@ import Testing
         }
     }
 
+    @Test func aSimilarWordIsReplacedAtItsCost() {
+        let comparison = scorer.compare(query: "Coudn't convet fiaename", source: "Couldn't convert filename", similarWords: true)
+        #expect(comparison.score == 90)
+        #expect(comparison.operations.map(\.kind) == [.replaced, .replaced, .replaced])
+        #expect(comparison.operations.map(\.cost) == [1, 1, 1])
+        let russian = scorer.compare(
+            query: "Встречи прошли во Дворце Независимости и продолжались более двух часов.",
+            source: "Встреча прошла во Дворце Независимости и продолжалась более двух часов.", similarWords: true)
+        #expect(russian.score >= 85)
+        #expect(russian.operations.filter { $0.kind == .replaced }.map(\.cost) == [1, 2, 1])
+    }
+
+    @Test func withoutSimilarWordsADifferentWordCostsAWholeWord() {
+        let comparison = scorer.compare(query: "Coudn't convet fiaename", source: "Couldn't convert filename")
+        #expect(comparison.score == 0)
+        #expect(comparison.operations.map(\.cost) == [10, 10, 10])
+        // ё for е is a different word too, as before similar words.
+        #expect(scorer.compare(query: "Президент провел встречу.", source: "Президент провёл встречу.").score == 75)
+        #expect(scorer.compare(query: "Президент провел встречу.", source: "Президент провёл встречу.", similarWords: true).score == 95)
+    }
+
     @Test func colouredOutputUsesANSIEscapes() {
         let comparison = scorer.compare(query: "Президент провёл встречу с делегацией Индии.", source: "Президент провёл встречу с делегацией Китая.")
         #expect(comparison.operations.rendered(.ansi) == "Президент провёл встречу с делегацией \u{1B}[9;31mКитая\u{1B}[0m\u{1B}[32mИндии\u{1B}[0m.")

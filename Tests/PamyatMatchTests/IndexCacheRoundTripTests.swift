@@ -47,9 +47,13 @@ import Glibc
             let text = IndexPropertyTests.query(&rng, memory: memory)
             let minimum = IndexPropertyTests.minimums.randomElement(using: &rng)!
             let limit = IndexPropertyTests.limits.randomElement(using: &rng)!
-            let indexed = try index.lookup(text, from: Self.ru, to: Self.en, minimum: minimum, limit: limit)
-            let scanned = try index.lookup(text, from: Self.ru, to: Self.en, minimum: minimum, limit: limit, exhaustive: true)
-            #expect(indexed == scanned, "seed \(seed): query «\(text)» min \(minimum) limit \(limit)")
+            // Similar words on in every other lookup: the bigram lists are built from the read-back
+            // vocabulary on the first of them.
+            let similar = Bool.random(using: &rng)
+            let indexed = try index.lookup(text, from: Self.ru, to: Self.en, minimum: minimum, limit: limit, similarWords: similar)
+            let scanned = try index.lookup(
+                text, from: Self.ru, to: Self.en, minimum: minimum, limit: limit, exhaustive: true, similarWords: similar)
+            #expect(indexed == scanned, "seed \(seed): query «\(text)» min \(minimum) limit \(limit) similar \(similar)")
         }
     }
 }

@@ -16,12 +16,17 @@ import Testing
         let scorer = try PairScorer(language: IndexPropertyTests.ru)
         let explainer = MatchExplainer()
         var compared = 0
-        for _ in 0..<120 {
+        for iteration in 0..<120 {
             let text = IndexPropertyTests.query(&rng, memory: memory)
             let minimum = [0, 40, 70, 90].randomElement(using: &rng)!
+            // Similar words off and on, in turn.
+            let similar = iteration % 2 == 1
             let (matches, query, sources) = try index.lookupExplained(
-                text, from: IndexPropertyTests.ru, to: IndexPropertyTests.en, minimum: minimum, limit: 5)
-            #expect(matches == (try index.lookup(text, from: IndexPropertyTests.ru, to: IndexPropertyTests.en, minimum: minimum, limit: 5)))
+                text, from: IndexPropertyTests.ru, to: IndexPropertyTests.en, minimum: minimum, limit: 5, similarWords: similar)
+            #expect(
+                matches
+                    == (try index.lookup(
+                        text, from: IndexPropertyTests.ru, to: IndexPropertyTests.en, minimum: minimum, limit: 5, similarWords: similar)))
             #expect(sources.count == matches.count)
             guard let query else {
                 #expect(matches.isEmpty)
@@ -30,7 +35,7 @@ import Testing
             for (match, source) in zip(matches, sources) {
                 let unit = try #require(match.units.first)
                 let stored = try #require(memory.units[unit]?.first { $0.language == IndexPropertyTests.ru }?.text)
-                let fromTexts = scorer.compare(query: text, source: stored)
+                let fromTexts = scorer.compare(query: text, source: stored, similarWords: similar)
                 let fromIndex = explainer.compare(query: query, source: source)
                 #expect(fromIndex == fromTexts, "query «\(text)» source «\(stored)»")
                 #expect(fromIndex.score == match.score)

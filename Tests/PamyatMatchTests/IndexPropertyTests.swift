@@ -83,13 +83,17 @@ import Testing
                 let minimum = Self.minimums.randomElement(using: &rng)!
                 let limit = Self.limits.randomElement(using: &rng)!
                 let target = [Self.en, Self.be].randomElement(using: &rng)!
-                let indexed = try index.lookup(text, from: Self.ru, to: target, minimum: minimum, limit: limit)
-                let scanned = try index.lookup(text, from: Self.ru, to: target, minimum: minimum, limit: limit, exhaustive: true)
-                #expect(indexed == scanned, "seed \(seed): query «\(text)» min \(minimum) limit \(limit) to \(target)")
-                compared += 1
+                // Both modes: similar words off (the default) and on.
+                for similar in [false, true] {
+                    let indexed = try index.lookup(text, from: Self.ru, to: target, minimum: minimum, limit: limit, similarWords: similar)
+                    let scanned = try index.lookup(
+                        text, from: Self.ru, to: target, minimum: minimum, limit: limit, exhaustive: true, similarWords: similar)
+                    #expect(indexed == scanned, "seed \(seed): query «\(text)» min \(minimum) limit \(limit) to \(target) similar \(similar)")
+                    compared += 1
+                }
             }
         }
-        #expect(compared == 480)
+        #expect(compared == 960)
     }
 
     /// A memory large enough that the common words' lists hold entries of many bands (counts of
@@ -113,9 +117,12 @@ import Testing
             let text = Self.query(&rng, memory: memory)
             let minimum = [0, 30, 50, 60, 70, 75, 80, 85, 90].randomElement(using: &rng)!
             let limit = Self.limits.randomElement(using: &rng)!
-            let indexed = try index.lookup(text, from: Self.ru, to: Self.en, minimum: minimum, limit: limit)
-            let scanned = try index.lookup(text, from: Self.ru, to: Self.en, minimum: minimum, limit: limit, exhaustive: true)
-            #expect(indexed == scanned, "seed \(seed): query «\(text)» min \(minimum) limit \(limit)")
+            for similar in [false, true] {
+                let indexed = try index.lookup(text, from: Self.ru, to: Self.en, minimum: minimum, limit: limit, similarWords: similar)
+                let scanned = try index.lookup(
+                    text, from: Self.ru, to: Self.en, minimum: minimum, limit: limit, exhaustive: true, similarWords: similar)
+                #expect(indexed == scanned, "seed \(seed): query «\(text)» min \(minimum) limit \(limit) similar \(similar)")
+            }
         }
     }
 
@@ -132,9 +139,12 @@ import Testing
                 let text = Self.query(&rng, memory: memory)
                 let minimum = Self.minimums.randomElement(using: &rng)!
                 let limit = Self.limits.randomElement(using: &rng)!
-                let expected = Self.reference(text, memory: memory, target: Self.en, minimum: minimum, limit: limit, scorer: scorer)
-                let indexed = try index.lookup(text, from: Self.ru, to: Self.en, minimum: minimum, limit: limit)
-                #expect(indexed == expected, "seed \(seed): query «\(text)» min \(minimum) limit \(limit)")
+                for similar in [false, true] {
+                    let expected = Self.reference(
+                        text, memory: memory, target: Self.en, minimum: minimum, limit: limit, scorer: scorer, similarWords: similar)
+                    let indexed = try index.lookup(text, from: Self.ru, to: Self.en, minimum: minimum, limit: limit, similarWords: similar)
+                    #expect(indexed == expected, "seed \(seed): query «\(text)» min \(minimum) limit \(limit) similar \(similar)")
+                }
             }
         }
     }
@@ -142,7 +152,8 @@ import Testing
     /// The lookup written from the definition: score every unit's source with ``PairScorer``, group
     /// equal texts, keep those with the target language, order by score then newest unit.
     static func reference(
-        _ query: String, memory: Memory, target: LanguageTag, minimum: Int, limit: Int, scorer: PairScorer
+        _ query: String, memory: Memory, target: LanguageTag, minimum: Int, limit: Int, scorer: PairScorer,
+        similarWords: Bool = false
     ) -> [IndexMatch] {
         var groups: [String: (score: Int, units: [Int64])] = [:]
         for (id, variants) in memory.units {
@@ -151,7 +162,7 @@ import Testing
             else { continue }
             let key = canonicalKey(source.text)
             guard !key.isEmpty else { continue }
-            let score = scorer.compare(query: query, source: source.text).score
+            let score = scorer.compare(query: query, source: source.text, similarWords: similarWords).score
             groups[key, default: (score, [])].units.append(id)
         }
         let ranked = groups.values

@@ -13,7 +13,9 @@ import Testing
         var m: Int
         var tenths: Int
         var score: Int
-        var description: String { "«\(query)» vs «\(source)»" }
+        /// A row of the table of similar-word examples (scored with the option on).
+        var similarWords: Bool
+        var description: String { "«\(query)» vs «\(source)»\(similarWords ? " (similar words)" : "")" }
     }
 
     static func examples() throws -> [Example] {
@@ -21,24 +23,30 @@ import Testing
             .deletingLastPathComponent().appendingPathComponent("docs/MATCHING.md")
         let text = try String(contentsOf: url, encoding: .utf8)
         guard let section = text.components(separatedBy: "### Worked examples").dropFirst().first else { return [] }
-        return section.split(separator: "\n").filter { $0.hasPrefix("| `") }.compactMap { line in
+        // The rows after a "#### … similar words …" heading are scored with similar words on.
+        var similar = false
+        return section.split(separator: "\n").compactMap { line in
+            if line.hasPrefix("#### ") { similar = line.lowercased().contains("similar words") }
+            guard line.hasPrefix("| `") else { return nil }
             let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.count == 6, let n = Int(cells[2]), let m = Int(cells[3]), let d = Double(cells[4]), let score = Int(cells[5]) else {
                 return nil
             }
             return Example(
                 query: String(cells[0].dropFirst().dropLast()), source: String(cells[1].dropFirst().dropLast()), n: n, m: m,
-                tenths: Int((d * 10).rounded()), score: score)
+                tenths: Int((d * 10).rounded()), score: score, similarWords: similar)
         }
     }
 
     @Test func theDocumentHasItsExamples() throws {
-        #expect(try Self.examples().count >= 10, "the table of docs/MATCHING.md was read")
+        #expect(try Self.examples().count(where: { !$0.similarWords }) >= 10, "the table of docs/MATCHING.md was read")
+        #expect(try Self.examples().count(where: \.similarWords) >= 5, "the table of similar-word examples was read")
     }
 
     @Test(arguments: try MatchingDocumentTests.examples())
     func everyWorkedExampleScoresAsTheDocumentSays(example: Example) throws {
-        let result = try PairScorer(language: LanguageTag(canonical: "ru")).compare(query: example.query, source: example.source)
+        let result = try PairScorer(language: LanguageTag(canonical: "ru")).compare(
+            query: example.query, source: example.source, similarWords: example.similarWords)
         #expect(result.queryTokens == example.n, "n")
         #expect(result.sourceTokens == example.m, "m")
         #expect(result.distance == example.tenths, "d in tenths")

@@ -9,15 +9,16 @@ public final class MatchExplainer: Sendable {
     public init() {}
 
     /// The score and operations of `source` against `query` in `language` (see ``PairScorer``).
-    public func compare(query: String, source: String, language: LanguageTag) throws -> PairComparison {
-        try scorers.with(language.language) { $0.compare(query: query, source: source) }
+    public func compare(query: String, source: String, language: LanguageTag, similarWords: Bool = false) throws -> PairComparison {
+        try scorers.with(language.language) { $0.compare(query: query, source: source, similarWords: similarWords) }
     }
 
     /// The score and operations of a source against a query, both as the index holds them
-    /// (``FuzzyIndex/lookupExplained(_:from:to:minimum:limit:exhaustive:)``): the same result as
-    /// ``compare(query:source:language:)`` on their texts, without tokenizing either again.
+    /// (``FuzzyIndex/lookupExplained(_:from:to:minimum:limit:exhaustive:similarWords:)``, whose
+    /// `similarWords` they carry): the same result as ``compare(query:source:language:similarWords:)``
+    /// on their texts, without tokenizing either again.
     public func compare(query: TokenizedSide, source: TokenizedSide) -> PairComparison {
-        PairScorer.compare(query: query, source: source, identical: query.tokens == source.tokens)
+        PairScorer.compare(query: query, source: source, identical: query.tokens == source.tokens, similarWords: query.similarWords)
     }
 
     /// `target` with the changed numbers replaced (see ``NumberAdapter``), or `nil`.

@@ -7,7 +7,7 @@ public struct PairComparison: Hashable, Sendable {
     public var score: Int
     /// The weighted edit distance in tenths of a word.
     public var distance: Int
-    /// Token counts (white space excluded) of the query and the source.
+    /// Lengths of the query and the source: token counts, white space and decoration runs excluded.
     public var queryTokens: Int
     public var sourceTokens: Int
     /// The operations of an optimal alignment, in order.
@@ -57,8 +57,9 @@ public final class PairScorer {
         }
     }
 
-    /// The score of `source` against `query`, with the operations that explain it.
-    public func compare(query: String, source: String) -> PairComparison {
+    /// The score of `source` against `query`, with the operations that explain it. `similarWords`
+    /// as in ``FuzzyIndex/lookup(_:from:to:minimum:limit:exhaustive:similarWords:)``.
+    public func compare(query: String, source: String, similarWords: Bool = false) -> PairComparison {
         if vocabulary.surfaceCount > Self.vocabularyLimit {
             vocabulary = Vocabulary()
             lastQuery = nil
@@ -74,15 +75,17 @@ public final class PairScorer {
         }
         let canonicalSource = Normalizer.canonical(source)
         if canonicalSource == prepared.canonical {
-            return Self.compare(query: prepared.side, source: prepared.side, identical: true)
+            return Self.compare(query: prepared.side, source: prepared.side, identical: true, similarWords: similarWords)
         }
         let sourceText = tokenizer.tokenize(canonicalSource)
-        return Self.compare(query: prepared.side, source: TokenizedSide(vocabulary.internTokens(sourceText), sourceText), identical: false)
+        return Self.compare(
+            query: prepared.side, source: TokenizedSide(vocabulary.internTokens(sourceText), sourceText), identical: false,
+            similarWords: similarWords)
     }
 
     /// The score and operations of two sides tokenized with one vocabulary; `identical` when the
     /// two texts are equal after NFC and white-space folding.
-    static func compare(query: TokenizedSide, source: TokenizedSide, identical: Bool) -> PairComparison {
+    static func compare(query: TokenizedSide, source: TokenizedSide, identical: Bool, similarWords: Bool) -> PairComparison {
         let queryTokens = query.tokens
         let sourceTokens = source.tokens
         let steps: [EditDistance.Step]
@@ -92,10 +95,13 @@ public final class PairScorer {
             steps = queryTokens.indices.map { .keep(query: $0, source: $0, cost: 0) }
             distance = 0
         } else {
-            (steps, distance) = EditDistance.alignment(queryTokens, sourceTokens)
+            (steps, distance) = similarWords
+                ? EditDistance.alignment(queryTokens, sourceTokens, costs: CharacterWordCosts(query: query.forms, source: source.forms))
+                : EditDistance.alignment(queryTokens, sourceTokens, costs: WholeWordCosts())
         }
         let score = MatchScore.score(
-            distance: distance, queryCount: queryTokens.count, sourceCount: sourceTokens.count, identical: distance == 0)
+            distance: distance, queryCount: MatchToken.length(queryTokens), sourceCount: MatchToken.length(sourceTokens),
+            identical: distance == 0)
         let operations = steps.map { step -> TokenOperation in
             switch step {
             case .keep(let q, let s, let cost):
@@ -127,7 +133,7 @@ public final class PairScorer {
         // A number both kept and changed cannot be told apart in the translation.
         if let changes = numberChanges, changes.contains(where: { keptNumbers.contains($0.source) }) { numberChanges = nil }
         return PairComparison(
-            score: score, distance: distance, queryTokens: queryTokens.count, sourceTokens: sourceTokens.count,
+            score: score, distance: distance, queryTokens: MatchToken.length(queryTokens), sourceTokens: MatchToken.length(sourceTokens),
             operations: operations, numberChanges: numberChanges)
     }
 }
@@ -140,15 +146,32 @@ public struct TokenizedSide: Sendable {
     let tokens: [MatchToken]
     let surfaces: [String]
     let sides: [String]
+    /// Whether similar words get their partial cost (``PairScorer/compare(query:source:similarWords:)``).
+    let similarWords: Bool
 
-    init(tokens: [MatchToken], surfaces: [String]) {
+    init(tokens: [MatchToken], surfaces: [String], similarWords: Bool = false) {
         self.tokens = tokens
         self.surfaces = surfaces
+        self.similarWords = similarWords
         sides = zip(tokens, surfaces).map { $0.spaceBefore ? " " + $1 : $1 }
     }
 
     /// The side of `text`, whose content tokens are `tokens`.
-    init(_ tokens: [MatchToken], _ text: TokenizedText) {
-        self.init(tokens: tokens, surfaces: text.contentTokens.map { text.surface(of: $0.token) })
+    init(_ tokens: [MatchToken], _ text: TokenizedText, similarWords: Bool = false) {
+        self.init(tokens: tokens, surfaces: Vocabulary.pieces(text).map { text.surface(of: $0.token) }, similarWords: similarWords)
     }
+
+    /// Per token: the similarity form of a word's key (``WordSimilarity/form(_:)``), empty for
+    /// others. Computed only when similar words are on (it case-folds every word).
+    var forms: [[UInt32]] {
+        zip(tokens, surfaces).map { $0.kind == .word ? WordSimilarity.form(Vocabulary.key(of: $1)) : [] }
+    }
+}
+
+/// Word costs computed from the characters of the two sides' words.
+struct CharacterWordCosts: WordCosts {
+    let query: [[UInt32]]
+    let source: [[UInt32]]
+
+    func wordCost(query i: Int, source j: Int) -> Int { WordSimilarity.cost(query[i], source[j]) }
 }

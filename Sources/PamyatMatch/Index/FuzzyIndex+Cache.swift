@@ -34,7 +34,7 @@ public struct IndexOpening: Sendable, Hashable {
 /// never used.
 extension FuzzyIndex {
     static let cacheMagic: UInt64 = 0x3158_495A_464D_5950  // "PMYFZIX1"
-    static let cacheFormat: UInt32 = 7
+    static let cacheFormat: UInt32 = 9
 
     /// The cache file of a memory at `location`, or `nil` for a memory that is not a file.
     public static func cacheURL(forMemoryAt location: String) -> URL? {

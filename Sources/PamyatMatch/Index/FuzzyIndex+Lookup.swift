@@ -17,26 +17,37 @@ extension FuzzyIndex {
     ///
     /// `exhaustive` scores every text instead of using the index; the results are the same (the
     /// index's guarantee), only slower.
+    ///
+    /// `similarWords` (off by default) lets a word replaced by a similar word (a typo, another
+    /// ending: see `docs/MATCHING.md`, "Similar words") cost 0.1–0.3 of a word instead of a whole
+    /// one. It finds more of what a translator wants but makes a lookup about 100 times slower, so
+    /// it is an option; the index stays exact (equal to the exhaustive scan) either way.
     public func lookup(
         _ query: String, from source: LanguageTag, to target: LanguageTag, minimum: Int, limit: Int,
-        exhaustive: Bool = false
+        exhaustive: Bool = false, similarWords: Bool = false
     ) throws -> [IndexMatch] {
-        try search(query, from: source, to: target, minimum: minimum, limit: limit, exhaustive: exhaustive, sides: false).matches
+        try search(
+            query, from: source, to: target, minimum: minimum, limit: limit, exhaustive: exhaustive, similarWords: similarWords,
+            sides: false
+        ).matches
     }
 
-    /// ``lookup(_:from:to:minimum:limit:exhaustive:)`` with what explaining the matches needs: the
+    /// ``lookup(_:from:to:minimum:limit:exhaustive:similarWords:)`` with what explaining the matches needs: the
     /// query's side and each match's source side, made from the tokens the index holds (the
     /// explainer then tokenizes nothing again). `sources[i]` is the text of `matches[i]`;
     /// `query` is `nil` when there are no matches.
     public func lookupExplained(
-        _ query: String, from source: LanguageTag, to target: LanguageTag, minimum: Int, limit: Int, exhaustive: Bool = false
+        _ query: String, from source: LanguageTag, to target: LanguageTag, minimum: Int, limit: Int, exhaustive: Bool = false,
+        similarWords: Bool = false
     ) throws -> (matches: [IndexMatch], query: TokenizedSide?, sources: [TokenizedSide]) {
-        try search(query, from: source, to: target, minimum: minimum, limit: limit, exhaustive: exhaustive, sides: true)
+        try search(
+            query, from: source, to: target, minimum: minimum, limit: limit, exhaustive: exhaustive, similarWords: similarWords,
+            sides: true)
     }
 
     private func search(
         _ query: String, from source: LanguageTag, to target: LanguageTag, minimum: Int, limit: Int, exhaustive: Bool,
-        sides: Bool
+        similarWords: Bool, sides: Bool
     ) throws -> (matches: [IndexMatch], query: TokenizedSide?, sources: [TokenizedSide]) {
         try Self.validate(query: query, minimum: minimum, limit: limit)
         let language = source.language
@@ -47,7 +58,8 @@ extension FuzzyIndex {
             lock.withReadLock {
                 guard let slot = slots[language], let targetSlot = slots[target.language] else { return ([], nil, []) }
                 let index = indexes[slot]
-                let prepared = PreparedQuery(tokens: index.vocabulary.queryTokens(tokenized))
+                let (queryTokens, newKeys) = index.vocabulary.queryTokensAndKeys(tokenized)
+                let prepared = PreparedQuery(tokens: queryTokens, newKeys: newKeys)
                 guard !prepared.tokens.isEmpty else { return ([], nil, []) }
                 let targetBit = UInt64(1) << UInt64(targetSlot)
                 let qualify: (UInt32) -> Int64? = { entry in
@@ -61,8 +73,12 @@ extension FuzzyIndex {
                 scratch.workspace = Workspace()
                 defer { scratch.workspace = workspace }
                 let hits = exhaustive
-                    ? index.scan(query: prepared, minimum: minimum, limit: limit, workspace: &workspace, qualify: qualify)
-                    : index.search(query: prepared, minimum: minimum, limit: limit, workspace: &workspace, qualify: qualify)
+                    ? index.scan(
+                        query: prepared, minimum: minimum, limit: limit, similarWords: similarWords, workspace: &workspace,
+                        qualify: qualify)
+                    : index.search(
+                        query: prepared, minimum: minimum, limit: limit, similarWords: similarWords, workspace: &workspace,
+                        qualify: qualify)
                 let matches = hits.map { hit in
                     let holders = index.units(of: hit.entry).filter { (self.units[$0]?.languages ?? 0) & targetBit != 0 }
                     return IndexMatch(score: hit.score, units: holders.sorted(by: >))
@@ -71,9 +87,9 @@ extension FuzzyIndex {
                 let sources = hits.map { hit in
                     var tokens: [MatchToken] = []
                     index.decode(hit.entry, into: &tokens)
-                    return TokenizedSide(tokens: tokens, surfaces: index.surfaceTexts(of: tokens))
+                    return TokenizedSide(tokens: tokens, surfaces: index.surfaceTexts(of: tokens), similarWords: similarWords)
                 }
-                return (matches, TokenizedSide(prepared.tokens, tokenized), sources)
+                return (matches, TokenizedSide(prepared.tokens, tokenized, similarWords: similarWords), sources)
             }
         }
     }

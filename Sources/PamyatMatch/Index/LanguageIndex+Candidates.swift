@@ -6,7 +6,9 @@ extension LanguageIndex {
     struct SearchBuffers {
         let packed: UnsafeBufferPointer<UInt64>
         let signatures: UnsafeBufferPointer<UInt64>
-        let counters: UnsafeMutableBufferPointer<UInt16>
+        let counters: UnsafeMutableBufferPointer<UInt32>
+        let similarRows: UnsafeBufferPointer<Int32>
+        let table: UnsafeBufferPointer<UInt8>
         let seen: UnsafeMutableBufferPointer<UInt64>
         /// Per key id: 1 + the key's position in the query's keys, 0 for other keys.
         let slots: UnsafeBufferPointer<UInt16>
@@ -20,8 +22,8 @@ extension LanguageIndex {
     /// band `b` needs (`Int.max`: no entry of the band can reach `minimum` through the postings).
     /// Each band is searched as an index of its own, so its own least overlap chooses its prefix.
     func collectCandidates(
-        query: PreparedQuery, leastByBand: [Int], minimum: Int, threshold: Int, allowedByLength: UnsafeBufferPointer<Int>,
-        workspace: inout Workspace
+        query: PreparedQuery, neighbours: QueryNeighbours, leastByBand: [Int], minimum: Int, threshold: Int,
+        allowedByLength: UnsafeBufferPointer<Int>, workspace: inout Workspace
     ) -> [UInt32] {
         // Moved out of the workspace for the loops below.
         var touched = workspace.touched
@@ -30,6 +32,7 @@ extension LanguageIndex {
         var slotStorage = workspace.keySlots
         var usedStorage = workspace.used
         var survivors = workspace.survivors
+        let similarRows = workspace.similarRows
         (workspace.touched, workspace.counters, workspace.seen, workspace.keySlots, workspace.used, workspace.survivors) = ([], [], [], [], [], [])
         defer {
             touched.removeAll(keepingCapacity: true)
@@ -47,6 +50,9 @@ extension LanguageIndex {
             }
         }
         var candidates: [UInt32] = []
+        // Per query key position: the postings its similar keys hold (all bands), to order the
+        // groups of lists.
+        let similarLengths = neighbours.keys.map { $0.reduce(0) { $0 + postings.count($1) } }
         let overlap = OverlapArrays(
             tokenStarts: tokenStarts, tokens: tokens, surfaceKeys: vocabulary.surfaceKeys, surfaceKinds: vocabulary.surfaceKinds)
         overlap.withBuffers { overlap in
@@ -56,13 +62,19 @@ extension LanguageIndex {
                         seenStorage.withUnsafeMutableBufferPointer { seen in
                             slotStorage.withUnsafeBufferPointer { slots in
                                 usedStorage.withUnsafeMutableBufferPointer { used in
-                                    let buffers = SearchBuffers(
-                                        packed: packed, signatures: signatures, counters: counters, seen: seen, slots: slots, used: used,
-                                        overlap: overlap, allowedByLength: allowedByLength)
-                                    for (band, leastWeight) in leastByBand.enumerated() where leastWeight != Int.max {
-                                        collectCandidates(
-                                            query: query, band: band, leastWeight: leastWeight, minimum: minimum, threshold: threshold,
-                                            buffers: buffers, touched: &touched, survivors: &survivors, candidates: &candidates)
+                                    similarRows.withUnsafeBufferPointer { similarRows in
+                                        neighbours.table.withUnsafeBufferPointer { table in
+                                            let buffers = SearchBuffers(
+                                                packed: packed, signatures: signatures, counters: counters, similarRows: similarRows,
+                                                table: table, seen: seen, slots: slots, used: used, overlap: overlap,
+                                                allowedByLength: allowedByLength)
+                                            for (band, leastWeight) in leastByBand.enumerated() where leastWeight != Int.max {
+                                                collectCandidates(
+                                                    query: query, neighbours: neighbours, similarLengths: similarLengths, band: band,
+                                                    leastWeight: leastWeight, minimum: minimum, threshold: threshold, buffers: buffers,
+                                                    touched: &touched, survivors: &survivors, candidates: &candidates)
+                                            }
+                                        }
                                     }
                                 }
                             }
@@ -76,30 +88,32 @@ extension LanguageIndex {
 
     /// One band: weighted counting over the rarer query keys' postings in the band (the commonest
     /// keys, whose total weight stays below the band's least required weight, are never read: a
-    /// candidate must hold at least one rarer key), then the count bounds per entry, the signature
-    /// bound, the exact overlap; what passes is appended to `candidates` for exact scoring.
+    /// candidate must hold at least one rarer key or a word similar to one), then the count bounds
+    /// per entry, the signature bound, the exact overlap bound; what passes is appended to
+    /// `candidates` for exact scoring.
     ///
-    /// Lists are read rarest first. Each posting carries its entry's shape, so an entry seen for the
-    /// first time in a list is only counted when the weight of that list and the ones after it could
-    /// still reach what its shape needs: the long lists read last add few new entries.
+    /// Each query key is a *group* of lists: its own (a shared word or number is worth its weight)
+    /// and, for a word, those of the stored words similar to it (each worth its credit, word − cost).
+    /// A group's weight is its own list's, the most any entry can get from it. Groups are read
+    /// rarest first. Each posting carries its entry's shape, so an entry seen for the first time in
+    /// a group is only counted when the weight of that group and the ones after it could still reach
+    /// what its shape needs. (An entry holding several words of one group is counted for each: the
+    /// count only ever overestimates.)
     private func collectCandidates(
-        query: PreparedQuery, band: Int, leastWeight: Int, minimum: Int, threshold: Int, buffers: SearchBuffers,
-        touched: inout [UInt64], survivors: inout [Survivor], candidates: inout [UInt32]
+        query: PreparedQuery, neighbours: QueryNeighbours, similarLengths: [Int], band: Int, leastWeight: Int, minimum: Int,
+        threshold: Int, buffers: SearchBuffers, touched: inout [UInt64], survivors: inout [Survivor], candidates: inout [UInt32]
     ) {
         let keyCount = query.keys.count
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 5 * keyCount) { scratch in
-            // Per query key: its postings in this band (the compacted range, and how many were
-            // added since: read whole, keeping this band's), its list length, its weight.
-            let lower = UnsafeMutableBufferPointer(rebasing: scratch[0..<keyCount])
-            let upper = UnsafeMutableBufferPointer(rebasing: scratch[keyCount..<2 * keyCount])
-            let lengths = UnsafeMutableBufferPointer(rebasing: scratch[2 * keyCount..<3 * keyCount])
-            var order = UnsafeMutableBufferPointer(rebasing: scratch[3 * keyCount..<4 * keyCount])
-            let shifts = UnsafeMutableBufferPointer(rebasing: scratch[4 * keyCount..<5 * keyCount])
+        // No similar words (the option off, or none found): the bounds of shared keys alone.
+        let noSimilar = neighbours.isEmpty
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * keyCount) { scratch in
+            let lengths = UnsafeMutableBufferPointer(rebasing: scratch[0..<keyCount])
+            var order = UnsafeMutableBufferPointer(rebasing: scratch[keyCount..<2 * keyCount])
+            let shifts = UnsafeMutableBufferPointer(rebasing: scratch[2 * keyCount..<3 * keyCount])
             for position in 0..<keyCount {
-                let range = postings.range(query.keys[position], band: band)
-                lower[position] = range.lowerBound
-                upper[position] = range.upperBound
-                lengths[position] = range.count + postings.deltaLength(query.keys[position])
+                let key = query.keys[position]
+                lengths[position] = postings.range(key, band: band).count + postings.deltaLength(key)
+                    + (noSimilar ? 0 : similarLengths[position])
                 order[position] = position
             }
             // Query keys by posting length in this band, longest first; the longest ones whose
@@ -114,13 +128,13 @@ extension LanguageIndex {
                 firstRead += 1
             }
             // The skipped keys' signature bits: an entry can share a skipped key only if its
-            // signature has that key's bit.
+            // signature has that key's bit (and a similar word only if it has one of theirs).
             for position in 0..<firstRead {
                 shifts[position] = Self.signatureBit(query.keys[order[position]]).trailingZeroBitCount
             }
             var remaining = 0
             for position in firstRead..<keyCount { remaining += weight(position) }
-            let n = query.tokens.count
+            let n = query.length
             let qHeavy = query.heavy
             let qNumbers = query.numbers
             let packed = buffers.packed
@@ -131,14 +145,12 @@ extension LanguageIndex {
             // The posting scan.
             for position in (firstRead..<keyCount).reversed() {
                 let keyIndex = order[position]
-                let listWeight = weight(position)
-                defer { remaining -= listWeight }
-                // At most 10 × 5,000 words for a 10,000-byte query: fits in 16 bits.
-                let weight = UInt16(clamping: listWeight)
+                let groupWeight = weight(position)
+                defer { remaining -= groupWeight }
                 let reachable = remaining + skippedWeight
                 // Counts an entry seen before; else takes it when its shape can still reach what it
-                // needs with this list's weight and the ones after.
-                func visit(_ list: UnsafeBufferPointer<UInt64>, onlyBand: Bool) {
+                // needs with this group's weight and the ones after.
+                func visit(_ list: UnsafeBufferPointer<UInt64>, weight: UInt32, onlyBand: Bool) {
                     for posting in list {
                         let index = Int(Posting.entry(posting))
                         let bit = UInt64(1) << UInt64(index & 63)
@@ -178,8 +190,17 @@ extension LanguageIndex {
                         touched.append(posting)
                     }
                 }
-                postings.withBase(lower[keyIndex]..<upper[keyIndex]) { visit($0, onlyBand: false) }
-                postings.withDelta(query.keys[keyIndex]) { visit($0, onlyBand: true) }
+                func read(_ key: UInt32, weight: Int) {
+                    let range = postings.range(key, band: band)
+                    postings.withBase(range) { visit($0, weight: UInt32(weight), onlyBand: false) }
+                    postings.withDelta(key) { visit($0, weight: UInt32(weight), onlyBand: true) }
+                }
+                read(query.keys[keyIndex], weight: groupWeight)
+                if noSimilar { continue }
+                let count = query.counts[keyIndex]
+                for (similar, credit) in zip(neighbours.keys[keyIndex], neighbours.credits[keyIndex]) {
+                    read(similar, weight: credit * count)
+                }
             }
 
             // 1. The count bounds, against the threshold when the search began (never lower than
@@ -199,24 +220,41 @@ extension LanguageIndex {
                     queryTokens: n, queryHeavy: qHeavy, queryNumbers: qNumbers, sourceTokens: m,
                     sourceHeavy: heavy, sourceNumbers: numbers, minimum: threshold)
                 guard count + skippedWeight >= needed else { continue }
-                survivors.append(Survivor(entry: Posting.entry(posting), needed: Int32(clamping: needed), count: Int32(count)))
+                survivors.append(Survivor(entry: Posting.entry(posting), needed: Int32(clamping: needed), count: Int32(clamping: count)))
             }
             touched.removeAll(keepingCapacity: true)
 
             // 2. The signatures: a tight loop of independent loads (each a cache miss on a large
-            //    memory), so that the processor overlaps them; then, for the few left, the exact overlap.
+            //    memory), so that the processor overlaps them; then, for the few left, the exact
+            //    overlap bound. A skipped key counts its weight when its bit is in the signature,
+            //    else its best similar word's credit when one of their bits is.
             for survivor in survivors {
                 let index = Int(survivor.entry)
                 let signature = buffers.signatures[index]
                 var reachable = Int(survivor.count)
-                for position in 0..<firstRead {
-                    // Branch-free: the key's weight when its bit is in the signature.
-                    reachable &+= weight(position) & -Int(truncatingIfNeeded: signature >> UInt64(shifts[position]) & 1)
+                if noSimilar {
+                    for position in 0..<firstRead {
+                        // Branch-free: the key's weight when its bit is in the signature.
+                        reachable &+= weight(position) & -Int(truncatingIfNeeded: signature >> UInt64(shifts[position]) & 1)
+                    }
+                } else {
+                    for position in 0..<firstRead {
+                        if signature >> UInt64(shifts[position]) & 1 != 0 {
+                            reachable &+= weight(position)
+                        } else if signature & neighbours.masks[order[position]] != 0 {
+                            reachable &+= neighbours.best[order[position]] * query.counts[order[position]]
+                        }
+                    }
                 }
                 let needed = Int(survivor.needed)
                 guard reachable >= needed, !PackedShape.isDead(packed[index]),
-                    Self.sharedWeight(
-                        of: survivor.entry, with: query, atLeast: needed, buffers: buffers.overlap, slots: buffers.slots, used: buffers.used)
+                    noSimilar
+                        ? Self.sharedWeight(
+                            of: survivor.entry, with: query, atLeast: needed, buffers: buffers.overlap, slots: buffers.slots,
+                            used: buffers.used)
+                        : Self.sharedWeight(
+                            of: survivor.entry, with: query, atLeast: needed, buffers: buffers.overlap, slots: buffers.slots,
+                            similarRows: buffers.similarRows, table: buffers.table, used: buffers.used)
                 else { continue }
                 candidates.append(survivor.entry)
             }
@@ -225,8 +263,8 @@ extension LanguageIndex {
     }
 
     /// Whether `entry`'s weighted overlap with the query (10 per shared word, 3 per shared number,
-    /// multisets, words case folded) reaches `needed`. `slots` maps key ids to query keys; `used`
-    /// (one counter per query key, all 0) is left all 0.
+    /// multisets, words case folded) reaches `needed`, without similar words. `slots` maps key ids to
+    /// query keys; `used` (one counter per query key, all 0) is left all 0.
     @inline(__always)
     private static func sharedWeight(
         of entry: UInt32, with query: PreparedQuery, atLeast needed: Int, buffers: OverlapArrays.Buffers,
@@ -253,6 +291,53 @@ extension LanguageIndex {
         }
         if touchedSlots > 0 { for index in 0..<query.keys.count { used[index] = 0 } }
         return reached || needed <= 0
+    }
+
+    /// Whether an upper bound of `entry`'s weighted overlap with the query reaches `needed`. The
+    /// overlap of an alignment is the sum of its pairs' credits (a shared word 10, a shared number
+    /// 3, a similar word word − cost; each token in at most one pair). Per query key `k` with `c`
+    /// occurrences: `e` entry tokens equal to it (at most `c`) and `f` similar to it, the best with
+    /// credit `b`: at most `e × weight + min(c − e, f) × b` (a token is counted for every query key
+    /// it equals or resembles: the bound only ever overestimates). `slots` maps key ids to query keys,
+    /// `similarRows` to rows of `table`; `used` (three counters per query key, all 0) is left all 0.
+    @inline(__always)
+    private static func sharedWeight(
+        of entry: UInt32, with query: PreparedQuery, atLeast needed: Int, buffers: OverlapArrays.Buffers,
+        slots: UnsafeBufferPointer<UInt16>, similarRows: UnsafeBufferPointer<Int32>, table: UnsafeBufferPointer<UInt8>,
+        used: UnsafeMutableBufferPointer<Int32>
+    ) -> Bool {
+        if needed <= 0 { return true }
+        let start = Int(buffers.tokenStarts[Int(entry)])
+        let end = Int(buffers.tokenStarts[Int(entry) + 1])
+        let width = query.keys.count
+        var shared = 0
+        var similarSeen = false
+        for index in start..<end {
+            let surface = Int(buffers.tokens[index] >> 1)
+            guard buffers.surfaceKinds[surface].isHeavy else { continue }
+            let key = Int(buffers.surfaceKeys[surface])
+            if key < slots.count, case let slot = Int(slots[key]), slot > 0, Int(used[slot - 1]) < query.counts[slot - 1] {
+                used[slot - 1] += 1
+                shared += query.weights[slot - 1]
+            }
+            // A token equal to one query key may still be the one paired with another it is similar to.
+            guard key < similarRows.count, case let row = Int(similarRows[key]) - 1, row >= 0 else { continue }
+            similarSeen = true
+            for position in 0..<width {
+                let cost = Int(table[row * width + position])
+                guard cost < MatchWeights.word else { continue }
+                used[width + position] += 1
+                used[2 * width + position] = max(used[2 * width + position], Int32(MatchWeights.word - cost))
+            }
+        }
+        if similarSeen {
+            for position in 0..<width where used[width + position] > 0 {
+                let free = query.counts[position] - Int(used[position])
+                shared += min(free, Int(used[width + position])) * Int(used[2 * width + position])
+            }
+        }
+        for index in 0..<(similarSeen ? 3 * width : width) { used[index] = 0 }
+        return shared >= needed
     }
 }
 

@@ -9,8 +9,12 @@ extension LanguageIndex {
     /// candidate then passes the count bounds of ``Bounds`` and is scored exactly. The bounds only
     /// skip entries that cannot reach the score, so the result equals
     /// ``scan(query:minimum:limit:workspace:qualify:)``'s.
+    ///
+    /// `similarWords` gives a word replaced by a similar word (``WordSimilarity``) its partial cost;
+    /// off, every different word costs a whole word and no similar word is looked for.
     func search(
-        query: PreparedQuery, minimum: Int, limit: Int, workspace: inout Workspace, qualify: (UInt32) -> Int64?
+        query: PreparedQuery, minimum: Int, limit: Int, similarWords: Bool = false, workspace: inout Workspace,
+        qualify: (UInt32) -> Int64?
     ) -> [EntryHit] {
         guard limit > 0, liveEntries > 0 else { return [] }
         var top = TopHits(limit: limit, minimum: minimum)
@@ -20,7 +24,7 @@ extension LanguageIndex {
             }
             return top.hits
         }
-        let n = query.tokens.count
+        let n = query.length
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.shapeTable) { allowedByLength in
             // Per source length m (below `Self.shapeTable`): the distance `minimum` allows, or -1
             // when the length bound already rules m out. Saves a division and the bounds' overflow
@@ -61,27 +65,38 @@ extension LanguageIndex {
 
             // 2. The postings, band by band: each band of entries (by their count of words and
             //    numbers) has its own least required overlap, so the bands far from the query's
-            //    length read few lists, and only their part of each.
+            //    length read few lists, and only their part of each. Each query word reads its own
+            //    list and those of the stored words similar to it.
             workspace.prepare(entryCount: entryCount, keyCount: vocabulary.keyCount, queryKeys: query.keys.count)
+            let neighbours = neighbours(of: query, enabled: similarWords, workspace: &workspace)
+            defer { forget(neighbours, workspace: &workspace) }
             if leastByBand.contains(where: { $0 != Int.max }) {
                 let candidates = collectCandidates(
-                    query: query, leastByBand: leastByBand, minimum: minimum, threshold: top.threshold,
+                    query: query, neighbours: neighbours, leastByBand: leastByBand, minimum: minimum, threshold: top.threshold,
                     allowedByLength: allowedByLength, workspace: &workspace)
-                for candidate in candidates { consider(candidate, query: query, workspace: &workspace, top: &top, qualify: qualify) }
+                for candidate in candidates {
+                    consider(candidate, query: query, neighbours: neighbours, workspace: &workspace, top: &top, qualify: qualify)
+                }
             }
             for entry in scanned where isLive(entry) {
-                consider(entry, query: query, workspace: &workspace, top: &top, qualify: qualify)
+                consider(entry, query: query, neighbours: neighbours, workspace: &workspace, top: &top, qualify: qualify)
             }
             return top.hits
         }
     }
 
     /// Every live entry scored: the exhaustive scan the indexed search must equal.
-    func scan(query: PreparedQuery, minimum: Int, limit: Int, workspace: inout Workspace, qualify: (UInt32) -> Int64?) -> [EntryHit] {
+    func scan(
+        query: PreparedQuery, minimum: Int, limit: Int, similarWords: Bool = false, workspace: inout Workspace,
+        qualify: (UInt32) -> Int64?
+    ) -> [EntryHit] {
         guard limit > 0 else { return [] }
         var top = TopHits(limit: limit, minimum: minimum)
+        workspace.prepare(entryCount: entryCount, keyCount: vocabulary.keyCount, queryKeys: query.keys.count)
+        let neighbours = neighbours(of: query, enabled: similarWords, workspace: &workspace)
+        defer { forget(neighbours, workspace: &workspace) }
         for entry in 0..<UInt32(entryCount) where isLive(entry) {
-            consider(entry, query: query, workspace: &workspace, top: &top, qualify: qualify)
+            consider(entry, query: query, neighbours: neighbours, workspace: &workspace, top: &top, qualify: qualify)
         }
         return top.hits
     }
@@ -89,16 +104,44 @@ extension LanguageIndex {
     /// Scores `entry` exactly against the current threshold and offers it to `top`.
     @inline(__always)
     func consider(
-        _ entry: UInt32, query: PreparedQuery, workspace: inout Workspace, top: inout TopHits, qualify: (UInt32) -> Int64?
+        _ entry: UInt32, query: PreparedQuery, neighbours: QueryNeighbours, workspace: inout Workspace, top: inout TopHits,
+        qualify: (UInt32) -> Int64?
     ) {
         let threshold = top.threshold
         let m = PackedShape.tokens(packedShapes[Int(entry)])
-        let n = query.tokens.count
-        let limit = MatchScore.maximumDistance(minimum: threshold, longest: max(n, m))
+        let n = query.length
+        // At 0 every entry qualifies: decoration runs cost without counting in the length, so `d`
+        // may exceed what a score of 0 allows (the score is then 0).
+        let limit = threshold <= 0 ? Int(Int32.max) : MatchScore.maximumDistance(minimum: threshold, longest: max(n, m))
         decode(entry, into: &workspace.entryTokens)
-        let distance = query.tokens.withUnsafeBufferPointer { q in
-            workspace.entryTokens.withUnsafeBufferPointer { s in
-                EditDistance.distance(q, s, limit: limit, row: &workspace.row)
+        let distance: Int?
+        if neighbours.isEmpty {
+            distance = query.tokens.withUnsafeBufferPointer { q in
+                workspace.entryTokens.withUnsafeBufferPointer { s in
+                    EditDistance.distance(q, s, limit: limit, row: &workspace.row, costs: WholeWordCosts())
+                }
+            }
+        } else {
+            // Each entry word's row in the neighbours' table (-1: similar to no query word).
+            workspace.entryRows.removeAll(keepingCapacity: true)
+            workspace.similarRows.withUnsafeBufferPointer { similarRows in
+                for token in workspace.entryTokens {
+                    workspace.entryRows.append(
+                        token.kind == .word && Int(token.key) < similarRows.count ? similarRows[Int(token.key)] - 1 : -1)
+                }
+            }
+            distance = query.tokens.withUnsafeBufferPointer { q in
+                workspace.entryTokens.withUnsafeBufferPointer { s in
+                    query.wordSlots.withUnsafeBufferPointer { slots in
+                        workspace.entryRows.withUnsafeBufferPointer { rows in
+                            neighbours.table.withUnsafeBufferPointer { table in
+                                EditDistance.distance(
+                                    q, s, limit: limit, row: &workspace.row,
+                                    costs: TableWordCosts(slots: slots, rows: rows, table: table, width: neighbours.width))
+                            }
+                        }
+                    }
+                }
             }
         }
         guard let distance else { return }

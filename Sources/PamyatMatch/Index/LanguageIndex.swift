@@ -1,3 +1,6 @@
+import Foundation
+import PamyatText
+
 /// The fuzzy index of one language: every distinct source text (an *entry*: texts equal after NFC
 /// and white-space folding share one) as token ids, the units that hold it, and postings from
 /// case-folded words and from numbers to entries.
@@ -17,6 +20,14 @@ final class LanguageIndex: @unchecked Sendable {
     init() {}
 
     var vocabulary = Vocabulary()
+    /// The vocabulary's word keys by character bigrams, for the words similar to a query's. Built
+    /// only for lookups with similar words on (``ensureSimilarWords()``): lookups without them
+    /// neither build nor read it.
+    var similar = SimilarWords()
+    /// Serialises bringing ``similar`` up to date under the index's read lock.
+    let similarLock = NSLock()
+    /// The similar keys found for query words, kept between lookups (see ``NeighbourCache``).
+    let neighbourCache = NeighbourCache()
     /// `tokens[tokenStarts[e]..<tokenStarts[e + 1]]` are entry `e`'s tokens.
     var tokenStarts: [UInt32] = [0]
     var tokens: [UInt32] = []
@@ -102,6 +113,25 @@ final class LanguageIndex: @unchecked Sendable {
         }
         shapes.insert(shape, entry)
         return entry
+    }
+
+    /// Brings ``similar`` up to the vocabulary (the first lookup with similar words after keys were
+    /// added pays for adding them). Called under the index's read lock: the vocabulary cannot change
+    /// meanwhile, and a lookup reads ``similar`` only after this returned.
+    func ensureSimilarWords() {
+        similarLock.lock()
+        defer { similarLock.unlock() }
+        if similar.count < vocabulary.keyCount { updateSimilarWords() }
+    }
+
+    /// Adds the vocabulary's keys that ``similar`` does not hold yet.
+    private func updateSimilarWords() {
+        let keys = vocabulary.keys
+        if similar.count < keys.count { neighbourCache.removeAll() }
+        while similar.count < keys.count {
+            let key = similar.count
+            similar.append(key: keys.string(key), isWord: keys.kinds[key] == TokenKind.word.rawValue)
+        }
     }
 
     private func addUnit(_ unit: Int64, to entry: UInt32) {
@@ -196,14 +226,16 @@ final class LanguageIndex: @unchecked Sendable {
         buffer.removeAll(keepingCapacity: true)
         vocabulary.surfaceKeys.withUnsafeBufferPointer { keys in
             vocabulary.surfaceKinds.withUnsafeBufferPointer { kinds in
-                tokens.withUnsafeBufferPointer { all in
-                    for index in start..<end {
-                        let packed = all[index]
-                        let surface = packed >> 1
-                        buffer.append(
-                            MatchToken(
-                                surface: surface, key: keys[Int(surface)], kind: kinds[Int(surface)],
-                                spaceBefore: packed & 1 == 1))
+                vocabulary.surfaceDecorations.withUnsafeBufferPointer { decorations in
+                    tokens.withUnsafeBufferPointer { all in
+                        for index in start..<end {
+                            let packed = all[index]
+                            let surface = packed >> 1
+                            buffer.append(
+                                MatchToken(
+                                    surface: surface, key: keys[Int(surface)], kind: kinds[Int(surface)],
+                                    spaceBefore: packed & 1 == 1, decoration: decorations[Int(surface)]))
+                        }
                     }
                 }
             }

@@ -1,6 +1,8 @@
 /// A query's tokens with what the filters need precomputed.
 struct PreparedQuery {
     let tokens: [MatchToken]
+    /// Its length for the score (``MatchToken/length(_:)``).
+    let length: Int
     let encoded: [UInt32]
     let hash: UInt64
     let heavy: Int
@@ -11,9 +13,15 @@ struct PreparedQuery {
     let keys: [UInt32]
     let counts: [Int]
     let weights: [Int]
+    /// Per query token: the position of its key in `keys` for a word, -1 for other tokens.
+    let wordSlots: [Int32]
+    /// The texts of the query's word keys that the vocabulary does not hold.
+    let newKeys: [UInt32: String]
 
-    init(tokens: [MatchToken]) {
+    init(tokens: [MatchToken], newKeys: [UInt32: String] = [:]) {
         self.tokens = tokens
+        length = MatchToken.length(tokens)
+        self.newKeys = newKeys
         encoded = LanguageIndex.encode(tokens)
         hash = LanguageIndex.hash(encoded)
         let shape = Shape(tokens)
@@ -36,6 +44,10 @@ struct PreparedQuery {
         self.keys = keys
         self.counts = counts
         self.weights = weights
+        wordSlots = tokens.map { token in
+            guard token.kind == .word, let position = keys.firstIndex(of: token.key) else { return -1 }
+            return Int32(position)
+        }
     }
 }
 
@@ -96,7 +108,16 @@ final class SearchScratch {
 /// The buffers of one search.
 struct Workspace {
     /// Per entry: the weight of the query's rarer keys it holds (valid for entries marked in `seen`).
-    var counters: [UInt16] = []
+    var counters: [UInt32] = []
+    /// Per key id: 1 + its row in the lookup's ``QueryNeighbours`` table, 0 for keys similar to no
+    /// query word (all zero between searches).
+    var similarRows: [Int32] = []
+    /// Per key id: trigram counts for ``SimilarWords`` (all zero between uses), and the keys counted.
+    var gramCounts: [UInt16] = []
+    var gramMarks: [UInt8] = []
+    var gramTouched: [UInt32] = []
+    /// Per token of the entry being scored: its row in the neighbours' table, or -1.
+    var entryRows: [Int32] = []
     /// One bit per entry: counted in this search (all clear between searches).
     var seen: [UInt64] = []
     /// The postings of the entries counted in this search.
@@ -116,7 +137,8 @@ struct Workspace {
         let words = (entryCount + 63) / 64
         if seen.count < words { seen.append(contentsOf: repeatElement(0, count: words - seen.count)) }
         if keySlots.count < keyCount { keySlots.append(contentsOf: repeatElement(0, count: keyCount - keySlots.count)) }
-        if used.count < queryKeys { used = [Int32](repeating: 0, count: queryKeys) }
+        if similarRows.count < keyCount { similarRows.append(contentsOf: repeatElement(0, count: keyCount - similarRows.count)) }
+        if used.count < 3 * queryKeys { used = [Int32](repeating: 0, count: 3 * queryKeys) }
         touched.removeAll(keepingCapacity: true)
     }
 }

@@ -1,5 +1,5 @@
-/// The counts of an entry's tokens that the filters need: all tokens (`m`), words and numbers
-/// (`heavy`), and numbers alone.
+/// The counts of an entry's tokens that the filters need: its length (`m`, tokens less decoration
+/// runs), words and numbers (`heavy`), and numbers alone.
 struct Shape: Hashable, Sendable {
     var tokens: UInt32
     var heavy: UInt32
@@ -17,7 +17,7 @@ struct Shape: Hashable, Sendable {
         for token in tokens {
             if token.kind == .word { heavy += 1 } else if token.kind == .number { heavy += 1; numbers += 1 }
         }
-        self.init(tokens: tokens.count, heavy: heavy, numbers: numbers)
+        self.init(tokens: MatchToken.length(tokens), heavy: heavy, numbers: numbers)
     }
 }
 

@@ -5,9 +5,10 @@
 enum EditDistance {
     /// The distance between `query` and `source`, or `nil` as soon as it is certain to exceed `limit`.
     /// `row` is scratch space, reused between calls.
-    static func distance(
+    @inline(__always)
+    static func distance<Costs: WordCosts>(
         _ query: UnsafeBufferPointer<MatchToken>, _ source: UnsafeBufferPointer<MatchToken>, limit: Int,
-        row: inout [Int32]
+        row: inout [Int32], costs: Costs
     ) -> Int? {
         let n = query.count
         let m = source.count
@@ -27,7 +28,7 @@ enum EditDistance {
                 for j in 0..<m {
                     let s = source[j]
                     let up = previous[j + 1]
-                    var best = diagonal + Int32(q.substitutionCost(s))
+                    var best = diagonal + Int32(q.substitutionCost(s, i, j, costs))
                     let viaUp = up + deleteQuery
                     if viaUp < best { best = viaUp }
                     let viaLeft = left + Int32(s.indelCost)
@@ -46,10 +47,10 @@ enum EditDistance {
     }
 
     /// The distance without a limit (for explanations and tests).
-    static func distance(_ query: [MatchToken], _ source: [MatchToken]) -> Int {
+    static func distance<Costs: WordCosts>(_ query: [MatchToken], _ source: [MatchToken], costs: Costs) -> Int {
         var row: [Int32] = []
         return query.withUnsafeBufferPointer { q in
-            source.withUnsafeBufferPointer { s in distance(q, s, limit: Int(Int32.max), row: &row) ?? Int(Int32.max) }
+            source.withUnsafeBufferPointer { s in distance(q, s, limit: Int(Int32.max), row: &row, costs: costs) ?? Int(Int32.max) }
         }
     }
 
@@ -65,7 +66,7 @@ enum EditDistance {
 
     /// An optimal alignment, in order, with the total distance. Keeps the whole matrix: use it for
     /// the few matches that are shown, not for the search.
-    static func alignment(_ query: [MatchToken], _ source: [MatchToken]) -> (steps: [Step], distance: Int) {
+    static func alignment<Costs: WordCosts>(_ query: [MatchToken], _ source: [MatchToken], costs: Costs) -> (steps: [Step], distance: Int) {
         let n = query.count
         let m = source.count
         let width = m + 1
@@ -74,7 +75,7 @@ enum EditDistance {
         for i in 0..<n {
             table[(i + 1) * width] = table[i * width] + Int32(query[i].indelCost)
             for j in 0..<m {
-                let diagonal = table[i * width + j] + Int32(query[i].substitutionCost(source[j]))
+                let diagonal = table[i * width + j] + Int32(query[i].substitutionCost(source[j], i, j, costs))
                 let up = table[i * width + j + 1] + Int32(query[i].indelCost)
                 let left = table[(i + 1) * width + j] + Int32(source[j].indelCost)
                 table[(i + 1) * width + j + 1] = min(diagonal, up, left)
@@ -86,7 +87,7 @@ enum EditDistance {
         while i > 0 || j > 0 {
             let here = table[i * width + j]
             if i > 0 && j > 0 {
-                let cost = query[i - 1].substitutionCost(source[j - 1])
+                let cost = query[i - 1].substitutionCost(source[j - 1], i - 1, j - 1, costs)
                 if table[(i - 1) * width + j - 1] + Int32(cost) == here {
                     steps.append(.keep(query: i - 1, source: j - 1, cost: cost))
                     i -= 1

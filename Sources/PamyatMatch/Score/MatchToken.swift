@@ -7,12 +7,35 @@ struct MatchToken: Hashable, Sendable {
     var key: UInt32
     var kind: TokenKind
     var spaceBefore: Bool
+    /// A run of decoration marks (`-------`, `* * *`): it costs as punctuation but does not count in
+    /// a text's length (see ``MatchToken/length(_:)``).
+    var decoration: Bool = false
+
+    /// The length of a text for the score: its tokens, decoration runs not counted.
+    static func length<Tokens: Collection<MatchToken>>(_ tokens: Tokens) -> Int {
+        var count = 0
+        for token in tokens where !token.decoration { count += 1 }
+        return count
+    }
+}
+
+/// The cost of replacing one word by another word with a different key (see ``WordSimilarity``),
+/// by positions in the query and the stored source: looked up in a table made per lookup, or
+/// computed from the characters (explanations, tests).
+protocol WordCosts {
+    func wordCost(query i: Int, source j: Int) -> Int
+}
+
+/// Every different word costs a whole word (no character credit).
+struct WholeWordCosts: WordCosts {
+    @inline(__always) func wordCost(query i: Int, source j: Int) -> Int { MatchWeights.word }
 }
 
 extension MatchToken {
-    /// The cost of replacing `self` by `other` (0 when equal), in tenths of a word.
+    /// The cost of replacing `self` (query token `i`) by `other` (source token `j`), 0 when equal,
+    /// in tenths of a word; two words with different keys cost what `costs` says.
     @inline(__always)
-    func substitutionCost(_ other: MatchToken) -> Int {
+    func substitutionCost<Costs: WordCosts>(_ other: MatchToken, _ i: Int, _ j: Int, _ costs: Costs) -> Int {
         var cost: Int
         if surface == other.surface {
             cost = 0
@@ -23,7 +46,10 @@ extension MatchToken {
             case .number: cost = MatchWeights.number
             case .punctuation: cost = MatchWeights.punctuation
             case .tag: cost = MatchWeights.tag
-            case .word, .whitespace: return MatchWeights.word
+            case .word:
+                cost = costs.wordCost(query: i, source: j)
+                if cost >= MatchWeights.word { return MatchWeights.word }
+            case .whitespace: return MatchWeights.word
             }
         } else {
             return MatchWeights.word

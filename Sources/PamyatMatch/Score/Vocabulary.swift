@@ -11,6 +11,8 @@ struct Vocabulary: Sendable {
     /// By surface id: its key id and kind.
     private(set) var surfaceKeys: [UInt32] = []
     private(set) var surfaceKinds: [TokenKind] = []
+    /// By surface id: whether it is a run of decoration marks.
+    private(set) var surfaceDecorations: [Bool] = []
 
     var surfaceCount: Int { surfaces.count }
     var keyCount: Int { keys.count }
@@ -30,6 +32,12 @@ struct Vocabulary: Sendable {
         self.keys = keys
         self.surfaceKeys = surfaceKeys
         surfaceKinds = kinds
+        surfaceDecorations = surfaces.bytes.withUnsafeBufferPointer { bytes in
+            (0..<surfaces.count).map { id in
+                kinds[id] == .punctuation
+                    && Self.isDecorationRun(UnsafeBufferPointer(rebasing: bytes[Int(surfaces.offsets[id])..<Int(surfaces.offsets[id + 1])]))
+            }
+        }
     }
 
     /// The id of the surface `text`, adding it (and its key) when new.
@@ -41,6 +49,7 @@ struct Vocabulary: Sendable {
             ?? Array(keyText.utf8).withUnsafeBufferPointer { keys.intern($0, kind: kind.rawValue).id }
         surfaceKeys.append(key)
         surfaceKinds.append(kind)
+        surfaceDecorations.append(kind == .punctuation && Self.isDecorationRun(text))
         return id
     }
 
@@ -52,6 +61,16 @@ struct Vocabulary: Sendable {
     /// The key id of `key` (already folded), if known.
     func keyID(_ key: String, kind: TokenKind) -> UInt32? {
         Array(key.utf8).withUnsafeBufferPointer { keys.find($0, kind: kind.rawValue) }
+    }
+
+    /// Whether a punctuation token's text is a run of two or more decoration marks (white space
+    /// between them allowed): what ``pieces(_:)`` makes of such runs.
+    static func isDecorationRun(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var marks = 0
+        for scalar in String(decoding: text, as: UTF8.self).unicodeScalars {
+            if decorationMarks.contains(scalar.value) { marks += 1 } else if !scalar.properties.isWhitespace { return false }
+        }
+        return marks >= 2
     }
 
     /// The key of a surface form: its full Unicode case folding.

@@ -37,6 +37,8 @@ struct LookupQuery: Sendable, Hashable {
     var limit: Int
     var previous: String?
     var memory: String?
+    /// `similar=1`: similar words get their partial cost (slow; see `LookupRequest.similarWords`).
+    var similarWords = false
 }
 
 struct ConcordanceQuery: Sendable, Hashable {

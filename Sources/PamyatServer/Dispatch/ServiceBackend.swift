@@ -26,15 +26,16 @@ struct ServiceBackend: Backend {
 
     /// Lookups with a minimum under 50 score many more entries (up to all of them at 0): those run
     /// on the thread pool, as do lookups whose memory has changes to index first (an import by
-    /// another process can bring a million).
+    /// another process can bring a million), and lookups with similar words (about 100 times
+    /// slower).
     func isQuick(_ query: LookupQuery) -> Bool {
-        query.minimumScore >= 50 && service.isCurrent(memory: query.memory)
+        !query.similarWords && query.minimumScore >= 50 && service.isCurrent(memory: query.memory)
     }
 
     func lookup(_ query: LookupQuery) throws -> JSONFragment {
         let request = LookupRequest(
             text: query.text, from: query.source, to: query.target, minimum: query.minimumScore, limit: query.limit,
-            previous: query.previous, memory: query.memory)
+            previous: query.previous, memory: query.memory, similarWords: query.similarWords)
         return .matches(try translated { try service.lookup(request) })
     }
 

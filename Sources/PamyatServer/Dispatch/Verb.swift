@@ -26,7 +26,7 @@ enum Verb: String, CaseIterable, Sendable {
     var options: Set<String> {
         switch self {
         case .hello, .ping, .stats, .quit, .auth, .segment: []
-        case .lookup: ["min", "limit", "prev", "memory"]
+        case .lookup: ["min", "limit", "prev", "memory", "similar"]
         case .concordance: ["to", "limit", "memory"]
         case .add: ["document", "memory"]
         }

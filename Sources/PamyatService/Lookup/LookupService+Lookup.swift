@@ -30,7 +30,7 @@ extension LookupService {
             guard request.minimum + penalty <= 101 else { continue }
             let (hits, querySide, sourceSides) = try memory.index.lookupExplained(
                 request.text, from: request.from, to: request.to, minimum: min(100, request.minimum + penalty),
-                limit: request.limit, exhaustive: request.exhaustive)
+                limit: request.limit, exhaustive: request.exhaustive, similarWords: request.similarWords)
             guard !hits.isEmpty else { continue }
             let units = try memory.memory.store.units(ids: hits.flatMap(\.units))
             let byID = Dictionary(units.map { ($0.id!, $0) }, uniquingKeysWith: { first, _ in first })
@@ -71,7 +71,7 @@ extension LookupService {
             if let sides, unit.variants.count(where: { $0.language.sharesLanguage(with: request.from) }) == 1 {
                 explainer.compare(query: sides.query, source: sides.source)
             } else {
-                try explainer.compare(query: request.text, source: source.text, language: request.from)
+                try explainer.compare(query: request.text, source: source.text, language: request.from, similarWords: request.similarWords)
             }
         var raw = score
         var flags: [String] = []

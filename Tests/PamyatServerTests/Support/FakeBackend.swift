@@ -66,8 +66,14 @@ final class FakeBackend: Backend {
             // each waiter passes the release on to the next.
             if release.wait(timeout: .now() + 10) == .success { release.signal() }
         }
-        struct Match: Encodable { var score: Int; var source: String; var target: String; var limit: Int; var previous: String? }
-        return try .encoding([Match(score: query.minimumScore, source: query.text, target: "\(query.source)>\(query.target)", limit: query.limit, previous: query.previous)])
+        struct Match: Encodable {
+            var score: Int; var source: String; var target: String; var limit: Int; var previous: String?; var similar: Bool
+        }
+        return try .encoding([
+            Match(
+                score: query.minimumScore, source: query.text, target: "\(query.source)>\(query.target)", limit: query.limit,
+                previous: query.previous, similar: query.similarWords)
+        ])
     }
 
     func concordance(_ query: ConcordanceQuery) throws -> JSONFragment {

@@ -19,6 +19,7 @@ let benchmarks: [Benchmark] = [
     MatchBenchmark.entry,
     MatchBenchmark.generateEntry,
     MatchBenchmark.runEntry,
+    MatchQuality.entry,
     TMXBenchmark.entry,
 ]
 
