@@ -55,6 +55,17 @@ import Testing
         #expect(got.count == 7)
     }
 
+    @Test func joinsAOneWordLabelWhoseWordTheTranslationKeeps() throws {
+        // «Примечание.» is a sentence of its own; the translation keeps its one word inside the
+        // next sentence («Note: …»): the label's support is all it can show, so it merges.
+        let source = [["Откройте окно настроек."],
+                      ["Примечание.", "Пустые строки внутри диапазона отображаются на диаграмме как нулевые значения."],
+                      ["Нажмите кнопку «Сохранить»."]]
+        let target = [["Open the settings window."], ["Note: Blank rows inside the range appear in the chart as zeros."], ["Click Save."]]
+        let got = try beads(source, target)
+        #expect(got == [[[0], [0]], [[1, 2], [1]], [[3], [2]]], "a 2-1 bead for the note: \(got)")
+    }
+
     @Test func crossesTwoSentencesTheTranslatorSwapped() throws {
         var target = Self.en
         target[3] = ["He instructed to prepare a youth support program by 1 September.", "“Why are young specialists leaving?” the head of state asked."]

@@ -113,4 +113,20 @@ import Testing
         "Он живёт в г. москва, т. е. в столице.",
     ] as [GoldText])
     func codeAfterAStopStartsASentence(_ gold: GoldText) throws { try check(gold, "ru") }
+
+    @Test("A lowercase name from code after a stop that ends a long word starts a sentence", arguments: [
+        "All functions are available in the scheduler module. | import scheduler.",
+        "Parameters. | name (string).",
+        "Example request. | curl -H \"Accept: application/json\" https://example.com/api.",
+        "Prices are approx. two dollars each.",
+        "The total is shown incl. tax and shipping.",
+        "It costs misc. items and more.",
+        "The U.S. army arrived.",
+    ] as [GoldText])
+    func codeAfterALongWordStartsASentence(_ gold: GoldText) throws { try check(gold, "en") }
+
+    @Test("A lowercase name from code after a Latin word in Russian text starts a sentence", arguments: [
+        "Все функции доступны из модуля scheduler. | import scheduler.",
+    ] as [GoldText])
+    func codeAfterALatinWordInRussian(_ gold: GoldText) throws { try check(gold, "ru") }
 }

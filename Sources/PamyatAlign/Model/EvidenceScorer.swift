@@ -63,24 +63,28 @@ struct EvidenceScorer: BeadScorer {
         var score = length + lexicalScale * (matched - min(unmatched, 6))
         if boundaries { score += boundaryScore(i, di, j, dj) }
         if mergeSupport > 0, di > 1 || dj > 1, score > floor {
-            score -= lexicalScale * max(0, mergeSupport - weakestSupport(i, di, j, dj, matched: matched))
+            score -= lexicalScale * largestShortfall(i, di, j, dj, matched: matched)
         }
         return score
     }
 
-    /// The least anchor weight that one unit of a side with several units adds to the bead's
-    /// matched weight `matched`: what the bead matches without that unit is taken off, so a label
-    /// whose only word repeats in the next sentence (`Порт. Номер порта.` ↔ `The port number.`)
-    /// adds nothing. (The middle unit of three is scored on its own: the rest is not one run.)
-    mutating func weakestSupport(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, matched: Double) -> Double {
-        var weakest = Double.infinity
+    /// The largest shortfall of support among the units of a side with several units: what one
+    /// unit adds to the bead's matched weight `matched` (what the bead matches without that unit
+    /// is taken off, so a label whose only word repeats in the next sentence — `Порт. Номер
+    /// порта.` ↔ `The port number.` — adds nothing), below what it needs. A unit needs
+    /// `mergeSupport`, or less when it is short: a one-word unit whose whole anchor weight is
+    /// matched (`Примечание.` ↔ `Note: …`) shows its part in the merge as well as it can, so it
+    /// needs no more than its own weight, and never less than `Self.leastFullSupport`. (The middle
+    /// unit of three is scored on its own: the rest is not one run.)
+    mutating func largestShortfall(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, matched: Double) -> Double {
+        var largest = 0.0
         if di > 1 {
             for k in 0..<di {
                 let support: Double
                 if k == 0 { support = matched - matcher.compare(source, i + 1, di - 1, target, j, dj).matched }
                 else if k == di - 1 { support = matched - matcher.compare(source, i, di - 1, target, j, dj).matched }
                 else { support = matcher.compare(source, i + k, 1, target, j, dj).matched }
-                weakest = min(weakest, support)
+                largest = max(largest, needed(source.weight(i + k, 1)) - support)
             }
         }
         if dj > 1 {
@@ -89,10 +93,19 @@ struct EvidenceScorer: BeadScorer {
                 if k == 0 { support = matched - matcher.compare(source, i, di, target, j + 1, dj - 1).matched }
                 else if k == dj - 1 { support = matched - matcher.compare(source, i, di, target, j, dj - 1).matched }
                 else { support = matcher.compare(source, i, di, target, j + k, 1).matched }
-                weakest = min(weakest, support)
+                largest = max(largest, needed(target.weight(j + k, 1)) - support)
             }
         }
-        return weakest
+        return largest
+    }
+
+    /// The least support a unit fully matched can be asked for: below it, one weak anchor (a
+    /// common word, a short cognate) would be enough to glue a sentence to a neighbour's pair.
+    static let leastFullSupport = 1.0
+
+    /// The support a unit whose anchors weigh `weight` needs in a merge.
+    @inline(__always) func needed(_ weight: Double) -> Double {
+        min(mergeSupport, max(Self.leastFullSupport, weight))
     }
 
     /// Minus the boundary penalties for the paragraph boundaries the bead disagrees with.

@@ -9,7 +9,7 @@ extension SentenceSegmenter {
     static func kindBeforeWord(_ text: UTF8Text, stop: Int, chat: Bool) -> BreakCandidate.Kind? {
         let next = text[stop + 2]
         if next >= 0x30 && next <= 0x39 || startsCamelCaseWord(text, at: stop + 2) { return .terminator }
-        if startsCode(text, at: stop + 2) || startsLatinWordAfterCyrillic(text, stop: stop) { return .codeStart }
+        if startsCode(text, at: stop + 2) || startsLatinWordAfterWord(text, stop: stop) { return .codeStart }
         guard chat && UTF8Text.isLowercase(text.scalar(at: stop + 2).scalar) else { return nil }
         if isInformalStop(text, endingAt: stop) { return .informalStop }
         if text[stop] == 0x2E && stop >= 1 && UTF8Text.isLetter(text.scalar(before: stop).scalar) { return .chatFullStop }
@@ -75,12 +75,18 @@ extension SentenceSegmenter {
         return underscore && (text[end] == 0x20 || text[end] == 0x2C)  // max_connections
     }
 
-    /// A lowercase Latin word (a name from code: `name, строка`, `import scheduler`) after a stop
-    /// that ends a Cyrillic word: in Cyrillic text such a word cannot continue an abbreviation.
-    static func startsLatinWordAfterCyrillic(_ text: UTF8Text, stop: Int) -> Bool {
+    /// A lowercase Latin word (a name from code: `name, строка`, `import scheduler`, `curl -H …`)
+    /// after a stop that ends a Cyrillic word, or a full stop that ends a word of at least four
+    /// letters that is not all capitals («…from the scheduler module. import scheduler»): such a word cannot continue
+    /// an abbreviation of its own script, and the abbreviation lists still decide for the long
+    /// ones (`approx. two`, `incl. tax` go on).
+    static func startsLatinWordAfterWord(_ text: UTF8Text, stop: Int) -> Bool {
         guard stop >= 1 else { return false }
         let before = text.scalar(before: stop).scalar.value
-        guard before >= 0x400 && before <= 0x4FF else { return false }
+        if !(before >= 0x400 && before <= 0x4FF) {
+            // A full stop only: `Yahoo! for ten years` keeps its brand name.
+            guard text[stop] == 0x2E, endsLongWord(text, before: stop) else { return false }
+        }
         let start = stop + 2
         var end = start
         while end < text.count, text[end] >= 0x61 && text[end] <= 0x7A || text[end] >= 0x30 && text[end] <= 0x39 || text[end] == 0x5F {
@@ -88,6 +94,25 @@ extension SentenceSegmenter {
         }
         guard end - start >= 2, text[start] >= 0x61 && text[start] <= 0x7A else { return false }
         return end == text.count || [0x20, 0x2C, 0x2E, 0x28, 0x29, 0x3A, 0x3B].contains(text[end])
+    }
+
+    /// Whether the text before `index` ends in a word of at least four letters, not all of them
+    /// capitals, that starts after a space, a bracket or a quote (not `p.m`, not `U.S.A`).
+    static func endsLongWord(_ text: UTF8Text, before index: Int) -> Bool {
+        var position = index
+        var letters = 0
+        var lowercase = false
+        while position > 0 {
+            let (scalar, start) = text.scalar(before: position)
+            guard UTF8Text.isLetter(scalar) else {
+                guard letters >= 4, lowercase else { return false }
+                return scalar == " " || scalar == "(" || scalar == "«" || scalar == "\"" || scalar == "\n"
+            }
+            if UTF8Text.isLowercase(scalar) { lowercase = true }
+            letters += 1
+            position = start
+        }
+        return letters >= 4 && lowercase
     }
 
     /// A word at `index` that starts in lowercase and has a capital later (iPhone, eBay).
