@@ -62,6 +62,25 @@ import Testing
         #expect(try index.lookup("Предложение номер 3 о развитии сотрудничества.", from: Tags.ru, to: Tags.en, minimum: 90, limit: 5).isEmpty)
     }
 
+    @Test func aCacheCopiedFromAnIdenticalMemoryIsNotUsed() throws {
+        // Two memories with the same units in the same order: the same change log and the same
+        // samples. Only the store's identity tells them apart.
+        let folder = try TemporaryFolder()
+        let first = try SQLiteMemoryStore(path: folder.path("a.sqlite"))
+        let second = try SQLiteMemoryStore(path: folder.path("b.sqlite"))
+        try Self.fill(first, from: 0, count: 30)
+        try Self.fill(second, from: 0, count: 30)
+        let firstCache = try #require(FuzzyIndex.cacheURL(for: first.identity))
+        let secondCache = try #require(FuzzyIndex.cacheURL(for: second.identity))
+        #expect(firstCache.path == folder.path("a.sqlite") + "-fuzzyindex", "the cache lives beside the memory")
+        _ = try FuzzyIndex.open(store: first, cache: firstCache, cacheUnits: 0)
+        try FileManager.default.copyItem(at: firstCache, to: secondCache)
+        let (_, opening) = try FuzzyIndex.open(store: second, cache: secondCache, cacheUnits: 1_000)
+        #expect(opening.source == .built, "a cache is keyed on its store's identity, not on the path or contents")
+        let (_, own) = try FuzzyIndex.open(store: first, cache: firstCache, cacheUnits: 1_000)
+        #expect(own.source == .cache)
+    }
+
     @Test(arguments: [0, 7, 100, 5_000])
     func aDamagedCacheIsIgnored(keep: Int) throws {
         let folder = try TemporaryFolder()
