@@ -20,7 +20,7 @@ import Testing
         let path = folder.path("tm.sqlite")
         let store = try SQLiteMemoryStore(path: path)
         try Self.fill(store, from: 0, count: 50)
-        let cache = try #require(FuzzyIndex.cacheURL(forMemoryAt: path))
+        let cache = try #require(FuzzyIndex.cacheURL(for: store.identity))
         let (built, first) = try FuzzyIndex.open(store: store, cache: cache, cacheUnits: 0)
         #expect(first.source == .built && first.cacheWritten)
         #expect(FileManager.default.fileExists(atPath: cache.path))
@@ -43,14 +43,16 @@ import Testing
     @Test func aCacheOfAnotherMemoryAtTheSamePathIsNotUsed() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("tm.sqlite")
-        let cache = try #require(FuzzyIndex.cacheURL(forMemoryAt: path))
+        let cache = URL(fileURLWithPath: path + "-fuzzyindex")
         do {
             let store = try SQLiteMemoryStore(path: path)
+            #expect(FuzzyIndex.cacheURL(for: store.identity) == cache)
             try Self.fill(store, from: 0, count: 30)
             _ = try FuzzyIndex.open(store: store, cache: cache, cacheUnits: 0)
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         let other = try SQLiteMemoryStore(path: path)
+        #expect(FuzzyIndex.cacheURL(for: other.identity) == cache, "the same path: the same cache file, refused by its key")
         try other.write { session in
             for index in 0..<40 {
                 _ = try session.store(unit([(Tags.ru, "Другая память, предложение \(index)."), (Tags.en, "Other \(index).")]), onDuplicate: .keepExisting)
@@ -87,7 +89,7 @@ import Testing
         let path = folder.path("tm.sqlite")
         let store = try SQLiteMemoryStore(path: path)
         try Self.fill(store, from: 0, count: 20)
-        let cache = try #require(FuzzyIndex.cacheURL(forMemoryAt: path))
+        let cache = try #require(FuzzyIndex.cacheURL(for: store.identity))
         _ = try FuzzyIndex.open(store: store, cache: cache, cacheUnits: 0)
         let data = try Data(contentsOf: cache)
         try data.prefix(keep).write(to: cache)

@@ -43,13 +43,6 @@ extension FuzzyIndex {
         identity.map { URL(fileURLWithPath: $0.cachePrefix + "-fuzzyindex") }
     }
 
-    /// The cache file of a memory file at `location`, or `nil` for a memory that is not a file
-    /// (benchmarks and tests that know the path; the service asks ``cacheURL(for:)``).
-    public static func cacheURL(forMemoryAt location: String) -> URL? {
-        guard location != ":memory:", !location.isEmpty, location.hasPrefix("/") || !location.contains(":") else { return nil }
-        return URL(fileURLWithPath: location + "-fuzzyindex")
-    }
-
     /// Opens `store`'s index: from `cache` when it is valid, else built (and, with at least
     /// `cacheUnits` units, saved to `cache`); then caught up with the store's later changes.
     public static func open(store: any MemoryStore, cache: URL?, cacheUnits: Int = 20_000) throws -> (FuzzyIndex, IndexOpening) {
