@@ -7,6 +7,7 @@ import Testing
         (["stats", "--memory", "postgresql://u:secret@db.local/tm?memory=press"], [String: String]()),
         (["import", "--memory", "postgres://db.local/tm", "/nonexistent.tmx"], [:]),
         (["stats"], ["PAMYAT_MEMORY": "postgresql://db.local/tm"]),
+        (["serve", "--port", "0", "--memory", "postgresql://db.local/tm"], [:]),
     ])
     func aPostgreSQLURLIsUnavailableInThisBuild(arguments: [String], environment: [String: String]) throws {
         let folder = try PamyatBinary.temporaryDirectory()
