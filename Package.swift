@@ -4,6 +4,8 @@
 //
 // Dependencies point one way (see docs/ARCHITECTURE.md):
 //   pamyat → PamyatServer → PamyatService → {PamyatStore, PamyatMatch, PamyatAlign, PamyatTMX} → PamyatText → PamyatCore
+//   The service layer reaches storage only through PamyatCore's `MemoryStore`; PamyatStore (SQLite)
+//   is imported by one file of PamyatService, its store factory, and by no module above it.
 //   PamyatText → CICUShim (system ICU behind a plain-C header).
 import PackageDescription
 
@@ -90,8 +92,7 @@ let package = Package(
         .executableTarget(
             name: "pamyat",
             dependencies: [
-                "PamyatCore", "PamyatText", "PamyatAlign", "PamyatMatch", "PamyatStore", "PamyatTMX", "PamyatService",
-                "PamyatServer",
+                "PamyatCore", "PamyatText", "PamyatAlign", "PamyatMatch", "PamyatTMX", "PamyatService", "PamyatServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -99,18 +100,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PamyatCoreTests", dependencies: ["PamyatCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "PamyatTextTests", dependencies: ["PamyatText"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatTextTests", dependencies: ["PamyatCore", "PamyatText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "PamyatStoreTests",
-            dependencies: ["PamyatStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "PamyatCore", "PamyatStore",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "PamyatAlignTests", dependencies: ["PamyatAlign"], resources: [.copy("Fixtures")],
+            name: "PamyatAlignTests", dependencies: ["PamyatCore", "PamyatText", "PamyatAlign"], resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
-        .testTarget(name: "PamyatMatchTests", dependencies: ["PamyatMatch"], swiftSettings: swiftSettings),
-        .testTarget(name: "PamyatTMXTests", dependencies: ["PamyatTMX"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "PamyatServiceTests", dependencies: ["PamyatService"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatMatchTests", dependencies: ["PamyatCore", "PamyatMatch"], swiftSettings: swiftSettings),
+        .testTarget(name: "PamyatTMXTests", dependencies: ["PamyatCore", "PamyatTMX"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PamyatServiceTests",
+            dependencies: ["PamyatCore", "PamyatAlign", "PamyatMatch", "PamyatStore", "PamyatTMX", "PamyatService"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "PamyatServerTests",
             dependencies: [

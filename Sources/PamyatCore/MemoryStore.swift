@@ -124,6 +124,9 @@ public protocol MemoryWriteSession {
     /// Stores a unit prepared by this store's ``MemoryStore/prepare(_:)``; the same as storing
     /// `unit.unit`, with less to do inside the transaction.
     func store(_ unit: PreparedUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome
+    /// The document record with this id, as this transaction sees it: what to do about a document
+    /// is decided here, inside the write, not from a read before it (another writer may come between).
+    func document(id: String) throws -> DocumentRecord?
     /// Creates or replaces a document record.
     func saveDocument(_ document: DocumentRecord) throws
     /// Deletes the units aligned from a document (before storing its new version); returns how many.
@@ -138,6 +141,10 @@ public protocol MemoryWriteSession {
 public protocol MemoryStore: Sendable {
     /// A human-readable location (a file path, a connection string without secrets).
     var location: String { get }
+
+    /// Who this memory is, for caches kept outside the store (see ``StoreIdentity``); `nil` for a
+    /// memory nothing may be cached for (one in memory).
+    var identity: StoreIdentity? { get }
 
     /// Runs `body` in one write transaction: everything it stored is committed when it returns,
     /// nothing is if it throws.

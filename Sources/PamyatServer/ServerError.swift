@@ -27,6 +27,9 @@ public struct ServerError: Error, Hashable, Sendable, CustomStringConvertible {
         /// A request line was not completed (no line feed) within the idle timeout of its first
         /// byte; sent once, then the connection is closed.
         case timeout
+        /// The memory's storage failed (a full disk, a memory locked by another process for too
+        /// long, a damaged file); the message says what, and nothing of the request was written.
+        case storage
         /// Something failed inside the server; the log says what.
         case `internal`
         /// The server cannot start with this configuration (never sent on the wire).

@@ -3,11 +3,6 @@ import GRDB
 import PamyatCore
 
 extension SQLiteMemoryStore {
-    static let unitColumns = """
-        id, source_lang, origin, external_id, doc_id, doc_title, doc_date, position, confidence,
-        context_prev, context_next, created_at, changed_at, created_by, changed_by, extra
-        """
-
     public func unit(id: Int64) throws -> TranslationUnit? {
         try units(ids: [id]).first
     }
@@ -21,13 +16,13 @@ extension SQLiteMemoryStore {
         if ids.count <= 16 {
             return try reading { db in
                 return try ids.compactMap { id in
-                    guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(Self.unitColumns) FROM units WHERE id = ?"), arguments: [id])
+                    guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(UnitColumn.selectList) FROM units WHERE id = ?"), arguments: [id])
                     else { return nil }
                     let variants = try Row.fetchAll(
-                        db.cachedStatement(sql: "SELECT unit_id, lang, text, markup, extra FROM variants WHERE unit_id = ? ORDER BY ordinal"),
+                        db.cachedStatement(sql: "SELECT \(VariantColumn.selectList) FROM variants WHERE unit_id = ? ORDER BY ordinal"),
                         arguments: [id]
-                    ).map(Self.variant(from:))
-                    return Self.unit(from: row, variants: variants)
+                    ).map { UnitRowDecoder.variant(from: $0) }
+                    return UnitRowDecoder.unit(from: row, variants: variants)
                 }
             }
         }
@@ -37,7 +32,7 @@ extension SQLiteMemoryStore {
             for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
                 let found = try Self.fetchUnits(
-                    db, sql: "SELECT \(Self.unitColumns) FROM units WHERE id IN (\(marks))",
+                    db, sql: "SELECT \(UnitColumn.selectList) FROM units WHERE id IN (\(marks))",
                     arguments: StatementArguments(chunk))
                 for unit in found { byID[unit.id!] = unit }
             }
@@ -61,7 +56,7 @@ extension SQLiteMemoryStore {
             arguments.append(language.identifier)
             arguments.append(language.identifier + "-%")
         }
-        let sql = "SELECT \(Self.unitColumns) FROM units WHERE \(conditions.joined(separator: " AND ")) ORDER BY id LIMIT ?"
+        let sql = "SELECT \(UnitColumn.selectList) FROM units WHERE \(conditions.joined(separator: " AND ")) ORDER BY id LIMIT ?"
         var last: Int64 = 0
         while true {
             // Keyset pagination: each batch is its own short read, so memory stays constant and a
@@ -97,18 +92,21 @@ extension SQLiteMemoryStore {
     }
 
     public func document(id: String) throws -> DocumentRecord? {
-        try reading { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT external_id, title, date, source_lang, languages, content_hash, added_at
-                FROM documents WHERE external_id = ?
-                """, arguments: [id])
-            else { return nil }
-            let languages: String = row[4]
-            return DocumentRecord(
-                id: row[0], title: row[1], date: row[2], sourceLanguage: LanguageTag(canonical: row[3]),
-                languages: languages.split(separator: ",").map { LanguageTag(canonical: String($0)) },
-                contentHash: row[5], addedAt: Date(storedSeconds: row[6]))
-        }
+        try reading { db in try Self.fetchDocument(db, id: id) }
+    }
+
+    /// The document record with this id, read on `db` (a read, or a write session's transaction).
+    static func fetchDocument(_ db: Database, id: String) throws -> DocumentRecord? {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT external_id, title, date, source_lang, languages, content_hash, added_at
+            FROM documents WHERE external_id = ?
+            """, arguments: [id])
+        else { return nil }
+        let languages: String = row[4]
+        return DocumentRecord(
+            id: row[0], title: row[1], date: row[2], sourceLanguage: LanguageTag(canonical: row[3]),
+            languages: languages.split(separator: ",").map { LanguageTag(canonical: String($0)) },
+            contentHash: row[5], addedAt: Date(storedSeconds: row[6]))
     }
 
     public func changes(after sequence: Int64) throws -> (changes: [UnitChange], latest: Int64) {
@@ -136,41 +134,19 @@ extension SQLiteMemoryStore {
         }
     }
 
-    /// Reads units (rows in ``unitColumns`` order) with their variants, in the rows' order.
+    /// Reads units (rows in ``UnitColumn`` order) with their variants, in the rows' order.
     static func fetchUnits(_ db: Database, sql: String, arguments: StatementArguments) throws -> [TranslationUnit] {
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
         if rows.isEmpty { return [] }
-        let ids: [Int64] = rows.map { $0[0] }
+        let ids: [Int64] = rows.map { $0.integer(UnitColumn.id.rawValue) }
         var variants: [Int64: [Variant]] = [:]
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
         let variantRows = try Row.fetchCursor(
-            db, sql: "SELECT unit_id, lang, text, markup, extra FROM variants WHERE unit_id IN (\(marks)) ORDER BY unit_id, ordinal",
+            db, sql: "SELECT \(VariantColumn.selectList) FROM variants WHERE unit_id IN (\(marks)) ORDER BY unit_id, ordinal",
             arguments: StatementArguments(ids))
         while let row = try variantRows.next() {
-            variants[row[0], default: []].append(variant(from: row))
+            variants[row.integer(VariantColumn.unitID.rawValue), default: []].append(UnitRowDecoder.variant(from: row))
         }
-        return rows.map { row in unit(from: row, variants: variants[row[0]] ?? []) }
-    }
-
-    /// A variant from a row of `unit_id, lang, text, markup, extra`.
-    static func variant(from row: Row) -> Variant {
-        let extra = StoredExtra.decode(row[4])
-        return Variant(
-            language: LanguageTag(canonical: row[1]), text: row[2], markup: row[3],
-            properties: extra.properties ?? [], notes: extra.notes ?? [], attributes: extra.attributes ?? [:])
-    }
-
-    /// A unit from a row in ``unitColumns`` order and its variants.
-    static func unit(from row: Row, variants: [Variant]) -> TranslationUnit {
-        let extra = StoredExtra.decode(row[15])
-        return TranslationUnit(
-            id: row[0], sourceLanguage: LanguageTag(canonical: row[1]), variants: variants,
-            origin: Origin(rawValue: row[2]) ?? .imported,
-            provenance: Provenance(
-                documentID: row[4], documentTitle: row[5], documentDate: row[6], position: row[7],
-                confidence: row[8], contextPrevious: row[9], contextNext: row[10]),
-            externalID: row[3], createdAt: Date(storedSeconds: row[11]), changedAt: Date(storedSeconds: row[12]),
-            createdBy: row[13], changedBy: row[14], properties: extra.properties ?? [], notes: extra.notes ?? [],
-            attributes: extra.attributes ?? [:])
+        return rows.map { row in UnitRowDecoder.unit(from: row, variants: variants[row.integer(UnitColumn.id.rawValue)] ?? []) }
     }
 }

@@ -13,6 +13,8 @@ public final class SQLiteMemoryStore: MemoryStore {
     /// `DatabaseWriter` is `Sendable`; GRDB serialises writes and runs reads concurrently.
     let writer: any DatabaseWriter
     public let location: String
+    /// The file's canonical path, device and inode (`nil` in memory).
+    public let identity: StoreIdentity?
     /// Whether writes are refused.
     public let isReadOnly: Bool
     /// Answers ``dataVersion()`` for a memory file (`nil` in memory: the change log is read).
@@ -32,28 +34,31 @@ public final class SQLiteMemoryStore: MemoryStore {
     ///   - create: create the file (and its folder) when it does not exist; otherwise a missing file
     ///     is ``StoreError/Code/notFound``.
     ///   - readOnly: open for reading only (writes throw ``StoreError/Code/readOnly``).
-    public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
+    ///   - maximumPages: a fault hook for tests: SQLite's `PRAGMA max_page_count` on every writing
+    ///     connection, so that a write past that many pages fails as on a full disk
+    ///     (``StoreError/Code/diskFull``). `nil` (the default): no limit but the disk's.
+    public init(path: String, create: Bool = true, readOnly: Bool = false, maximumPages: Int? = nil) throws {
         Self.configureSQLite
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists, isDirectory.boolValue {
-            throw StoreError(.notAMemory, "is a directory, not a memory file; give a memory name (--memory press) or the path of a .sqlite file.", path: path)
+            throw StoreError(.notAMemory, "is a directory, not a memory file; give a memory name (--memory press) or the path of a .sqlite file.", location: path)
         }
         if exists, readOnly, (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
             // A file left empty by a create that failed (a full disk): nothing to read, and not
             // a schema to upgrade. A command that writes takes it as a new memory.
-            throw StoreError(.notAMemory, "is an empty file (0 bytes), not a memory yet: add documents or import a TMX file to create one here, or delete it.", path: path)
+            throw StoreError(.notAMemory, "is an empty file (0 bytes), not a memory yet: add documents or import a TMX file to create one here, or delete it.", location: path)
         }
         if !exists {
             guard create, !readOnly else {
-                throw StoreError(.notFound, "no memory here; add documents or import a TMX file to create one.", path: path)
+                throw StoreError(.notFound, "no memory here; add documents or import a TMX file to create one.", location: path)
             }
             let folder = url.deletingLastPathComponent()
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                throw StoreError(.notWritable, "cannot create the memory's folder: \(error.localizedDescription)", path: path)
+                throw StoreError(.notWritable, "cannot create the memory's folder: \(error.localizedDescription)", location: path)
             }
         } else {
             try Self.checkHeader(path: path)
@@ -71,14 +76,23 @@ public final class SQLiteMemoryStore: MemoryStore {
                 // then to the file, a syscall each way per page: at 4 KiB that was ~1 µs of the ~8 µs
                 // a unit on the writing thread. Lookups and export measured the same (docs/PERFORMANCE.md).
                 try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
+                if let maximumPages { try db.execute(sql: "PRAGMA max_page_count = \(maximumPages)") }
             }
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
-        let pool = try Self.openPool(path: path, configuration: config)
+        let pool: DatabasePool
+        do {
+            pool = try Self.openPool(path: path, configuration: config)
+            try Self.prepareSchema(pool, path: path, readOnly: readOnly)
+        } catch {
+            // A create that failed (a full disk, a folder that cannot be written) leaves no file.
+            if !exists { Self.removeFiles(at: path) }
+            throw error
+        }
         writer = pool
         location = path
+        identity = Self.identity(ofFileAt: path)
         isReadOnly = readOnly
-        try Self.prepareSchema(writer, path: path, readOnly: readOnly)
         versionProbe = DataVersionProbe(path: path)
         unitReader = UnitReader(path: path)
     }
@@ -117,6 +131,7 @@ public final class SQLiteMemoryStore: MemoryStore {
     private init(queue: DatabaseQueue, location: String) throws {
         writer = queue
         self.location = location
+        identity = nil
         isReadOnly = false
         versionProbe = nil
         unitReader = nil
@@ -126,13 +141,13 @@ public final class SQLiteMemoryStore: MemoryStore {
     /// Refuses files that are clearly not SQLite before SQLite sees them (its own error is cryptic).
     private static func checkHeader(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError(.notWritable, "cannot read this file (permissions?).", path: path)
+            throw StoreError(.notWritable, "cannot read this file (permissions?).", location: path)
         }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         if header.isEmpty { return }  // an empty file: SQLite treats it as a new database
         guard header.starts(with: Data("SQLite format 3".utf8)) else {
-            throw StoreError(.notAMemory, "this is not a pamyat memory (not an SQLite file).", path: path)
+            throw StoreError(.notAMemory, "this is not a pamyat memory (not an SQLite file).", location: path)
         }
     }
 
@@ -147,7 +162,7 @@ public final class SQLiteMemoryStore: MemoryStore {
                     """) ?? 0
                 let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 if tables > 0 && appID != Schema.applicationID {
-                    throw StoreError(.notAMemory, "this SQLite file is not a pamyat memory.", path: path)
+                    throw StoreError(.notAMemory, "this SQLite file is not a pamyat memory.", location: path)
                 }
                 return (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
             }
@@ -155,25 +170,29 @@ public final class SQLiteMemoryStore: MemoryStore {
         do {
             let (superseded, complete) = try state()
             if superseded {
-                throw StoreError(.newerSchema, "this memory was written by a newer pamyat; upgrade pamyat to open it.", path: path)
+                throw StoreError(.newerSchema, "this memory was written by a newer pamyat; upgrade pamyat to open it.", location: path)
             }
             if complete { return }
             if readOnly {
-                throw StoreError(.readOnly, "this memory needs a schema upgrade; open it once without --read-only.", path: path)
+                throw StoreError(.readOnly, "this memory needs a schema upgrade; open it once without --read-only.", location: path)
             }
             // Two processes creating or upgrading one memory at once: a migration fails in the one
             // that loses ("table … already exists") because the other's ran first. Each migration
             // is a transaction of its own, so the winner may still be running a later one: try
             // again (applied migrations are skipped) until the schema is complete.
+            // The loser is told so by the applied migrations, which grew while its own attempt ran
+            // (a migration and its grdb_migrations row commit together), not by SQLite's message.
             let deadline = Date().addingTimeInterval(busyTimeout)
             while true {
+                let appliedBefore = try writer.read { db in try migrator.appliedIdentifiers(db) }
                 do {
                     try migrator.migrate(writer)
                     return
                 } catch let error as DatabaseError {
                     if try state().complete { return }
+                    let appliedAfter = try writer.read { db in try migrator.appliedIdentifiers(db) }
                     let raced = error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED
-                        || (error.message?.contains("already exists") ?? false)
+                        || appliedAfter != appliedBefore
                     guard raced, Date() < deadline else { throw error }
                     Thread.sleep(forTimeInterval: 0.02)
                 }
@@ -187,15 +206,15 @@ public final class SQLiteMemoryStore: MemoryStore {
     static func storeError(_ error: DatabaseError, path: String, opening: Bool = false) -> StoreError {
         switch error.resultCode {
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_READONLY:
-            return StoreError(.notWritable, "cannot open or write the memory (\(error.message ?? "permission denied")); check the path and its permissions.", path: path)
+            return StoreError(.notWritable, "cannot open or write the memory (\(error.message ?? "permission denied")); check the path and its permissions.", location: path)
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return StoreError(.notAMemory, "this file is not a pamyat memory or is damaged (\(error.message ?? "not a database")).", path: path)
+            return StoreError(.notAMemory, "this file is not a pamyat memory or is damaged (\(error.message ?? "not a database")).", location: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError(.database, "the memory stayed locked by another process for \(Int(busyTimeout)) s; try again.", path: path)
+            return StoreError(.busy, "the memory stayed locked by another process for \(Int(busyTimeout)) s; try again.", location: path)
         case .SQLITE_FULL:
-            return StoreError(.notWritable, "the disk is full; nothing was written.", path: path)
+            return StoreError(.diskFull, "the disk is full (SQLite: \(error.message ?? "database or disk is full")); nothing was written. Free some space and try again.", location: path)
         default:
-            return StoreError(.database, "SQLite error: \(error.message ?? "\(error.resultCode)").", path: path)
+            return StoreError(.database, "SQLite error: \(error.message ?? "\(error.resultCode)").", location: path)
         }
     }
 
@@ -223,7 +242,7 @@ public final class SQLiteMemoryStore: MemoryStore {
 
     public func write<T>(_ body: (any MemoryWriteSession) throws -> T) throws -> T {
         guard !isReadOnly else {
-            throw StoreError(.readOnly, "the memory is open read-only; nothing was written.", path: location)
+            throw StoreError(.readOnly, "the memory is open read-only; nothing was written.", location: location)
         }
         do {
             return try writer.write { db in
@@ -233,7 +252,16 @@ public final class SQLiteMemoryStore: MemoryStore {
                 return result
             }
         } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_FULL { releaseSpaceAfterFullDisk() }
             throw Self.storeError(error, path: location)
         }
+    }
+
+    /// After a write that failed on a full disk: checkpoints the WAL into the file and truncates it,
+    /// so the frames of the transactions before (and the failed one's spill) do not keep the disk
+    /// full. Best effort: a checkpoint that cannot run now (readers, no space) leaves it for the next.
+    func releaseSpaceAfterFullDisk() {
+        guard writer is DatabasePool else { return }
+        _ = try? writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
     }
 }

@@ -39,8 +39,8 @@ final class UnitReader: @unchecked Sendable {
                 return statement
             }
             guard let begin = prepare("BEGIN"), let commit = prepare("COMMIT"),
-                let unit = prepare("SELECT \(SQLiteMemoryStore.unitColumns) FROM units WHERE id = ?"),
-                let variants = prepare("SELECT unit_id, lang, text, markup, extra FROM variants WHERE unit_id = ? ORDER BY ordinal")
+                let unit = prepare("SELECT \(UnitColumn.selectList) FROM units WHERE id = ?"),
+                let variants = prepare("SELECT \(VariantColumn.selectList) FROM variants WHERE unit_id = ? ORDER BY ordinal")
             else {
                 sqlite3_close_v2(handle)
                 return nil
@@ -70,7 +70,7 @@ final class UnitReader: @unchecked Sendable {
         self.path = path
         connections = PerThreadPool { _ in
             guard let connection = Connection(path: path) else {
-                throw StoreError(.database, "cannot open the memory for reading.", path: path)
+                throw StoreError(.database, "cannot open the memory for reading.", location: path)
             }
             return connection
         }
@@ -83,7 +83,7 @@ final class UnitReader: @unchecked Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError(.database, "cannot read the units: \(error)", path: path)
+            throw StoreError(.database, "cannot read the units: \(error)", location: path)
         }
     }
 
@@ -110,7 +110,7 @@ final class UnitReader: @unchecked Sendable {
         switch sqlite3_step(row) {
         case SQLITE_ROW: break
         case SQLITE_DONE: return nil
-        default: throw StoreError(.database, "SQLite error: \(connection.message).", path: path)
+        default: throw StoreError(.database, "SQLite error: \(connection.message).", location: path)
         }
         let statement = connection.variants
         sqlite3_reset(statement)
@@ -120,43 +120,17 @@ final class UnitReader: @unchecked Sendable {
         while true {
             let status = sqlite3_step(statement)
             if status == SQLITE_DONE { break }
-            guard status == SQLITE_ROW else { throw StoreError(.database, "SQLite error: \(connection.message).", path: path) }
-            let extra = StoredExtra.decode(Self.text(statement, 4))
-            variants.append(Variant(
-                language: LanguageTag(canonical: Self.text(statement, 1) ?? ""), text: Self.text(statement, 2) ?? "",
-                markup: Self.text(statement, 3), properties: extra.properties ?? [], notes: extra.notes ?? [],
-                attributes: extra.attributes ?? [:]))
+            guard status == SQLITE_ROW else { throw StoreError(.database, "SQLite error: \(connection.message).", location: path) }
+            variants.append(UnitRowDecoder.variant(from: StatementColumns(statement: statement)))
         }
-        let extra = StoredExtra.decode(Self.text(row, 15))
-        return TranslationUnit(
-            id: sqlite3_column_int64(row, 0), sourceLanguage: LanguageTag(canonical: Self.text(row, 1) ?? ""), variants: variants,
-            origin: Origin(rawValue: Self.text(row, 2) ?? "") ?? .imported,
-            provenance: Provenance(
-                documentID: Self.text(row, 4), documentTitle: Self.text(row, 5), documentDate: Self.text(row, 6),
-                position: Self.text(row, 7), confidence: Self.double(row, 8), contextPrevious: Self.text(row, 9),
-                contextNext: Self.text(row, 10)),
-            externalID: Self.text(row, 3), createdAt: Date(storedSeconds: sqlite3_column_int64(row, 11)),
-            changedAt: Date(storedSeconds: sqlite3_column_int64(row, 12)), createdBy: Self.text(row, 13),
-            changedBy: Self.text(row, 14), properties: extra.properties ?? [], notes: extra.notes ?? [],
-            attributes: extra.attributes ?? [:])
+        return UnitRowDecoder.unit(from: StatementColumns(statement: row), variants: variants)
     }
 
     private func step(_ statement: OpaquePointer, _ connection: Connection, expecting expected: Int32) throws(StoreError) {
         sqlite3_reset(statement)
         defer { sqlite3_reset(statement) }
         guard sqlite3_step(statement) == expected else {
-            throw StoreError(.database, "SQLite error: \(connection.message).", path: path)
+            throw StoreError(.database, "SQLite error: \(connection.message).", location: path)
         }
-    }
-
-    /// Column `column` as text (SQLite converts numbers), `nil` for NULL.
-    private static func text(_ statement: OpaquePointer, _ column: Int32) -> String? {
-        guard sqlite3_column_type(statement, column) != SQLITE_NULL, let bytes = sqlite3_column_text(statement, column) else { return nil }
-        let count = Int(sqlite3_column_bytes(statement, column))
-        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
-    }
-
-    private static func double(_ statement: OpaquePointer, _ column: Int32) -> Double? {
-        sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement, column)
     }
 }

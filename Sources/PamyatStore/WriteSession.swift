@@ -20,6 +20,10 @@ final class WriteSession: MemoryWriteSession {
         try logInserts()
     }
 
+    func document(id: String) throws -> DocumentRecord? {
+        try SQLiteMemoryStore.fetchDocument(db, id: id)
+    }
+
     func store(_ unit: TranslationUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
         try store(SQLiteMemoryStore.prepared(unit), onDuplicate: policy)
     }

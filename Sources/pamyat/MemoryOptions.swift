@@ -8,7 +8,7 @@ struct MemoryOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A memory by name (NAME.sqlite in the memories folder) or by path. Repeat to use several; the default is 'default' or $PAMYAT_MEMORY.",
+            "A memory by name (NAME.sqlite in the memories folder), by path, or by URL (postgresql://…, not available in this build). Repeat to use several; the default is 'default' or $PAMYAT_MEMORY.",
             valueName: "name|path"))
     var memory: [String] = []
 
@@ -22,28 +22,10 @@ struct MemoryOptions: ParsableArguments {
         try catalog.open(single, create: create, readOnly: readOnly)
     }
 
-    /// Runs `body` with the single memory, created when missing. A memory that this run created is
-    /// removed again when `body` fails before storing anything, so a failed first import or add
-    /// leaves no empty memory behind.
+    /// Runs `body` with the single memory, created when missing (and removed again when this run
+    /// created it and `body` failed before storing anything).
     func withWritableMemory<T>(_ body: (any MemoryStore) throws -> T) throws -> T {
-        let url = catalog.resolve(single)
-        let existed = FileManager.default.fileExists(atPath: url.path)
-        let store: any MemoryStore
-        do {
-            store = try open(create: true)
-        } catch {
-            // A create that failed (a full disk, a folder that cannot be written) leaves no file.
-            if !existed { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) } }
-            throw error
-        }
-        do {
-            return try body(store)
-        } catch {
-            if !existed, let stats = try? store.stats(), stats.units == 0, stats.documents == 0 {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
-            }
-            throw error
-        }
+        try catalog.withWritableMemory(single, body)
     }
 
     /// Validation shared by commands that take one memory only.

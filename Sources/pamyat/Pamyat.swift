@@ -11,7 +11,8 @@ struct Pamyat: AsyncParsableCommand {
             Memories are SQLite files in a memories folder: ./memories when the working directory has \
             one, else $XDG_DATA_HOME/pamyat/memories (PAMYAT_MEMORIES overrides). The default memory \
             is 'default' (PAMYAT_MEMORY overrides); --memory NAME picks NAME.sqlite there, a path \
-            picks that file.
+            picks that file. A value with a URL scheme is never a path: postgresql:// memories are \
+            not available in this build (exit 69), another scheme:// is bad usage (exit 64).
 
             \(ExitCode.table)
             """,

@@ -9,6 +9,7 @@ extension ServerError: PamyatFailure {
         case .badResponse: .protocolError
         case .badLanguage, .badUTF8, .lineTooLong: .dataError
         case .notFound: .noInput
+        case .storage: .ioError
         default: .failure
         }
     }

@@ -1,13 +1,15 @@
 import ArgumentParser
-import PamyatStore
+import PamyatCore
 
 extension StoreError: PamyatFailure {
     var exitCode: ExitCode {
         switch code {
         case .notFound: .noInput
         case .notAMemory, .newerSchema: .dataError
-        case .notWritable, .readOnly: .cannotCreate
-        case .database: .ioError
+        case .notWritable, .readOnly, .diskFull: .cannotCreate
+        case .unavailable: .unavailable
+        case .unsupportedScheme: .validationFailure
+        case .busy, .database: .ioError
         }
     }
 }

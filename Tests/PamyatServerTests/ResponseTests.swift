@@ -27,6 +27,7 @@ import Testing
     @Test func everyWireCodeIsTheIssuesCode() {
         let wire = ServerError.Code.allCases.filter { $0 != .configuration && $0 != .unreachable && $0 != .badResponse }.map(\.rawValue)
         #expect(Set(wire) == ["bad-request", "unknown-command", "bad-language", "line-too-long", "bad-utf8",
-                              "unauthorized", "read-only", "not-found", "busy", "timeout", "internal"])
+                              "unauthorized", "read-only", "not-found", "busy", "timeout", "storage", "internal"],
+                "the wire codes are docs/PROTOCOL.md's table (storage: issue 13, item 11)")
     }
 }

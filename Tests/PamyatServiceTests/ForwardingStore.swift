@@ -9,6 +9,7 @@ protocol ForwardingStore: MemoryStore {
 
 extension ForwardingStore {
     var location: String { base.location }
+    var identity: StoreIdentity? { base.identity }
     func write<T>(_ body: (any MemoryWriteSession) throws -> T) throws -> T { try base.write(body) }
     func unit(id: Int64) throws -> TranslationUnit? { try base.unit(id: id) }
     func units(ids: [Int64]) throws -> [TranslationUnit] { try base.units(ids: ids) }

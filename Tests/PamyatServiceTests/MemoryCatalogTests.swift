@@ -1,4 +1,5 @@
 import Foundation
+import PamyatCore
 import PamyatService
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
         #expect(catalog.resolve(nil).path == "/srv/tm/press.sqlite")
         #expect(catalog.resolve("legal").path == "/srv/tm/legal.sqlite")
         #expect(catalog.resolve("/tmp/x.sqlite").path == "/tmp/x.sqlite")
-        #expect(catalog.resolve("./rel.sqlite").lastPathComponent == "rel.sqlite")
+        #expect(catalog.resolve("./rel.sqlite").path?.hasSuffix("/rel.sqlite") == true)
     }
 
     @Test func xdgDataHomeIsTheFallback() {
@@ -27,5 +28,35 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let catalog = MemoryCatalog(environment: ["XDG_DATA_HOME": "/elsewhere"], currentDirectory: dir)
         #expect(catalog.resolve(nil).path == dir.appendingPathComponent("memories/default.sqlite").path)
+    }
+}
+
+/// `--memory` values with a URL scheme: never a path, a clear typed error for what this build lacks.
+@Suite struct MemoryCatalogURLTests {
+    @Test(arguments: ["postgresql://u:secret@db.local/tm?memory=press", "postgres://db.local/tm"])
+    func aPostgreSQLURLIsUnavailableAndCreatesNothing(url: String) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cat-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let catalog = MemoryCatalog(environment: ["PAMYAT_MEMORIES": dir.path], currentDirectory: dir)
+        #expect(catalog.resolve(url).path == nil, "a URL is not a file")
+        #expect { try catalog.open(url, create: true) } throws: { error in
+            let store = error as? StoreError
+            return store?.code == .unavailable && store?.message.contains("PostgreSQL") == true
+                && !"\(error)".contains("secret")
+        }
+        #expect { try catalog.withWritableMemory(url) { _ in 0 } } throws: { ($0 as? StoreError)?.code == .unavailable }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "no postgresql: folder, no file")
+        #expect(!catalog.displayName(url).contains("secret"))
+    }
+
+    @Test func anUnknownSchemeIsItsOwnError() throws {
+        let catalog = MemoryCatalog(environment: ["PAMYAT_MEMORIES": "/nonexistent-memories"], currentDirectory: URL(fileURLWithPath: "/"))
+        #expect { try catalog.open("mysql://db/tm", create: true) } throws: { ($0 as? StoreError)?.code == .unsupportedScheme }
+    }
+
+    @Test func theDefaultMemoryFromTheEnvironmentMayBeAURL() throws {
+        let catalog = MemoryCatalog(environment: ["PAMYAT_MEMORY": "postgresql://db/tm"], currentDirectory: URL(fileURLWithPath: "/"))
+        #expect(catalog.resolve(nil) == .url(scheme: "postgresql", text: "postgresql://db/tm"))
     }
 }

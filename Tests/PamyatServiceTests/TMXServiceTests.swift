@@ -197,6 +197,7 @@ import Testing
                 if stored > limit { throw StoreError(.notWritable, "the disk is full; nothing was written.") }
                 return try base.store(unit, onDuplicate: policy)
             }
+            func document(id: String) throws -> DocumentRecord? { try base.document(id: id) }
             func saveDocument(_ document: DocumentRecord) throws { try base.saveDocument(document) }
             func deleteUnits(ofDocument id: String) throws -> Int { try base.deleteUnits(ofDocument: id) }
         }

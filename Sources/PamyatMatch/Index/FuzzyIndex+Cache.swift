@@ -24,8 +24,9 @@ public struct IndexOpening: Sendable, Hashable {
 /// The index cache: a file beside the memory (`MEMORY.sqlite-fuzzyindex`) holding the index's
 /// arrays, so a large memory opens by reading them instead of tokenizing every text again.
 ///
-/// It is keyed on the store's change log: the header holds the sequence `S` the index reflects and
-/// a hash of the texts of four sample units (the first, the last and two between). It is used only
+/// It is keyed on the store's identity (``StoreIdentity/key``: for a SQLite memory its canonical
+/// path, device and inode) and its change log: the header holds the key, the sequence `S` the index
+/// reflects and a hash of the texts of four sample units (the first, the last and two between). It is used only
 /// when it was written by the same cache format and ICU version, when the store's log reaches `S`,
 /// and when the sampled units that have not changed since `S` still hold the same texts (so it is
 /// the same memory, not another file put at the same path); the store's changes after `S` are then
@@ -34,12 +35,12 @@ public struct IndexOpening: Sendable, Hashable {
 /// never used.
 extension FuzzyIndex {
     static let cacheMagic: UInt64 = 0x3158_495A_464D_5950  // "PMYFZIX1"
-    static let cacheFormat: UInt32 = 9
+    static let cacheFormat: UInt32 = 10
 
-    /// The cache file of a memory at `location`, or `nil` for a memory that is not a file.
-    public static func cacheURL(forMemoryAt location: String) -> URL? {
-        guard location != ":memory:", !location.isEmpty, location.hasPrefix("/") || !location.contains(":") else { return nil }
-        return URL(fileURLWithPath: location + "-fuzzyindex")
+    /// The cache file of the memory with this identity (beside it, `PREFIX-fuzzyindex`), or `nil`
+    /// for a memory that has none (a store in memory).
+    public static func cacheURL(for identity: StoreIdentity?) -> URL? {
+        identity.map { URL(fileURLWithPath: $0.cachePrefix + "-fuzzyindex") }
     }
 
     /// Opens `store`'s index: from `cache` when it is valid, else built (and, with at least
@@ -75,7 +76,7 @@ extension FuzzyIndex {
                 let writer = BinaryWriter(descriptor: descriptor)
                 try writer.write(Self.cacheMagic)
                 try writer.write(Self.cacheFormat)
-                try writer.write(strings: [ICUInfo.version])
+                try writer.write(strings: [ICUInfo.version, store.identity?.key ?? ""])
                 try writer.write(sequence)
                 try writer.write(samples.map(\.id))
                 try writer.write(samples.map(\.hash))
@@ -137,7 +138,7 @@ extension FuzzyIndex {
         guard fstat(descriptor, &status) == 0 else { return nil }
         let reader = BinaryReader(descriptor: descriptor, maximumCount: Int(status.st_size))
         guard try reader.read(UInt64.self) == cacheMagic, try reader.read(UInt32.self) == cacheFormat,
-            try reader.readStrings() == [ICUInfo.version]
+            try reader.readStrings() == [ICUInfo.version, store.identity?.key ?? ""]
         else { return nil }
         let sequence = try reader.read(Int64.self)
         let sampleIDs: [Int64] = try reader.readArray()

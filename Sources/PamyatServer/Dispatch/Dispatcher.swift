@@ -158,11 +158,18 @@ struct Dispatcher: Sendable {
     }
 
     /// The response to a failed request: protocol errors as they are, unknown languages as
-    /// `bad-language`, anything else as `internal` (logged; its text may hold paths).
+    /// `bad-language`, store errors as `storage` (by their type; the message says what failed, without
+    /// the memory's path), anything else as `internal` (logged; its text may hold paths).
     private static func failure(_ error: any Error, line: Int, logger: Logger) -> Response {
         switch error {
         case let error as ServerError:
             return .failure(error)
+        case let error as StoreError:
+            logger.error("request failed in the store", metadata: ["request.line": "\(line)", "store.error": "\(error.code.rawValue)", "error": "\(error)"])
+            switch error.code {
+            case .readOnly: return .failure(ServerError(.readOnly, "The memory is read-only; nothing was written."))
+            default: return .failure(ServerError(.storage, "The memory's storage failed: \(error.message)"))
+            }
         case let error as TextError where error.code == .unknownLanguage:
             return .failure(ServerError(.badLanguage, error.message))
         default:

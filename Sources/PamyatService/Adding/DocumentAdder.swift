@@ -57,13 +57,16 @@ public struct DocumentAdder: Sendable {
         let record = DocumentRecord(
             id: documentID, title: request.title, date: request.date, sourceLanguage: original.language,
             languages: [original.language] + translations.map(\.language), contentHash: hash)
-        let existing = try store.document(id: documentID)
-        if let existing, existing.contentHash == hash {
-            report.status = .alreadyPresent
-            report.unitsAlreadyPresent = units.count
-            return report
-        }
+        // Read and decide inside the one write transaction: two adds of one document (in this
+        // process or two) then see each other's result, and a changed document replaces exactly
+        // the version stored before it.
         try store.write { session in
+            let existing = try session.document(id: documentID)
+            if let existing, existing.contentHash == hash {
+                report.status = .alreadyPresent
+                report.unitsAlreadyPresent = units.count
+                return
+            }
             if existing != nil {
                 report.status = .replaced
                 report.unitsRemoved = try session.deleteUnits(ofDocument: documentID)
@@ -76,7 +79,7 @@ public struct DocumentAdder: Sendable {
                 }
             }
         }
-        lexicons.invalidate()
+        if report.status != .alreadyPresent { lexicons.invalidate() }
         return report
     }
 

@@ -124,7 +124,7 @@ final class LazyIndex: @unchecked Sendable {
         try lock.withLock {
             if let opened { return opened }
             let result = try FuzzyIndex.open(
-                store: store, cache: FuzzyIndex.cacheURL(forMemoryAt: store.location), cacheUnits: cacheUnits)
+                store: store, cache: FuzzyIndex.cacheURL(for: store.identity), cacheUnits: cacheUnits)
             opened = result
             return result
         }

@@ -86,7 +86,7 @@ enum MatchBenchmark {
         let build = CommandLine.arguments.contains("--build")
         let path = memoryPath(size: size)
         let store = try SQLiteMemoryStore(path: path, create: false, readOnly: false)
-        let cache = FuzzyIndex.cacheURL(forMemoryAt: path)!
+        let cache = FuzzyIndex.cacheURL(for: store.identity)!
         if build {
             try? FileManager.default.removeItem(at: cache)
             let (index, opening) = try FuzzyIndex.open(store: store, cache: cache, cacheUnits: 0)
