@@ -5,7 +5,7 @@
 /// A compacted list is ordered by its entries' *band* (``PostingLists/band(heavy:)``: their count
 /// of words and numbers, in steps of four), then by entry, with a directory of where each band
 /// starts: a lookup treats each band as an index of its own, with its own least required overlap,
-/// so it reads the long lists only in the bands near the query's length (docs/MATCHING.md). The
+/// so it reads the long lists only in the bands near the query's length (docs/MATCHING-INDEX.md). The
 /// lists added since keep entry order and are read whole, band by band.
 struct PostingLists: Sendable {
     /// Bands of entries by their count of words and numbers.

@@ -66,7 +66,7 @@ enum Posting {
 
 /// The filters that make the indexed lookup exact: lower bounds of the weighted distance that
 /// depend on counts only. An entry that fails one cannot reach the minimum score. The proofs are in
-/// `docs/MATCHING.md` ("The index and its guarantee").
+/// `docs/MATCHING-INDEX.md`.
 enum Bounds {
     /// What a shared word is worth in the weighted overlap (a whole word, in tenths).
     static let wordWeight = MatchWeights.word

@@ -1,4 +1,4 @@
-// The date rule of BreakDecider (docs/SEGMENTATION.md, "The date rule").
+// The date rule of BreakDecider (docs/SEGMENTATION-RULES.md, "The date rule").
 
 extension BreakDecider {
     /// The date rule, for an abbreviation of [dates-after-number] after a number (`2021 г.`,

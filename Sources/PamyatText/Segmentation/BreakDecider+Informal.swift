@@ -1,4 +1,4 @@
-// The informal register for BreakDecider (docs/SEGMENTATION.md, "Informal text").
+// The informal register for BreakDecider (docs/SEGMENTATION-RULES.md, "Informal text").
 
 extension BreakDecider {
     /// How far the direct-speech checks look, in bytes (a remark in speech is short).

@@ -1,6 +1,6 @@
 /// The rule layer: for each candidate break, in order, decides from the text on its left and
 /// right whether a sentence ends there. The rules are described, with examples, in
-/// docs/SEGMENTATION.md; the words they consult come from the language's rule file.
+/// docs/SEGMENTATION-RULES.md; the words they consult come from the language's rule file.
 struct BreakDecider {
     enum Decision: Equatable {
         /// No sentence ends here.

@@ -1,5 +1,5 @@
 /// The rule data of one language for ``SentenceSegmenter``: abbreviation classes and word lists,
-/// read from `Rules/<language>.rules` (see docs/SEGMENTATION.md for the file format and every rule).
+/// read from `Rules/<language>.rules` (docs/SEGMENTATION.md has the file format, docs/SEGMENTATION-RULES.md every rule).
 ///
 /// Immutable once loaded, so one value is shared by every segmenter of that language.
 struct SegmentationRules: Sendable {

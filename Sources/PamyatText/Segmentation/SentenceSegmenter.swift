@@ -3,7 +3,7 @@ import PamyatCore
 /// Splits paragraphs into sentences: ICU's sentence break iterator for the language gives the
 /// candidate breaks, and a rule layer with per-language rule data (`Rules/<language>.rules`)
 /// decides which to keep and adds the breaks ICU never makes (after «…», before a dialogue dash,
-/// before the items of a list). docs/SEGMENTATION.md describes every rule.
+/// before the items of a list). docs/SEGMENTATION-RULES.md describes every rule.
 ///
 /// Stateful (it owns an ICU iterator): create one per task and do not share it.
 public final class SentenceSegmenter {
