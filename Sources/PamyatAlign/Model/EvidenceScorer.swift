@@ -54,14 +54,20 @@ struct EvidenceScorer: BeadScorer {
         return -score(i, shape.source, j, shape.target, boundaries: true, floor: -limit)
     }
 
-    /// The evidence that units `i..<i+di` and `j..<j+dj` translate each other. When the evidence
-    /// before the merge check is already at most `floor`, the check (which can only lower it) is
-    /// skipped.
+    /// The evidence that units `i..<i+di` and `j..<j+dj` translate each other, or a value of at
+    /// most `floor` when the evidence is surely at most `floor`: then the anchors are not compared
+    /// when even all of them could not lift it above, and the merge check (which can only lower
+    /// it) is skipped.
     mutating func score(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, boundaries: Bool, floor: Double = -.infinity) -> Double {
-        let length = model.evidence(source: source.length(i, di), target: target.length(j, dj))
-        let (matched, unmatched) = matcher.compare(source, i, di, target, j, dj)
-        var score = length + lexicalScale * (matched - min(unmatched, 6))
+        var score = model.evidence(source: source.length(i, di), target: target.length(j, dj))
         if boundaries { score += boundaryScore(i, di, j, dj) }
+        // The most the anchors can add (every anchor of the lighter side matched, none missing,
+        // as in `lowestCost`): when even that stays at or below `floor`, the anchors need not be
+        // compared. Lengths that do not fit rule out most beads of a wide band here.
+        let best = score + lexicalScale * min(source.weight(i, di), target.weight(j, dj))
+        if best <= floor { return best }
+        let (matched, unmatched) = matcher.compare(source, i, di, target, j, dj)
+        score += lexicalScale * (matched - min(unmatched, 6))
         if mergeSupport > 0, di > 1 || dj > 1, score > floor {
             score -= lexicalScale * largestShortfall(i, di, j, dj, matched: matched)
         }
