@@ -122,12 +122,12 @@ extension BandedDP {
         let shapeCount = shapes.count
         var beadCost = [Float](repeating: .infinity, count: band.cells * shapeCount)
         forward[0] = 0
-        // −t·log(exp(−a/t) + exp(−b/t)), stable; a term 30·t worse than the other adds nothing.
+        // −t·log(exp(−a/t) + exp(−b/t)), stable; a term 15·t worse than the other adds nothing.
         @inline(__always) func softMin(_ a: Double, _ b: Double) -> Double {
             if a == .infinity { return b }
             if b == .infinity { return a }
             let lo = min(a, b), hi = max(a, b)
-            if hi - lo > 30 * t { return lo }
+            if hi - lo > 15 * t { return lo }
             return lo - t * log1p(exp(-(hi - lo) / t))
         }
         for i in 0...n {
@@ -138,10 +138,10 @@ extension BandedDP {
                     let pi = i - shape.source, pj = j - shape.target
                     guard pi >= 0, pj >= 0, band.contains(pi, pj) else { continue }
                     let previous = forward[band.index(pi, pj)]
-                    // A bead 30·t worse than the paths already found into this cell adds nothing
+                    // A bead 15·t worse than the paths already found into this cell adds nothing
                     // to them; its cost is only bounded from below then (what it adds to the
                     // backward pass is as negligible).
-                    let limit = total < .infinity && previous < .infinity ? total - previous - shape.penalty + 30 * t : .infinity
+                    let limit = total < .infinity && previous < .infinity ? total - previous - shape.penalty + 15 * t : .infinity
                     let cost = shape.penalty + scorer.cost(pi, pj, shape, limit: limit)
                     beadCost[cell * shapeCount + index] = Float(cost)
                     guard previous < .infinity else { continue }
