@@ -2,7 +2,7 @@
 struct EvidenceScorer: BeadScorer {
     let source: UnitTable
     let target: UnitTable
-    let model: LengthModel
+    let lengthEvidence: LengthModel.Evidence
     let lexicalScale: Double
     /// What a bead pays when a paragraph starts inside it on both sides, or starts on one side only
     /// of its start.
@@ -23,7 +23,7 @@ struct EvidenceScorer: BeadScorer {
     ) {
         self.source = source
         self.target = target
-        self.model = model
+        lengthEvidence = LengthModel.Evidence(model)
         self.lexicalScale = lexicalScale
         self.boundaryPenalty = boundaryPenalty
         self.oneSidedBoundaryPenalty = oneSidedBoundaryPenalty
@@ -36,9 +36,9 @@ struct EvidenceScorer: BeadScorer {
     func lowestCost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
         if shape.isOmission { return 0 }
         if shape.crossed {
-            return -(2 * model.bestEvidence + lexicalScale * min(source.weight(i, 2), target.weight(j, 2)))
+            return -(2 * lengthEvidence.best + lexicalScale * min(source.weight(i, 2), target.weight(j, 2)))
         }
-        return -(model.bestEvidence + lexicalScale * min(source.weight(i, shape.source), target.weight(j, shape.target)))
+        return -(lengthEvidence.best + lexicalScale * min(source.weight(i, shape.source), target.weight(j, shape.target)))
     }
 
     mutating func cost(_ i: Int, _ j: Int, _ shape: BeadShape) -> Double {
@@ -59,7 +59,7 @@ struct EvidenceScorer: BeadScorer {
     /// when even all of them could not lift it above, and the merge check (which can only lower
     /// it) is skipped.
     mutating func score(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, boundaries: Bool, floor: Double = -.infinity) -> Double {
-        var score = model.evidence(source: source.length(i, di), target: target.length(j, dj))
+        var score = lengthEvidence(source: source.length(i, di), target: target.length(j, dj))
         if boundaries { score += boundaryScore(i, di, j, dj) }
         // The most the anchors can add (every anchor of the lighter side matched, none missing,
         // as in `lowestCost`): when even that stays at or below `floor`, the anchors need not be

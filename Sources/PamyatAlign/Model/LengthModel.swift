@@ -49,15 +49,33 @@ public struct LengthModel: Hashable, Sendable {
     }
 
     /// The length evidence of a bead: positive when the lengths fit, negative when they do not.
-    @inline(__always)
     func evidence(source: Double, target: Double) -> Double {
-        let d = delta(source: source, target: target)
-        let shrink = 0.5 - 0.5 / (randomSpread * randomSpread)
-        return max(-14, log(randomSpread) - shrink * d * d)
+        Evidence(self)(source: source, target: target)
     }
 
     /// The highest length evidence any bead can have (δ = 0).
     var bestEvidence: Double { log(randomSpread) }
+
+    /// ``evidence(source:target:)`` with the model's constants (a logarithm among them) worked out
+    /// once, for scoring the millions of beads of a long document.
+    struct Evidence {
+        let model: LengthModel
+        /// ``LengthModel/bestEvidence``.
+        let best: Double
+        private let shrink: Double
+
+        init(_ model: LengthModel) {
+            self.model = model
+            best = model.bestEvidence
+            shrink = 0.5 - 0.5 / (model.randomSpread * model.randomSpread)
+        }
+
+        @inline(__always)
+        func callAsFunction(source: Double, target: Double) -> Double {
+            let d = model.delta(source: source, target: target)
+            return max(-14, best - shrink * d * d)
+        }
+    }
 
     /// How far the documents' total lengths are from what translations would have: 1 is exactly
     /// the expected ratio, 2 is twice as long as expected, 0.5 half.
