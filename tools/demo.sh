@@ -41,6 +41,12 @@ step "Look up a sentence the memory has never seen" "pamyat lookup --from ru --t
 step "Concordance: every sentence with «ОДКБ» and its English (first 3)" "pamyat concordance --lang ru --to en --limit 3 ОДКБ"
 "$PAMYAT" concordance --lang ru --to en --limit 3 ОДКБ
 
+step "Analyse a new release (two numbers changed, a sentence added) against the memory" \
+  "pamyat analyze .build/new-release.ru.txt --from ru --to en"
+sed -e 's/27 мероприятий/30 мероприятий/' -e 's/подготовил 15 документов/подготовил 18 новых документов/' \
+  -e '$a Пресс-служба сообщит о следующей встрече дополнительно.' "$SAMPLES/press-release.ru.txt" >.build/new-release.ru.txt
+"$PAMYAT" analyze .build/new-release.ru.txt --from ru --to en
+
 step "Export the ru-en pairs as TMX 1.4b and validate it against the DTD" \
   "pamyat export .build/demo.tmx --from ru --to en && xmllint --noout --dtdvalid Tests/PamyatTMXTests/Fixtures/tmx14.dtd .build/demo.tmx"
 "$PAMYAT" export .build/demo.tmx --from ru --to en

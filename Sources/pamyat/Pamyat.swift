@@ -24,6 +24,7 @@ struct Pamyat: AsyncParsableCommand {
             Add.self,
             Import.self,
             Export.self,
+            Analyze.self,
             Lookup.self,
             Concordance.self,
             Serve.self,

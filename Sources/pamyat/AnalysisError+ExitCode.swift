@@ -1,0 +1,10 @@
+import ArgumentParser
+import PamyatService
+
+extension AnalysisError: PamyatFailure {
+    var exitCode: ExitCode {
+        switch code {
+        case .badBands: ExitCode(64)
+        }
+    }
+}
