@@ -249,6 +249,7 @@ public final class SQLiteMemoryStore: MemoryStore {
                 let session = WriteSession(db: db)
                 let result = try body(session)
                 try session.finish()
+                FaultHook.aboutToCommit()
                 return result
             }
         } catch let error as DatabaseError {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PamyatCore
 
 /// The `pamyat` command: a translation memory for Russian originals and their translations.
 @main
@@ -36,6 +37,14 @@ extension Pamyat {
     /// Runs the command as ArgumentParser's `main()` does, but prints a usage error as one line
     /// (`pamyat: MESSAGE`, exit 64) instead of the message, the usage and a pointer to `--help`.
     static func main() async {
+        if let value = ProcessInfo.processInfo.environment[FaultHook.environmentVariable] {
+            do throws(FaultHook.InvalidValue) {
+                _ = try FaultHook(parsing: value)
+            } catch {
+                printError(error.description)
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

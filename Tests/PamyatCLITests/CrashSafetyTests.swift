@@ -22,42 +22,79 @@ import Testing
         return Data(text.utf8)
     }
 
-    /// The import that gets killed: big enough that a debug build is still importing 1.2 s in
-    /// (250,000 units took ~5 s on 2 cores; the 60,000 used before took 0.8 s once the import read
-    /// on a second thread). Made once for the suite.
-    static let longImport = tmx(count: 250_000, prefix: "Долго")
+    /// The import that gets killed: 60 batches of 512 units. Made once for the suite.
+    static let longImport = tmx(count: 30_000, prefix: "Долго")
 
-    @Test(arguments: [0.25, 0.6, 1.2])
-    func killDuringAnImportLosesNothingThatWasReportedDone(killAfter seconds: Double) throws {
+    /// A memory holding the 50 units of a finished import, and the long import's file beside it.
+    static func memoryWithAFinishedImport() throws -> (folder: URL, memory: String, big: URL) {
         let folder = try PamyatBinary.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: folder) }
         let memory = folder.appendingPathComponent("crash.sqlite").path
         let small = folder.appendingPathComponent("small.tmx"), big = folder.appendingPathComponent("big.tmx")
         try Self.tmx(count: 50, prefix: "Готово").write(to: small)
         try Self.longImport.write(to: big)
-
         let done = try PamyatBinary.run(["import", small.path, "--memory", memory])
         try #require(done.status == 0, "the first import must succeed: \(done.stderr)")
+        return (folder, memory, big)
+    }
+
+    /// Checks that `memory` passes the integrity check and holds the finished import's 50 units and
+    /// nothing else.
+    static func expectOnlyTheFinishedImport(in memory: String, after what: String) throws {
+        let store = try SQLiteMemoryStore(path: memory, create: false)
+        #expect(try store.integrityCheck() == ["ok"], "integrity after \(what)")
+        let units = try store.stats().units
+        #expect(units == 50, "\(what) left \(units - 50) units: a transaction must be all or nothing")
+        #expect(try store.concordance(language: LanguageTag(canonical: "ru"), text: "Готово", limit: 100).count == 50,
+                "every unit of the import reported done is there")
+    }
+
+    /// Killed with `kill -9` while paused at a fault hook inside its transaction (after the first,
+    /// a middle and the last batch but one): no clock decides whether the import is still running.
+    @Test(arguments: [1, 30, 58])
+    func killDuringAnImportLosesNothingThatWasReportedDone(afterBatch batch: Int) throws {
+        let (folder, memory, big) = try Self.memoryWithAFinishedImport()
+        defer { try? FileManager.default.removeItem(at: folder) }
 
         let process = Process()
         process.executableURL = PamyatBinary.url
         process.arguments = ["import", big.path, "--memory", memory]
+        process.environment = ProcessInfo.processInfo.environment.merging([FaultHook.environmentVariable: "pause-after-batch:\(batch)"]) { $1 }
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
         try process.run()
-        Thread.sleep(forTimeInterval: seconds)
-        let killedWhileRunning = process.isRunning
+        // Wait for the hook's line: the import has written `batch` batches and stopped.
+        var said = Data()
+        while !String(decoding: said, as: UTF8.self).contains("\n") {
+            let chunk = errors.fileHandleForReading.availableData
+            if chunk.isEmpty { break }  // the process ended without pausing
+            said.append(chunk)
+        }
+        let line = String(decoding: said, as: UTF8.self)
+        try #require(line == "pamyat: fault hook: paused after batch \(batch)\n" && process.isRunning,
+                     "the import pauses at the hook: \(line)")
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        try Self.expectOnlyTheFinishedImport(in: memory, after: "kill -9 after batch \(batch)")
+    }
 
-        let store = try SQLiteMemoryStore(path: memory, create: false)
-        #expect(try store.integrityCheck() == ["ok"], "integrity after kill -9 at \(seconds) s")
-        try #require(killedWhileRunning && process.terminationReason == .uncaughtSignal,
-                     "the import finished before the kill at \(seconds) s; the test needs a bigger file")
-        let units = try store.stats().units
-        #expect(units == 50, "the killed import left \(units - 50) units: a transaction must be all or nothing")
-        #expect(try store.concordance(language: LanguageTag(canonical: "ru"), text: "Готово", limit: 100).count == 50,
-                "every unit of the import reported done is there")
+    /// A process that dies just before its commit (the hook exits there) leaves nothing of the write.
+    @Test func anImportThatDiesJustBeforeItsCommitLeavesNothing() throws {
+        let (folder, memory, big) = try Self.memoryWithAFinishedImport()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try PamyatBinary.run(["import", big.path, "--memory", memory],
+                                       environment: [FaultHook.environmentVariable: "exit-at:commit"])
+        #expect(run.status == FaultHook.exitStatus, "exits at the hook: \(run.stderr)")
+        try Self.expectOnlyTheFinishedImport(in: memory, after: "an exit at commit")
+    }
+
+    @Test(arguments: ["pause-after-batch:0", "pause-after-batch:x", "exit-at:start", "yes"])
+    func anInvalidFaultHookIsAOneLineUsageError(value: String) throws {
+        let run = try PamyatBinary.run(["stats", "--memory", "/nonexistent/none.sqlite"],
+                                       environment: [FaultHook.environmentVariable: value])
+        #expect(run.status == 64, "\(run.stderr)")
+        #expect(run.stderr == "pamyat: PAMYAT_FAULT=\(value) names no fault hook; use pause-after-batch:N (N ≥ 1) or exit-at:commit, or unset it.\n")
     }
 }
 

@@ -105,8 +105,9 @@ import Testing
         }
     }
 
-    @Test func connectionsBeyondTheMaximumGetBusy() async throws {
-        try await withServer(configure: { $0.maximumConnections = 2 }) { server in
+    @Test(.timeLimit(.minutes(1))) func connectionsBeyondTheMaximumGetBusy() async throws {
+        let log = ServerEventLog()
+        try await withServer(configure: { $0.maximumConnections = 2; $0.onEvent = log.hook }) { server in
             let first = try await server.connect()
             let second = try await server.connect()
             #expect(try await first.request("PING") == #"{"ok":true}"#)
@@ -118,53 +119,34 @@ import Testing
 
             #expect(try await first.request("QUIT") == #"{"ok":true}"#)
             #expect(try await first.readLine() == nil)
-            // The slot is freed once the server has finished with the connection.
-            var freed = false
-            for _ in 0..<50 where !freed {
-                let next = try await server.connect()
-                if try await next.readLine(afterSending: "PING") == #"{"ok":true}"# { freed = true } else {
-                    try await Task.sleep(for: .milliseconds(20))
-                }
-            }
-            #expect(freed, "a new connection is accepted after one closed")
+            // The slot is freed once the server has finished with the connection: wait for that.
+            await log.wait { $0 == .connectionClosed(open: 1) }
+            let next = try await server.connect()
+            #expect(try await next.request("PING") == #"{"ok":true}"#, "a new connection is accepted after one closed")
         }
     }
 
-    @Test func aClientThatDoesNotReadCannotMakeTheServerBufferWithoutBound() async throws {
-        try await withServer { server in
+    @Test(.timeLimit(.minutes(1))) func aClientThatDoesNotReadCannotMakeTheServerBufferWithoutBound() async throws {
+        let log = ServerEventLog()
+        try await withServer(configure: { $0.onEvent = log.hook }) { server in
             let client = try await server.connect()
             let chunk = Array(String(repeating: "LOOKUP ru en слово\n", count: 4096).utf8)
             var sent = 0
-            var stalledSince: ContinuousClock.Instant?
             let limit = 256 << 20
+            // Send until the socket takes no more; then, unless the server has said it stopped
+            // reading, wait until it does (the socket buffers are finite), and send again until
+            // the socket takes no more: that is all the server and the kernel will hold.
             while sent < limit {
                 let taken = try await client.sendWithoutWaiting(bytes: chunk)
                 sent += taken
-                if taken == 0 {
-                    let now = ContinuousClock.now
-                    if let since = stalledSince, now - since > .milliseconds(500) { break }
-                    if stalledSince == nil { stalledSince = now }
-                    try await Task.sleep(for: .milliseconds(10))
-                } else {
-                    stalledSince = nil
-                }
+                guard taken == 0 else { continue }
+                if log.contains(where: { $0 == .readingPaused }) { break }
+                await log.wait { $0 == .readingPaused }
             }
             #expect(sent < limit, "the server stopped reading after \(sent) bytes")
             // It still answers, in order, once the client reads.
             let first = try #require(try await client.readJSON())
             #expect(first["matches"] != nil)
-        }
-    }
-}
-
-extension TestClient {
-    /// Sends `line` and reads one line; `nil` if the server closed the connection (or refused it).
-    func readLine(afterSending line: String) async throws -> String? {
-        do {
-            try await send(line)
-            return try await readLine()
-        } catch {
-            return nil
         }
     }
 }

@@ -45,6 +45,7 @@ import Testing
         let stats = try await client.requestJSON("STATS")
         #expect(stats["units"] as? Int == 3, "\(stats)")
         #expect(stats["pairs"] as? [String: Int] == ["ru-en": 2, "ru-be": 1], "as the store counts them: \(stats)")
+        #expect(stats["indexBehind"] as? Int == 0 && stats["indexCatchingUp"] as? Bool == false, "the indexes are current: \(stats)")
         try await server.stop()
     }
 

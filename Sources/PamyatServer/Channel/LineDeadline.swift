@@ -12,7 +12,8 @@ import NIOCore
 ///
 /// Time during which the server itself does not read (backpressure: the client does not read its
 /// responses, or requests wait behind a slow one) does not count against the client: if the
-/// deadline passes then, it is moved on by one timeout.
+/// deadline passes then, it is moved on by one timeout — once per line, so no line (and no
+/// connection that never completes one) is held longer than twice the timeout.
 final class LineDeadline: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -29,6 +30,8 @@ final class LineDeadline: ChannelDuplexHandler {
     /// The pipeline has asked for bytes (a `read` passed through) and not had them yet.
     private var isReading = false
     private var exceeded = false
+    /// The current line's deadline has been moved on once already.
+    private var extended = false
 
     init(timeout: TimeAmount) {
         precondition(timeout > .zero, "a line timeout must be positive")
@@ -41,6 +44,7 @@ final class LineDeadline: ChannelDuplexHandler {
         let view = buffer.readableBytesView
         if let lastLineFeed = view.lastIndex(of: 0x0A) {
             cancel()
+            extended = false
             // Bytes after the last line feed start the next line now.
             if lastLineFeed + 1 < view.endIndex { schedule(context: context) }
         } else if deadline == nil, !view.isEmpty {
@@ -88,8 +92,11 @@ final class LineDeadline: ChannelDuplexHandler {
     private func deadlinePassed(context: ChannelHandlerContext) {
         deadline = nil
         guard !exceeded, context.channel.isActive else { return }
-        guard isReading else {
+        if !isReading, !extended {
             // The server is not reading: the rest of the line may be waiting in the socket.
+            // Moved on once; a second time would let a client that does not read its answers
+            // hold the connection for ever.
+            extended = true
             schedule(context: context)
             return
         }

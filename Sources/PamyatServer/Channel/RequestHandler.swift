@@ -39,11 +39,13 @@ final class RequestHandler: ChannelDuplexHandler {
     private var heldRead = false
     /// Responses written since the last flush.
     private var unflushed = false
+    private let onEvent: (@Sendable (ServerEvent) -> Void)?
 
-    init(dispatcher: Dispatcher, threadPool: NIOThreadPool, logger: Logger) {
+    init(dispatcher: Dispatcher, threadPool: NIOThreadPool, logger: Logger, onEvent: (@Sendable (ServerEvent) -> Void)? = nil) {
         self.dispatcher = dispatcher
         self.threadPool = threadPool
         self.logger = logger
+        self.onEvent = onEvent
         self.session = dispatcher.newSession()
     }
 
@@ -99,6 +101,7 @@ final class RequestHandler: ChannelDuplexHandler {
     // Outbound: hold `read` while paused (the same idea as NIO's BackPressureHandler).
     func read(context: ChannelHandlerContext) {
         if isPaused(context: context) {
+            if !heldRead { onEvent?(.readingPaused) }
             heldRead = true
         } else {
             context.read()

@@ -66,4 +66,8 @@ struct AddOutcome: Sendable, Hashable {
 struct StatsInfo: Sendable, Hashable {
     var units: Int
     var pairs: [String: Int]
+    /// Store changes the indexes have not applied yet (another process's import), and whether they
+    /// are being applied in the background.
+    var indexBehind = 0
+    var indexCatchingUp = false
 }

@@ -143,7 +143,10 @@ struct Dispatcher: Sendable {
         case .stats:
             return .blocking {
                 let stats = try backend.stats()
-                return .success([("units", .int(stats.units)), ("pairs", .counts(stats.pairs))])
+                return .success([
+                    ("units", .int(stats.units)), ("pairs", .counts(stats.pairs)),
+                    ("indexBehind", .int(stats.indexBehind)), ("indexCatchingUp", .bool(stats.indexCatchingUp)),
+                ])
             }
         }
     }

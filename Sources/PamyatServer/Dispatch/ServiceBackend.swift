@@ -12,9 +12,10 @@ struct ServiceBackend: Backend {
     let service: LookupService
     let segmenters: SegmenterPool
 
-    init(memories: [ServedMemory], threads: Int) throws {
+    init(memories: [ServedMemory], threads: Int, onIndexEvent: (@Sendable (IndexCatchUpEvent) -> Void)? = nil) throws {
         self.memories = memories
-        service = try LookupService(memories: memories.map { LookupService.Memory(name: $0.name, store: $0.store) })
+        service = try LookupService(
+            memories: memories.map { LookupService.Memory(name: $0.name, store: $0.store) }, onIndexEvent: onIndexEvent)
         segmenters = SegmenterPool(keep: threads)
     }
 
@@ -65,6 +66,10 @@ struct ServiceBackend: Backend {
             total.units += stats.units
             for (pair, count) in stats.pairs { total.pairs[pair, default: 0] += count }
         }
+        for lag in try service.indexLag().values {
+            total.indexBehind += lag.behind
+            total.indexCatchingUp = total.indexCatchingUp || lag.catchingUp
+        }
         return total
     }
 
@@ -94,8 +99,13 @@ extension Server {
         onServerRunning: @escaping @Sendable (SocketAddress) async -> Void = { _ in }
     ) throws {
         guard !memories.isEmpty else { throw ServerError(.configuration, "The server needs at least one memory.") }
+        var onIndexEvent: (@Sendable (IndexCatchUpEvent) -> Void)?
+        if let onEvent = configuration.onEvent {
+            onIndexEvent = { event in onEvent(.index(event)) }
+        }
         self.init(
-            configuration: configuration, backend: try ServiceBackend(memories: memories, threads: configuration.workerThreads),
+            configuration: configuration,
+            backend: try ServiceBackend(memories: memories, threads: configuration.workerThreads, onIndexEvent: onIndexEvent),
             logger: logger, onServerRunning: onServerRunning)
     }
 }

@@ -23,9 +23,11 @@ final class ConnectionRegistry: Sendable {
 
     private let state = NIOLockedValueBox(State())
     let limit: Int
+    private let onEvent: (@Sendable (ServerEvent) -> Void)?
 
-    init(limit: Int) {
+    init(limit: Int, onEvent: (@Sendable (ServerEvent) -> Void)? = nil) {
         self.limit = limit
+        self.onEvent = onEvent
     }
 
     var count: Int { state.withLockedValue { $0.channels.count } }
@@ -41,12 +43,13 @@ final class ConnectionRegistry: Sendable {
     }
 
     func remove(_ id: Int) {
-        let waiters = state.withLockedValue { state -> [CheckedContinuation<Void, Never>] in
+        let (waiters, open) = state.withLockedValue { state -> ([CheckedContinuation<Void, Never>], Int) in
             state.channels.removeValue(forKey: id)
-            guard state.channels.isEmpty else { return [] }
+            guard state.channels.isEmpty else { return ([], state.channels.count) }
             defer { state.waiters = [] }
-            return state.waiters
+            return (state.waiters, 0)
         }
+        onEvent?(.connectionClosed(open: open))
         for waiter in waiters { waiter.resume() }
     }
 

@@ -45,7 +45,7 @@ public struct Server: Service {
         let dispatcher = Dispatcher(
             backend: backend, token: configuration.token, isReadOnly: configuration.isReadOnly,
             version: configuration.version, maximumLineLength: configuration.maximumLineLength, logger: logger)
-        let registry = ConnectionRegistry(limit: configuration.maximumConnections)
+        let registry = ConnectionRegistry(limit: configuration.maximumConnections, onEvent: configuration.onEvent)
         let listener = try await listening { try await bind(dispatcher: dispatcher, registry: registry, threadPool: threadPool) }
         guard let address = listener.localAddress else {
             listener.close(promise: nil)
@@ -85,6 +85,7 @@ public struct Server: Service {
         let idleTimeout = configuration.idleTimeAmount
         let lineTimeout = configuration.lineTimeAmount
         let maximumConnections = configuration.maximumConnections
+        let onEvent = configuration.onEvent
         let logger = self.logger
         return try await ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.backlog, value: 1024)
@@ -104,7 +105,7 @@ public struct Server: Service {
                         try pipeline.addHandler(LineDeadline(timeout: lineTimeout))
                         try pipeline.addHandler(ByteToMessageHandler(LineFrameDecoder(maximumLength: maximumLineLength)))
                         try pipeline.addHandler(
-                            RequestHandler(dispatcher: dispatcher, threadPool: threadPool, logger: connectionLogger))
+                            RequestHandler(dispatcher: dispatcher, threadPool: threadPool, logger: connectionLogger, onEvent: onEvent))
                     }
                 case .full:
                     logger.notice("refusing a connection: at the limit", metadata: ["server.max_connections": "\(maximumConnections)"])

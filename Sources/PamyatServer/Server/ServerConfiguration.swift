@@ -29,6 +29,9 @@ public struct ServerConfiguration: Sendable {
     public var workerThreads: Int = System.coreCount
     /// The version HELLO reports.
     public var version: String = "unknown"
+    /// Called, on whatever thread the server is on, with each ``ServerEvent``; for tests and tools.
+    /// Must return quickly.
+    public var onEvent: (@Sendable (ServerEvent) -> Void)?
 
     public init() {}
 

@@ -39,7 +39,13 @@ extension LookupService {
             sourceLanguage: from, variants: [Variant(language: from, text: source), Variant(language: to, text: target)],
             origin: .added, provenance: Provenance(documentID: document), createdAt: now)
         let outcome = try memory.memory.store.write { session in try session.store(unit, onDuplicate: .keepExisting) }
-        try memory.index.catchUp(with: memory.memory.store)
+        // The unit is indexed now, whatever else the store's log holds: a large backlog (another
+        // process's import) is left to the background, and applying this unit's change again later
+        // changes nothing.
+        try memory.catchUp.beforeLookup(index: memory.index, store: memory.memory.store)
+        if case .created = outcome, !(try memory.index.isCurrent(with: memory.memory.store)) {
+            try memory.index.add(unit: outcome.unitID, variants: unit.variants.map { FuzzyIndex.Text(language: $0.language, text: $0.text) })
+        }
         if case .created = outcome { return AddResult(unit: outcome.unitID, created: true, memory: memory.memory.name) }
         return AddResult(unit: outcome.unitID, created: false, memory: memory.memory.name)
     }

@@ -15,7 +15,7 @@ extension LookupService {
             throw LookupError(.sameLanguage, "Look up from one language to another: both are '\(request.from.language)'.")
         }
         let memories = try selected(request.memory)
-        for (_, memory) in memories { try memory.index.catchUp(with: memory.memory.store) }
+        for (_, memory) in memories { try memory.catchUp.beforeLookup(index: memory.index, store: memory.memory.store) }
         guard try memories.contains(where: { try $0.opened.index.holdsPair(request.from, request.to) }) else {
             let held = Set(try memories.flatMap { try $0.opened.index.pairs.keys }).sorted()
             throw LookupError(

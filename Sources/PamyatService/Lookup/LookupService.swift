@@ -8,8 +8,10 @@ import PamyatText
 ///
 /// Safe to call from many tasks at once: lookups run in parallel (each memory's ``FuzzyIndex`` is
 /// read under a read lock); an add is one store transaction and then indexed before it returns.
-/// Before every lookup each index applies its store's newer changes, so units added by another
-/// process (an import, an `add`) are found without a restart.
+/// Before a lookup each index applies its store's newer changes, so units added by another
+/// process (an import, an `add`) are found without a restart: a backlog of up to
+/// `inlineCatchUpLimit` changes at once, a larger one on a background thread while lookups answer
+/// from the index as it is (``IndexCatchUp``, ``indexLag()``).
 public final class LookupService: Sendable {
     /// A memory to open: its name (as shown in matches), its store and its penalty.
     public struct Memory: Sendable {
@@ -29,6 +31,7 @@ public final class LookupService: Sendable {
     struct Opened: Sendable {
         var memory: Memory
         let lazyIndex: LazyIndex
+        let catchUp: IndexCatchUp
 
         /// The memory's index, opened (loaded from its cache or built) on first use.
         var index: FuzzyIndex {
@@ -39,11 +42,20 @@ public final class LookupService: Sendable {
     let opened: [Opened]
     let explainer = MatchExplainer()
 
+    /// The largest backlog of store changes a lookup applies to its index itself (a few hundred
+    /// milliseconds of work at most); a larger one is applied in the background.
+    public static let defaultInlineCatchUpLimit = 2_000
+
     /// Opens `memories` (earlier ones win ties). Each one's fuzzy index is loaded from its cache or
     /// built now when `openIndexes` (a server wants its first lookup fast), else on the first lookup
     /// (concordance needs none). An index cache file is kept beside each memory file once it has
-    /// `cacheUnits` units.
-    public init(memories: [Memory], openIndexes: Bool = true, cacheUnits: Int = 20_000) throws {
+    /// `cacheUnits` units. A lookup applies up to `inlineCatchUpLimit` changes of its store itself,
+    /// and leaves more to a background thread, which reports to `onIndexEvent`.
+    public init(
+        memories: [Memory], openIndexes: Bool = true, cacheUnits: Int = 20_000,
+        inlineCatchUpLimit: Int = LookupService.defaultInlineCatchUpLimit,
+        onIndexEvent: (@Sendable (IndexCatchUpEvent) -> Void)? = nil
+    ) throws {
         guard !memories.isEmpty else { throw LookupError(.unknownMemory, "Give at least one memory to look up in.") }
         var seen = Set<String>()
         var opened: [Opened] = []
@@ -56,7 +68,8 @@ public final class LookupService: Sendable {
             }
             let lazy = LazyIndex(cacheUnits: cacheUnits)
             if openIndexes { _ = try lazy.get(for: memory.store) }
-            opened.append(Opened(memory: memory, lazyIndex: lazy))
+            let catchUp = IndexCatchUp(memory: memory.name, inlineLimit: inlineCatchUpLimit, onEvent: onIndexEvent)
+            opened.append(Opened(memory: memory, lazyIndex: lazy, catchUp: catchUp))
         }
         self.opened = opened
     }
@@ -84,14 +97,26 @@ public final class LookupService: Sendable {
     }
 
     /// Whether a lookup in `memory` (all memories when `nil`) has no changes to index first: each
-    /// index has seen its store's latest commit. A server answers such lookups on its network
-    /// threads and hands the others (an import by another process may bring a million units to
-    /// index) to its worker pool.
+    /// index has seen its store's latest commit, or is catching up in the background (the lookup
+    /// answers from it as it is). A server answers such lookups on its network threads and hands
+    /// the others to its worker pool.
     public func isCurrent(memory: String?) -> Bool {
         guard let memories = try? selected(memory) else { return true }  // the lookup fails at once
         return memories.allSatisfy { memory in
-            memory.opened.lazyIndex.opening != nil && ((try? memory.opened.index.isCurrent(with: memory.opened.memory.store)) ?? false)
+            memory.opened.lazyIndex.opening != nil
+                && (memory.opened.catchUp.isRunning
+                    || ((try? memory.opened.index.isCurrent(with: memory.opened.memory.store)) ?? false))
         }
+    }
+
+    /// How far each memory's index is behind its store, by memory name (an index not opened yet
+    /// is not listed).
+    public func indexLag() throws -> [String: IndexLag] {
+        var result: [String: IndexLag] = [:]
+        for memory in opened where memory.lazyIndex.opening != nil {
+            result[memory.memory.name] = try memory.catchUp.lag(index: memory.index, store: memory.memory.store)
+        }
+        return result
     }
 
     /// The memories a request names (one, or all).

@@ -100,6 +100,7 @@ public struct TMXImporter: Sendable {
         }
         if let store {
             try store.write { session in
+                var batches = 0
                 try forEachBatch(of: reader, preparingFor: store) { batch in
                     for unit in batch.units {
                         consume(unit.unit, bytesRead: batch.bytesRead)
@@ -109,6 +110,8 @@ public struct TMXImporter: Sendable {
                         case .unchanged: report.unchanged += 1
                         }
                     }
+                    batches += 1
+                    FaultHook.batchWritten(batches)
                 }
             }
         } else {
