@@ -75,7 +75,7 @@ struct Dispatcher: Sendable {
             throw ServerError(.unauthorized, "\(verb.rawValue) needs AUTH first; send AUTH with the server's token.")
         }
         if verb == .add, isReadOnly {
-            throw ServerError(.readOnly, "The server is read-only (--read-only); ADD is refused.")
+            throw ServerError(.readOnly, "The server is read-only; ADD is refused.")
         }
         let arguments = try VerbArguments(request, verb: verb)
         let backend = self.backend
