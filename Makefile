@@ -7,7 +7,8 @@
 #   make align-eval  score `pamyat align` on the paragraph-aligned documentation sets (docs/ALIGNMENT.md)
 #   make build   release build of the pamyat executable (.build/release/pamyat)
 #   make deps    install the Debian packages pamyat needs (libicu-dev libsqlite3-dev libxml2-dev libxml2-utils pkg-config)
-#   make fuzz    fuzz the TMX reader's XML layer (CXMLShim) with libFuzzer for FUZZ_SECONDS (60) seconds
+#   make fuzz    build the libFuzzer targets (tools/fuzz) and run each for FUZZ_SECONDS (60) seconds;
+#                FUZZ_TARGETS picks some (xml-reader tmx request lines html segmenter); docs/FUZZING.md
 #   make format  check formatting with swift-format (from the toolchain)
 #   make clean   remove build products
 
@@ -45,18 +46,13 @@ align-eval: build
 	python3 tools/align-eval/evaluate.py --pamyat $(PAMYAT) .build/align-eval-generated
 
 FUZZ_SECONDS ?= 60
-FUZZ_DIR = .build/fuzz
+FUZZ_TARGETS ?= xml-reader tmx request lines html segmenter
 
 fuzz: deps
-	mkdir -p $(FUZZ_DIR)/corpus
-	cp Tests/PamyatTMXTests/Fixtures/*.tmx $(FUZZ_DIR)/corpus/
-	clang -g -O1 -fsanitize=fuzzer,address,undefined -ISources/CXMLShim/include $$(pkg-config --cflags libxml-2.0) \
-	  tools/fuzz/fuzz_xml_reader.c Sources/CXMLShim/xml_reader.c $$(pkg-config --libs libxml-2.0) -o $(FUZZ_DIR)/fuzz_xml_reader
-	$(FUZZ_DIR)/fuzz_xml_reader -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=$(FUZZ_DIR)/ \
-	  -dict=tools/fuzz/tmx.dict $(FUZZ_DIR)/corpus
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" bash tools/fuzz/run.sh
 
 format:
 	$(SWIFT) format lint --recursive Sources Tests tools/Sources
 
 clean:
-	rm -rf .build tools/.build
+	rm -rf .build tools/.build .build-fuzz

@@ -6,6 +6,7 @@
 #include <libxml/parserInternals.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define PMY_CHUNK (64 * 1024)
@@ -49,6 +50,7 @@ struct pmy_xml_reader {
     int has_current;
     char encoding[64];
     int encoding_known;
+    unsigned char first_bytes[2];  // the input's first two bytes (a UTF-16 byte order mark?)
     // The first error.
     int32_t error_kind;
     char message[512];
@@ -379,6 +381,19 @@ void pmy_xml_close(pmy_xml_reader *self) {
     free(self);
 }
 
+/// Whether the input is UTF-16: it starts with a UTF-16 byte order mark, or libxml2 reads it with a
+/// UTF-16 decoder (detected from `<?` or declared).
+static int pmy_input_is_utf16(struct pmy_xml_reader *self) {
+    if ((self->first_bytes[0] == 0xFF && self->first_bytes[1] == 0xFE) ||
+        (self->first_bytes[0] == 0xFE && self->first_bytes[1] == 0xFF)) {
+        return 1;
+    }
+    xmlParserInputPtr input = self->context->input;
+    if (input == NULL || input->buf == NULL || input->buf->encoder == NULL || input->buf->encoder->name == NULL) return 0;
+    const char *name = input->buf->encoder->name;
+    return strncasecmp(name, "UTF-16", 6) == 0 || strncasecmp(name, "UTF16", 5) == 0;
+}
+
 /// Pushes the next chunk of input (or the end of it) to the parser.
 static void pmy_feed(struct pmy_xml_reader *self) {
     self->event_count = self->next_event = 0;
@@ -411,8 +426,19 @@ static void pmy_feed(struct pmy_xml_reader *self) {
             return;
         }
         self->finished = 1;
+        if (self->consumed % 2 == 1 && pmy_input_is_utf16(self)) {
+            char message[120];
+            snprintf(message, sizeof(message), "%lld bytes", (long long)self->consumed);
+            int line = self->context->input != NULL ? xmlSAX2GetLineNumber(self->context) : 0;
+            int column = self->context->input != NULL ? xmlSAX2GetColumnNumber(self->context) : 0;
+            pmy_fail(self, PMY_XML_ERROR_ODD_UTF16, message, line > 0 ? line : 1, column > 0 ? column : 1);
+            return;
+        }
         pmy_parse_chunk(self, NULL, 0, 1);
     } else {
+        for (int64_t index = 0; self->consumed + index < 2 && index < count; index++) {
+            self->first_bytes[self->consumed + index] = (unsigned char)bytes[index];
+        }
         self->consumed += count;
         pmy_parse_chunk(self, bytes, (int)count, 0);
     }

@@ -41,13 +41,27 @@ public struct ServerError: Error, Hashable, Sendable, CustomStringConvertible {
         case badResponse = "bad-response"
     }
 
+    /// The configuration settings a `configuration` error can be about, so that a front end can name
+    /// its own option for it (the message names none: the server's messages serve every front end).
+    public enum Setting: String, Sendable, CaseIterable {
+        /// ``ServerConfiguration/host``, the address listened on.
+        case host
+        /// ``ServerConfiguration/port``.
+        case port
+        /// ``ServerConfiguration/token`` (or ``ServerConfiguration/allowsInsecureListen`` instead).
+        case token
+    }
+
     public var code: Code
     /// A full sentence saying what went wrong and what to do.
     public var message: String
+    /// The configuration setting to change, for a `configuration` error about one.
+    public var setting: Setting?
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, setting: Setting? = nil) {
         self.code = code
         self.message = message
+        self.setting = setting
     }
 
     public var description: String { message }

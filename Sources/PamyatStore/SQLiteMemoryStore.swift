@@ -43,7 +43,7 @@ public final class SQLiteMemoryStore: MemoryStore {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists, isDirectory.boolValue {
-            throw StoreError(.notAMemory, "is a directory, not a memory file; give a memory name (--memory press) or the path of a .sqlite file.", location: path)
+            throw StoreError(.notAMemory, "is a directory, not a memory file; give a memory name or the path of a .sqlite file.", location: path)
         }
         if exists, readOnly, (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
             // A file left empty by a create that failed (a full disk): nothing to read, and not
@@ -174,7 +174,7 @@ public final class SQLiteMemoryStore: MemoryStore {
             }
             if complete { return }
             if readOnly {
-                throw StoreError(.readOnly, "this memory needs a schema upgrade; open it once without --read-only.", location: path)
+                throw StoreError(.readOnly, "this memory needs a schema upgrade, which a read-only open cannot make; open it once for writing (add to it or import into it).", location: path)
             }
             // Two processes creating or upgrading one memory at once: a migration fails in the one
             // that loses ("table … already exists") because the other's ran first. Each migration

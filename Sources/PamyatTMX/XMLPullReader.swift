@@ -129,6 +129,8 @@ final class XMLPullReader {
             return error(.malformedXML, "the file is empty; it is not a TMX file.")
         case PMY_XML_ERROR_ENCODING:
             return error(.malformedXML, "the bytes do not match the declared encoding, or hold a character XML forbids (\(text)); save the file as UTF-8, or UTF-16 with a byte order mark.")
+        case PMY_XML_ERROR_ODD_UTF16:
+            return error(.malformedXML, "the file is UTF-16 but has an odd number of bytes (\(text)), so its last character is cut in half; the file is truncated or damaged. Save it again as UTF-8, or as UTF-16.")
         case PMY_XML_ERROR_LIMIT:
             return error(.tooLarge, "a text, value or name over libxml2's limits of 10,000,000 bytes (\(text)).")
         default:

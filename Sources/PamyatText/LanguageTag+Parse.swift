@@ -19,18 +19,18 @@ extension LanguageTag {
         guard !trimmed.isEmpty, trimmed.utf8.count < 100,
             trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
         else {
-            throw TextError(.unknownLanguage, "'\(text)' is not a language tag; use a BCP 47 tag such as ru, en, en-GB, be, kk.")
+            throw TextError(.unknownLanguage, "'\(TextExcerpt.short(text, limit: 40))' is not a language tag; use a BCP 47 tag such as ru, en, en-GB, be, kk.")
         }
         var output = [CChar](repeating: 0, count: 160)
         var status: Int32 = 0
         let length = pmy_locale_canonical_tag(trimmed, &output, Int32(output.count), &status)
         guard length > 0, pmy_failed(status) == 0 else {
-            throw TextError(.unknownLanguage, "'\(text)' is not a well-formed BCP 47 language tag; use one such as ru, en, en-GB, be, kk.")
+            throw TextError(.unknownLanguage, "'\(TextExcerpt.short(text, limit: 40))' is not a well-formed BCP 47 language tag; use one such as ru, en, en-GB, be, kk.")
         }
         let canonical = String(decoding: output[0..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let tag = LanguageTag(canonical: canonical)
         guard tag.language != "und", pmy_locale_is_known_language(tag.language) == 1 else {
-            throw TextError(.unknownLanguage, "'\(text)' names no language ICU knows; use a BCP 47 tag such as ru, en, en-GB, be, kk.")
+            throw TextError(.unknownLanguage, "'\(TextExcerpt.short(text, limit: 40))' names no language ICU knows; use a BCP 47 tag such as ru, en, en-GB, be, kk.")
         }
         return tag
     }

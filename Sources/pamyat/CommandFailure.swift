@@ -23,7 +23,7 @@ func reportedExit(for error: any Error) -> ExitCode {
         }
     }
     if let described = error as? any PamyatFailure {
-        printError(described.description)
+        printError(FlagHint.adding(to: described.description, for: error))
         return described.exitCode
     }
     printError("\(error)")

@@ -18,7 +18,7 @@ extension LookupError: PamyatFailure {
         switch code {
         case .unknownMemory: .noInput
         case .unknownPair, .badText: .dataError
-        case .sameLanguage, .badOption: .validationFailure
+        case .sameLanguage, .sameTranslationLanguage, .badOption: .validationFailure
         }
     }
 }

@@ -111,6 +111,8 @@ import Testing
             ("a 3 MB date", file("<tu creationdate=\"\(long)\">\(good.dropFirst(4))"), "bad.tmx:4:"),
             ("Shift_JIS bytes that are not", Array("<?xml version=\"1.0\" encoding=\"SHIFT_JIS\"?>\n<!-- ".utf8) + [0xFF, 0xFE, 0x80, 0xA0] + Array(" -->\n\(header)</body></tmx>".utf8), "bad.tmx:"),
             ("UTF-32 declared, bytes UTF-8", file("", encoding: "UTF-32"), "bad.tmx:"),
+            // A fuzz finding (docs/FUZZING.md): UTF-16 with an odd number of bytes.
+            ("UTF-16 with an odd byte count", [0xFF, 0xFE] + String(decoding: file("", encoding: "UTF-16"), as: UTF8.self).utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] } + [0x0A], "bad.tmx:"),
         ]
         for bad in cases {
             let path = folder.appendingPathComponent("bad.tmx")

@@ -19,4 +19,12 @@ import Testing
         #expect(TextExcerpt.short("a\tb\nc") == "a b c")
         #expect(TextExcerpt.short("short") == "short")
     }
+
+    /// A fuzz finding (docs/FUZZING.md): a TMX error quoted `version="1.\u{7F}4"` with its DEL; C1
+    /// controls and line separators were quoted as they were too.
+    @Test func delC1ControlsAndSeparatorsBecomeSpaces() {
+        #expect(TextExcerpt.short("1.\u{7F}4") == "1. 4")
+        #expect(TextExcerpt.short("a\u{84}b\u{9B}c\u{2028}d\u{85}e\u{1F}\u{301}f") == "a b c d e \u{301}f", "the mark after a control is a character of its own, kept")
+        #expect(TextExcerpt.short("Ёлка́ 🎄") == "Ёлка́ 🎄", "letters, marks and symbols stay")
+    }
 }

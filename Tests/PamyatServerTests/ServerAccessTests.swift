@@ -37,6 +37,7 @@ import Testing
             let client = try await server.connect()
             let answer = try await client.requestJSON(#"ADD ru en "a" "b""#)
             #expect(answer["error"] as? String == "read-only", "\(answer)")
+            #expect((answer["message"] as? String)?.contains("--") == false, "no command-line option in a protocol answer: \(answer)")
             #expect(backend.addedRequests.isEmpty, "nothing stored")
             #expect(try await client.requestJSON("LOOKUP ru en a")["ok"] as? Bool == true)
             #expect(try await client.requestJSON("HELLO")["readOnly"] as? Bool == true)
@@ -46,6 +47,15 @@ import Testing
     @Test func aPublicAddressWithoutTokenDoesNotStart() async throws {
         await #expect(throws: ServerError.self) {
             _ = try await TestServer.start(configure: { $0.host = "0.0.0.0" })
+        }
+        do {
+            var configuration = ServerConfiguration()
+            configuration.host = "0.0.0.0"
+            try configuration.validate()
+            Issue.record("a public address without a token was accepted")
+        } catch {
+            #expect(error.code == .configuration && error.setting == .token, "typed, for the front end's hint: \(error)")
+            #expect(!error.message.contains("--"), "the server names no command-line option: \(error.message)")
         }
     }
 }

@@ -142,6 +142,24 @@ import Testing
         try await server.stop()
     }
 
+    /// Library errors reach protocol clients without command-line options (issue 13: "Check --from
+    /// and --to." was sent to clients, who have no such options); the pamyat executable adds its hints.
+    @Test(arguments: [
+        ("LOOKUP ru kk \"Вызовов много.\"", "not-found"),
+        (#"CONCORDANCE ru "много" to=ru"#, "bad-request"),
+        (#"ADD en en-GB "a" "b""#, "bad-request"),
+        ("LOOKUP ru ru a", "bad-request"),
+    ])
+    func errorMessagesNameNoCommandLineOptions(line: String, code: String) async throws {
+        let server = try await TestServer.start(memories: try ServiceBackendTests.memories())
+        let client = try await server.connect()
+        let answer = try await client.requestJSON(line)
+        #expect(answer["error"] as? String == code, "\(line): \(answer)")
+        let message = try #require(answer["message"] as? String, "\(line): \(answer)")
+        #expect(!message.contains("--"), "\(line): \(message)")
+        try await server.stop()
+    }
+
     @Test(arguments: [
         ("LOOKUP ru en a memory=nowhere", "not-found"),
         (#"CONCORDANCE ru "a" memory=nowhere"#, "not-found"),

@@ -117,8 +117,12 @@ import Testing
         case .htmlWithoutParagraphs: translation = try fixture.write("page.en.html", "<html><body><div>menu</div><script>x()</script></body></html>")
         case .implausibleLengths: translation = try fixture.write("short.en.txt", "Lukashenko met the CSTO Secretary General.")
         }
-        #expect(throws: (any Error).self, "\(bad)") {
-            try DocumentAdder(store: fixture.store).add(AddRequest(original: original, translations: [translation]))
+        do {
+            _ = try DocumentAdder(store: fixture.store).add(AddRequest(original: original, translations: [translation]))
+            Issue.record("\(bad): added")
+        } catch {
+            // The message serves every front end: the CLI adds its options (FlagHint), a server names none.
+            #expect(!error.localizedDescription.isEmpty && !"\(error)".contains("--"), "\(bad): \(error)")
         }
         #expect(try fixture.store.stats().units == 0, "nothing stored for \(bad)")
         #expect(try fixture.store.document(id: "press-release") == nil)

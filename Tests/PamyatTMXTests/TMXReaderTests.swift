@@ -107,6 +107,41 @@ import Testing
         }
     }
 
+    /// A fuzz finding (docs/FUZZING.md): UTF-16 with an odd number of bytes was read without a word
+    /// (libxml2 drops the odd byte) or failed with libxml2's own message; it is one TMX error that
+    /// says what is wrong, from memory and from a file (read in chunks) alike.
+    @Test(arguments: [false, true])
+    func utf16WithAnOddByteCountIsRefused(bigEndian: Bool) throws {
+        let text = TMXTest.document("<tu><tuv xml:lang=\"ru\"><seg>Ёлка</seg></tuv><tuv xml:lang=\"en\"><seg>Tree</seg></tuv></tu>")
+            .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        var whole: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+        for unit in text.utf16 {
+            let pair = [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            whole += bigEndian ? pair.reversed() : pair
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pamyat-odd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, bytes) in [("a stray last byte", whole + [0x0A]), ("cut inside a character", Array(whole.prefix(whole.count / 2 | 1)))] {
+            let path = folder.appendingPathComponent("odd.tmx").path
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            for source in ["memory", "file"] {
+                do {
+                    let reader = source == "memory" ? try TMXReader(bytes: bytes, name: "odd.tmx") : try TMXReader(path: path)
+                    while try reader.next() != nil {}
+                    Issue.record("\(name), from \(source): read without an error")
+                } catch {
+                    #expect(error.code == .malformedXML, "\(name), from \(source): \(error)")
+                    #expect(error.message.contains("odd number of bytes (\(bytes.count) bytes)"), "\(name), from \(source): \(error)")
+                    #expect((error.line ?? 0) > 0 && (error.column ?? 0) > 0, "\(name), from \(source): a place: \(error)")
+                    #expect(!error.description.contains("\n"), "one line: \(error)")
+                }
+            }
+        }
+        let (units, _) = try TMXTest.read(bytes: whole)
+        #expect(units.count == 1, "the even file reads")
+    }
+
     @Test func unitsWithoutDatesTakeTheHeaderDateOrTheFallback() throws {
         let withHeaderDate = TMXTest.document("<tu><tuv xml:lang=\"ru\"><seg>a</seg></tuv></tu>")
             .replacingOccurrences(of: "datatype=\"plaintext\"", with: "datatype=\"plaintext\" creationdate=\"20200101T000000Z\"")

@@ -54,6 +54,25 @@ import Testing
         #expect(got == ["«Да», — сказал он.", "Новый абзац. Та же строка."])
     }
 
+    /// A fuzz finding (docs/FUZZING.md): a `<br>` right before a combining mark left its U+001F mark
+    /// in the paragraph, because Swift keeps the mark and U+001F in one character.
+    @Test(arguments: ["<br>", "<br><br>", "<br> <br>"])
+    func aLineBreakBeforeACombiningMarkLeavesNoControlCharacter(breaks: String) throws {
+        let got = try html("<p>Hello\(breaks)\u{301}world. Next\(breaks)\u{20DD}\u{301}.</p>")
+        #expect(!got.isEmpty)
+        for paragraph in got {
+            #expect(!paragraph.unicodeScalars.contains { $0.value < 0x20 }, "a control character in \(paragraph.debugDescription)")
+        }
+        #expect(got.joined(separator: " ").unicodeScalars.filter { $0 == "\u{301}" }.count == 2, "the combining marks are kept: \(got)")
+    }
+
+    /// A fuzz finding (docs/FUZZING.md): control characters from the page or from references
+    /// (`&#1;`, `&#x84;`) reached paragraphs. C1 references read as browsers read them; others go.
+    @Test func controlCharactersDoNotReachParagraphs() throws {
+        let got = try html("<p>A&#x84;B&#x85;C&#x96;D</p><p>E\u{7}F&#x7F;G&#x81;H</p><p>I\tJ</p>")
+        #expect(got == ["A„B…C–D", "EFGH", "I J"])
+    }
+
     @Test func keepsWordsInNeighbouringBlocksApart() throws {
         #expect(try html("<table><tr><td><div>один</div><div>два</div></td></tr></table>") == ["один два"])
     }

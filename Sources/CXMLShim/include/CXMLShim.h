@@ -59,6 +59,9 @@ enum {
     PMY_XML_ERROR_ENCODING = 6,
     /// Over one of libxml2's size limits (10,000,000 bytes of lookahead, names of 50,000 bytes).
     PMY_XML_ERROR_LIMIT = 7,
+    /// UTF-16 input (by its byte order mark or its encoding) with an odd number of bytes: its last
+    /// character is cut (libxml2 would drop the odd byte without a word). The message gives the count.
+    PMY_XML_ERROR_ODD_UTF16 = 8,
 };
 
 /// Reads from an open file descriptor, which the caller closes after pmy_xml_close.

@@ -1,7 +1,8 @@
 /// Bounded quotes of user input for error messages: an error names what was wrong, never echoes
 /// an unbounded amount of it.
 public enum TextExcerpt {
-    /// `text` with control characters shown as spaces, cut to `limit` characters with `…`.
+    /// `text` with control characters (C0, DEL, C1) and line or paragraph separators shown as
+    /// spaces, cut to `limit` characters with `…`.
     public static func short(_ text: some StringProtocol, limit: Int = 80) -> String {
         var result = ""
         var count = 0
@@ -10,9 +11,16 @@ public enum TextExcerpt {
                 result.append("…")
                 break
             }
-            result.append(character.isNewline || character == "\t" || character.asciiValue.map({ $0 < 0x20 }) == true ? " " : character)
+            result.append(character.isNewline || character.unicodeScalars.contains(where: isControl) ? " " : character)
             count += 1
         }
         return result
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: true
+        default: false
+        }
     }
 }

@@ -69,13 +69,13 @@ struct Dispatcher: Sendable {
         guard let verb = Verb(rawValue: request.verb) else {
             throw ServerError(
                 .unknownCommand,
-                "'\(request.verb)' is not a verb; use one of \(Verb.allCases.map(\.rawValue).joined(separator: ", ")).")
+                "'\(TextExcerpt.short(request.verb, limit: 40))' is not a verb; use one of \(Verb.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         if !session.isAuthenticated, !verb.isAllowedBeforeAuth {
             throw ServerError(.unauthorized, "\(verb.rawValue) needs AUTH first; send AUTH with the server's token.")
         }
         if verb == .add, isReadOnly {
-            throw ServerError(.readOnly, "The server is read-only (--read-only); ADD is refused.")
+            throw ServerError(.readOnly, "The server is read-only; ADD is refused.")
         }
         let arguments = try VerbArguments(request, verb: verb)
         let backend = self.backend

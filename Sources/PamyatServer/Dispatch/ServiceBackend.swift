@@ -80,7 +80,7 @@ struct ServiceBackend: Backend {
         } catch let error as LookupError {
             switch error.code {
             case .unknownMemory, .unknownPair: throw ServerError(.notFound, error.message)
-            case .sameLanguage, .badText, .badOption: throw ServerError(.badRequest, error.message)
+            case .sameLanguage, .sameTranslationLanguage, .badText, .badOption: throw ServerError(.badRequest, error.message)
             }
         } catch let error as MatchError {
             switch error.code {

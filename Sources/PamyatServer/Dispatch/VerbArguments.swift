@@ -17,7 +17,7 @@ struct VerbArguments {
         }
         for name in request.options.keys.sorted() where !verb.options.contains(name) {
             let known = verb.options.isEmpty ? "it takes no options" : "its options are \(verb.options.sorted().joined(separator: ", "))"
-            throw ServerError(.badRequest, "\(verb.rawValue) has no option '\(name)'; \(known).")
+            throw ServerError(.badRequest, "\(verb.rawValue) has no option '\(TextExcerpt.short(name, limit: 40))'; \(known).")
         }
         self.verb = verb
         positional = request.arguments
@@ -62,7 +62,7 @@ struct VerbArguments {
         guard let text = options[name] else { return defaultValue }
         guard let value = Int(text), range.contains(value) else {
             throw ServerError(
-                .badRequest, "The option \(name)=\(text) is not a whole number from \(range.lowerBound) to \(range.upperBound).")
+                .badRequest, "The option \(name)=\(TextExcerpt.short(text, limit: 40)) is not a whole number from \(range.lowerBound) to \(range.upperBound).")
         }
         return value
     }

@@ -1,3 +1,5 @@
+import PamyatCore
+
 /// Parses a request line into a ``Request``.
 ///
 /// The grammar (docs/PROTOCOL.md): words separated by spaces or tabs; the first is the verb
@@ -26,7 +28,7 @@ enum RequestParser {
         let verbBytes = bytes[verbStart..<position]
         guard verbBytes.allSatisfy(isASCIILetter) else {
             throw ServerError(
-                .badRequest, "The verb '\(String(decoding: verbBytes, as: UTF8.self))' is not a word of letters; a request starts with a verb such as LOOKUP.")
+                .badRequest, "The verb '\(TextExcerpt.short(String(decoding: verbBytes, as: UTF8.self), limit: 40))' is not a word of letters; a request starts with a verb such as LOOKUP.")
         }
         var request = Request(verb: String(decoding: verbBytes, as: UTF8.self).uppercased())
 
@@ -87,7 +89,7 @@ enum RequestParser {
 
     private static func add(option name: String, value: String, to request: inout Request) throws(ServerError) {
         guard request.options[name] == nil else {
-            throw ServerError(.badRequest, "The option '\(name)' is given twice; give it once.")
+            throw ServerError(.badRequest, "The option '\(TextExcerpt.short(name, limit: 40))' is given twice; give it once.")
         }
         request.options[name] = value
     }

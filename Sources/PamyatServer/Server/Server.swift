@@ -129,11 +129,11 @@ public struct Server: Service {
             let address = "\(configuration.host):\(configuration.port)"
             switch error.errnoCode {
             case EADDRINUSE:
-                throw ServerError(.configuration, "Cannot listen on \(address): another program uses that port. Stop it, or give another port with --port.")
+                throw ServerError(.configuration, "Cannot listen on \(address): another program uses that port. Stop it, or give another port.", setting: .port)
             case EACCES:
-                throw ServerError(.configuration, "Cannot listen on \(address): ports below 1024 need administrator rights. Give a port from 1024 up with --port.")
+                throw ServerError(.configuration, "Cannot listen on \(address): ports below 1024 need administrator rights. Give a port from 1024 up.", setting: .port)
             case EADDRNOTAVAIL:
-                throw ServerError(.configuration, "Cannot listen on \(address): this machine has no such address. Give one of its addresses with --listen, e.g. 127.0.0.1.")
+                throw ServerError(.configuration, "Cannot listen on \(address): this machine has no such address. Give one of its addresses, e.g. 127.0.0.1.", setting: .host)
             default:
                 throw ServerError(.configuration, "Cannot listen on \(address): \(error.description).")
             }

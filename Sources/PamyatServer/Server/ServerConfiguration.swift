@@ -58,7 +58,8 @@ public struct ServerConfiguration: Sendable {
         if token == nil, !allowsInsecureListen, !(try Self.isLoopback(host)) {
             throw ServerError(
                 .configuration,
-                "Refusing to listen on \(host), which is not a loopback address, without a token: anyone who can reach it could read and write the memory. Give --token-file FILE, or --insecure if the network is trusted.")
+                "Refusing to listen on \(host), which is not a loopback address, without a token: anyone who can reach it could read and write the memory. Give a token, or allow listening without one if the network is trusted.",
+                setting: .token)
         }
     }
 

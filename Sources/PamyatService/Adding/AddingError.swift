@@ -6,7 +6,7 @@ public struct AddingError: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownLanguage = "unknown-language"
         /// Both documents are in the same language.
         case sameLanguage = "same-language"
-        /// The lengths differ too much for one to be a translation of the other (override with --force).
+        /// The lengths differ too much for one to be a translation of the other (an option of the front end may override the check).
         case implausibleLengths = "implausible-lengths"
         /// A directory holds no pair of documents.
         case noPairs = "no-pairs"

@@ -28,7 +28,7 @@ public struct DocumentAligner: Sendable {
         if original.language.sharesLanguage(with: translation.language) {
             throw AddingError(
                 .sameLanguage,
-                "both documents are in '\(original.language.language)' (\(original.path) and \(translation.path)); give an original and its translation in another language, or set --from/--to.",
+                "both documents are in '\(original.language.language)' (\(original.path) and \(translation.path)); give an original and its translation in another language.",
                 source: translation.path)
         }
         let factor = lengthModel.plausibility(sourceCharacters: original.characterCount, targetCharacters: translation.characterCount)
@@ -36,7 +36,7 @@ public struct DocumentAligner: Sendable {
             let percent = factor < 0.1 ? String(format: "%.1f", factor * 100) : String(Int((factor * 100).rounded()))
             throw AddingError(
                 .implausibleLengths,
-                "the translation is \(percent)% of the length expected from the original (\(original.characterCount) and \(translation.characterCount) characters); these do not look like translations of each other. Check the files, or pass --force to align them anyway.",
+                "the translation is \(percent)% of the length expected from the original (\(original.characterCount) and \(translation.characterCount) characters); these do not look like translations of each other. Check the files; the check can be overridden.",
                 source: translation.path)
         }
     }

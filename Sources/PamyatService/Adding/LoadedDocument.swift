@@ -27,7 +27,7 @@ public struct LoadedDocument: Sendable {
     public static func load(path: String, language: LanguageTag?, layout: TextLayout = .auto) throws -> LoadedDocument {
         let paragraphs = try DocumentReader.paragraphs(ofFile: path, layout: layout)
         guard let language = language ?? LanguageGuess.fromFileName(path) ?? LanguageGuess.fromScript(paragraphs.joined(separator: "\n")) else {
-            throw AddingError(.unknownLanguage, "cannot tell the language of this document from its name or its letters; give --from/--to (e.g. --from ru --to en).", source: path)
+            throw AddingError(.unknownLanguage, "cannot tell the language of this document from its name or its letters; say which language it is in.", source: path)
         }
         let segmenter = try SentenceSegmenter(language: language)
         let sentences = paragraphs.map { segmenter.sentences(in: $0) }.filter { !$0.isEmpty }

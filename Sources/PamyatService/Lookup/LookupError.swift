@@ -8,6 +8,8 @@ public struct LookupError: Error, Hashable, Sendable, CustomStringConvertible {
         case unknownPair = "unknown-pair"
         /// The source and target language are the same.
         case sameLanguage = "same-language"
+        /// A concordance's translation language is the language searched.
+        case sameTranslationLanguage = "same-translation-language"
         /// A text is empty, too long or not valid UTF-8.
         case badText = "bad-text"
         /// An option is out of range (a negative penalty, a limit below 1).

@@ -17,7 +17,7 @@ extension LookupService {
         }
         guard request.limit >= 1 else { throw LookupError(.badOption, "The limit must be at least 1, not \(request.limit).") }
         if let to = request.to, to.sharesLanguage(with: request.language) {
-            throw LookupError(.sameLanguage, "Give a translation language other than '\(to.language)' with --to.")
+            throw LookupError(.sameTranslationLanguage, "The translation language is the language searched, '\(to.language)'; give another translation language.")
         }
         var hits: [ConcordanceHit] = []
         for (_, memory) in try selected(request.memory) {

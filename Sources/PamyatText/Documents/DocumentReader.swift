@@ -71,44 +71,78 @@ public enum DocumentReader {
             let raw = bytes.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
                 String(decoding: UnsafeBufferPointer(start: $0, count: Int(length)), as: UTF8.self)
             }
-            paragraphs.append(contentsOf: splitOnDoubleBreaks(raw))
+            paragraphs.append(contentsOf: splitOnDoubleBreaks(withoutControls(raw)))
         }
         return paragraphs
     }
 
+    /// `raw` without control characters, which libxml2 passes through from the page and from
+    /// references such as `&#1;` or `&#x84;`: C1 controls (U+0080–U+009F) become the Windows-1252
+    /// characters they stand for, as browsers read them (`&#x84;` is „, `&#x85;` is …); other controls
+    /// (C0, DEL, and the five C1 codes cp1252 leaves undefined) are dropped. White space, and the
+    /// U+001F that marks a `<br>`, stay.
+    static func withoutControls(_ raw: String) -> String {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool {
+            (scalar.value < 0x20 && scalar.value != 0x1F && !scalar.properties.isWhitespace)
+                || (scalar.value >= 0x7F && scalar.value <= 0x9F)
+        }
+        guard raw.unicodeScalars.contains(where: isControl) else { return raw }
+        var result = String.UnicodeScalarView()
+        for scalar in raw.unicodeScalars {
+            guard isControl(scalar) else {
+                result.append(scalar)
+                continue
+            }
+            if scalar.value >= 0x80, let mapped = windows1252[Int(scalar.value - 0x80)] { result.append(mapped) }
+        }
+        return String(result)
+    }
+
+    /// What the bytes 0x80–0x9F are in Windows-1252 (nil: undefined there).
+    private static let windows1252: [Unicode.Scalar?] = [
+        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+        "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
+        nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+    ]
+
     /// Splits a paragraph's raw text on two or more `<br>` marks (U+001F) in a row, with only white
     /// space between them; a single `<br>` is a space. Each piece has its white space folded.
+    ///
+    /// Walks Unicode scalars, not characters: Swift keeps a combining mark after U+001F in the same
+    /// character, so a `<br>` before a combining mark would otherwise stay in the text.
     static func splitOnDoubleBreaks(_ raw: String) -> [String] {
-        guard raw.contains("\u{1F}") else {
+        let mark: Unicode.Scalar = "\u{1F}"
+        guard raw.unicodeScalars.contains(mark) else {
             let folded = Normalizer.foldWhitespace(raw)
             return folded.isEmpty ? [] : [folded]
         }
         var pieces: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var breaks = 0
-        var pendingWhitespace = ""
-        for character in raw {
-            if character == "\u{1F}" {
+        var pendingWhitespace = String.UnicodeScalarView()
+        for scalar in raw.unicodeScalars {
+            if scalar == mark {
                 breaks += 1
-                pendingWhitespace = ""
+                pendingWhitespace = String.UnicodeScalarView()
                 continue
             }
-            if breaks > 0 && character.isWhitespace {
-                pendingWhitespace.append(character)
+            if breaks > 0 && scalar.properties.isWhitespace {
+                pendingWhitespace.append(scalar)
                 continue
             }
             if breaks >= 2 {
-                pieces.append(current)
-                current = ""
+                pieces.append(String(current))
+                current = String.UnicodeScalarView()
             } else if breaks == 1 {
                 current.append(" ")
             }
-            current.append(pendingWhitespace)
-            pendingWhitespace = ""
+            current.append(contentsOf: pendingWhitespace)
+            pendingWhitespace = String.UnicodeScalarView()
             breaks = 0
-            current.append(character)
+            current.append(scalar)
         }
-        pieces.append(current)
+        pieces.append(String(current))
         return pieces.map(Normalizer.foldWhitespace).filter { !$0.isEmpty }
     }
 }
