@@ -9,6 +9,7 @@
 #   make deps    install the Debian packages pamyat needs (libicu-dev libsqlite3-dev libxml2-dev libxml2-utils pkg-config)
 #   make fuzz    build the libFuzzer targets (tools/fuzz) and run each for FUZZ_SECONDS (60) seconds;
 #                FUZZ_TARGETS picks some (xml-reader tmx request lines html segmenter); docs/FUZZING.md
+#   make xliff-check  pre-translate the demo's new release to XLIFF and read it back with translate-toolkit (PyPI, venv)
 #   make format  check formatting with swift-format (from the toolchain)
 #   make clean   remove build products
 
@@ -16,7 +17,7 @@ SWIFT ?= swift
 DEBIAN_PACKAGES = libicu-dev libsqlite3-dev libxml2-dev libxml2-utils pkg-config
 PAMYAT = .build/release/pamyat
 
-.PHONY: demo test bench build deps format clean align-eval fuzz
+.PHONY: demo test bench build deps format clean align-eval fuzz xliff-check
 
 deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -50,6 +51,9 @@ FUZZ_TARGETS ?= xml-reader tmx request lines html segmenter
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" bash tools/fuzz/run.sh
+
+xliff-check: build
+	bash tools/xliff/check.sh $(PAMYAT)
 
 format:
 	$(SWIFT) format lint --recursive Sources Tests tools/Sources

@@ -5,6 +5,7 @@ extension AnalysisError: PamyatFailure {
     var exitCode: ExitCode {
         switch code {
         case .badBands: ExitCode(64)
+        case .cannotWrite: .cannotCreate
         }
     }
 }

@@ -26,6 +26,7 @@ struct Pamyat: AsyncParsableCommand {
             Import.self,
             Export.self,
             Analyze.self,
+            Pretranslate.self,
             Lookup.self,
             Concordance.self,
             Serve.self,

@@ -1,8 +1,10 @@
-/// An error from analysing documents against memories.
+/// An error from analysing or pre-translating documents against memories.
 public struct AnalysisError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         /// The band thresholds given are not a falling list of scores starting at 100.
         case badBands = "bad-bands"
+        /// The output file could not be written.
+        case cannotWrite = "cannot-write"
     }
 
     public var code: Code
