@@ -194,7 +194,7 @@ import Testing
             init(base: any MemoryWriteSession, limit: Int) { (self.base, self.limit) = (base, limit) }
             func store(_ unit: TranslationUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
                 stored += 1
-                if stored > limit { throw StoreError(.notWritable, "the disk is full; nothing was written.") }
+                if stored > limit { throw StoreError(.diskFull, "the disk is full; nothing was written.") }
                 return try base.store(unit, onDuplicate: policy)
             }
             func document(id: String) throws -> DocumentRecord? { try base.document(id: id) }
@@ -211,7 +211,7 @@ import Testing
         let file = try folder.write("many.tmx", Self.manyUnits(20_000))
         let base = try SQLiteMemoryStore.inMemory()
         #expect { try TMXImporter().importFile(file, into: FailingWrites(base: base, limit: 1_500)) } throws: { error in
-            (error as? StoreError)?.code == .notWritable
+            (error as? StoreError)?.code == .diskFull
         }
         #expect(try base.stats().units == 0, "the transaction was rolled back")
         #expect(try TMXImporter().importFile(file, into: base).created == 18_000, "the memory is usable afterwards")
