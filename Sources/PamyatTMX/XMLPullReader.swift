@@ -17,10 +17,13 @@ final class XMLPullReader {
     /// Keeps in-memory input alive while libxml2 reads it.
     private let retainedBytes: UnsafeMutableBufferPointer<CChar>?
     let file: String
+    /// The format read, for messages: `TMX` or `XLIFF`.
+    let format: String
 
     /// Opens a file, or standard input for `-`.
-    init(path: String) throws(TMXError) {
+    init(path: String, format: String = "TMX") throws(TMXError) {
         file = path
+        self.format = format
         retainedBytes = nil
         if path == "-" {
             descriptor = -1
@@ -32,7 +35,7 @@ final class XMLPullReader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw TMXError(.io, "no such file.", file: path)
         }
-        guard !isDirectory.boolValue else { throw TMXError(.io, "is a directory, not a TMX file.", file: path) }
+        guard !isDirectory.boolValue else { throw TMXError(.io, "is a directory, not a \(format) file.", file: path) }
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
             throw TMXError(.io, "cannot open the file: \(String(cString: strerror(errno))).", file: path)
@@ -46,8 +49,9 @@ final class XMLPullReader {
     }
 
     /// Reads from bytes in memory (`name` is used in messages).
-    init(bytes: [UInt8], name: String) throws(TMXError) {
+    init(bytes: [UInt8], name: String, format: String = "TMX") throws(TMXError) {
         file = name
+        self.format = format
         descriptor = -1
         let copy = UnsafeMutableBufferPointer<CChar>.allocate(capacity: max(1, bytes.count))
         bytes.withUnsafeBufferPointer { source in
@@ -108,7 +112,7 @@ final class XMLPullReader {
         return result
     }
 
-    /// The parser's error, explained for a TMX file.
+    /// The parser's error, explained for a TMX or XLIFF file.
     private func currentError() -> TMXError {
         // libxml2's message may quote the input (a name, an encoding): bounded, on one line.
         var text = TextExcerpt.short(String(cString: pmy_xml_error_message(handle)).trimmingCharacters(in: .whitespacesAndNewlines), limit: 120)
@@ -120,13 +124,13 @@ final class XMLPullReader {
         }
         switch Int(pmy_xml_error_kind(handle)) {
         case PMY_XML_ERROR_ENTITY:
-            return error(.entities, "the file \(text); TMX needs no entities besides &amp; &lt; &gt; &quot; &apos;, and pamyat never loads or expands others (this shuts out external-entity and entity-expansion attacks). Remove the DOCTYPE's declarations and the references.")
+            return error(.entities, "the file \(text); \(format) needs no entities besides &amp; &lt; &gt; &quot; &apos;, and pamyat never loads or expands others (this shuts out external-entity and entity-expansion attacks). Remove the DOCTYPE's declarations and the references.")
         case PMY_XML_ERROR_TRUNCATED:
             return error(.malformedXML, "the file ends before its XML is complete (\(text)); it is truncated.")
         case PMY_XML_ERROR_IO:
             return error(.io, text + ".")
         case PMY_XML_ERROR_EMPTY:
-            return error(.malformedXML, "the file is empty; it is not a TMX file.")
+            return error(.malformedXML, "the file is empty; it is not a \(format) file.")
         case PMY_XML_ERROR_ENCODING:
             return error(.malformedXML, "the bytes do not match the declared encoding, or hold a character XML forbids (\(text)); save the file as UTF-8, or UTF-16 with a byte order mark.")
         case PMY_XML_ERROR_ODD_UTF16:

@@ -8,7 +8,7 @@ extension Pamyat {
     /// `pamyat import`: reads TMX files into a memory.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import TMX files (TMX 1.1–1.4b, UTF-8 or UTF-16) into a memory.",
+            abstract: "Import TMX files (TMX 1.1–1.4b, UTF-8 or UTF-16), or translated XLIFF files, into a memory.",
             discussion: """
                 Each file is imported in one transaction: a file with an error (malformed XML, a <tu> \
                 without <tuv>, a <tuv> without xml:lang, an unknown version, entities, a segment over \
@@ -18,18 +18,31 @@ extension Pamyat {
                 skipped with a warning (pamyat stores no blank segment). Languages are canonicalised (en-us → en-US). \
                 --dry-run reads the files through and reports what would be imported. See docs/TMX.md.
 
+                A file named *.xlf or *.xliff is read as XLIFF 1.2 or 2.x (from a CAT tool, or what \
+                `pamyat pretranslate` wrote and a translator finished): its confirmed segments are \
+                stored — targets whose state is one of --states (default translated, final, \
+                signed-off, reviewed; a 1.2 target without a state counts as translated) — with the \
+                file's original as the document and each segment's previous sentence as its context. \
+                One transaction per file; importing it again stores nothing new.
+
                 Examples:
                   pamyat import memory.tmx --memory contracts
                   pamyat import --dry-run *.tmx
+                  pamyat import release.ru-en.xlf --states final,signed-off
                 """)
 
-        @Argument(help: ArgumentHelp("TMX files to import; - reads standard input.", valueName: "file.tmx"))
+        @Argument(help: ArgumentHelp("TMX files to import (- reads standard input), or XLIFF files (*.xlf, *.xliff).", valueName: "file.tmx"))
         var files: [String]
 
         @OptionGroup var memories: MemoryOptions
 
         @Flag(help: "Read the files and report units, languages and problems, without writing anything.")
         var dryRun = false
+
+        @Option(help: ArgumentHelp(
+            "XLIFF only: the target states whose segments are stored, separated by commas (default: translated,final,signed-off,reviewed).",
+            valueName: "states"))
+        var states: String?
 
         func validate() throws {
             try memories.validateSingle(command: "import")
@@ -53,6 +66,10 @@ extension Pamyat {
         private func importAll(into store: (any MemoryStore)?) throws {
             let progress = ProgressLine(verb: dryRun ? "reading" : "importing")
             for file in files {
+                if Self.isXLIFF(file) {
+                    try importXLIFF(file, into: store)
+                    continue
+                }
                 let report: TMXImportReport
                 do {
                     report = try TMXImporter().importFile(file, into: store) { progress.show($0) }
@@ -68,6 +85,29 @@ extension Pamyat {
                 for problem in report.problems { printError("warning: \(problem)") }
                 if report.moreProblems > 0 { printError("warning: \(report.file): \(report.moreProblems) more problems not shown.") }
             }
+        }
+
+        static func isXLIFF(_ file: String) -> Bool {
+            ["xlf", "xliff"].contains(URL(fileURLWithPath: file).pathExtension.lowercased())
+        }
+
+        private func importXLIFF(_ file: String, into store: (any MemoryStore)?) throws {
+            var importer = XLIFFImporter()
+            if let states {
+                importer.acceptedStates = Set(states.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            }
+            let report = try importer.importFile(file, into: store)
+            let pair = "\(report.sourceLanguage.map(\.description) ?? "?")→\(report.targetLanguage.map(\.description) ?? "?")"
+            var line: String
+            if store != nil {
+                line = "\(file): XLIFF \(pair), \(report.segments) segments with a target; \(report.created) unit\(report.created == 1 ? "" : "s") into \(memories.catalog.displayName(memories.single)) (\(report.alreadyPresent) already present)"
+            } else {
+                line = "\(file): XLIFF \(pair), \(report.segments) segments with a target; \(report.created) unit\(report.created == 1 ? "" : "s") would be imported"
+            }
+            let skipped = report.skippedByState.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+            if !skipped.isEmpty { line += "; not confirmed, left out: \(skipped.joined(separator: ", "))" }
+            if report.blankSkipped > 0 { line += "; \(report.blankSkipped) blank left out" }
+            print(line)
         }
 
         static func render(_ report: TMXImportReport, memory: String?) -> String {

@@ -30,3 +30,26 @@ import Testing
         #expect(format.status == 64)
     }
 }
+
+@Suite struct XLIFFImportCommandTests {
+    @Test func aFinishedXLIFFIsImportedAndAMalformedOneStoresNothing() throws {
+        let folder = try AnalyzeCommandTests().folder()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("release.ru.txt").path
+        let xlf = folder.url.appendingPathComponent("release.xlf").path
+        #expect(try folder.run(["pretranslate", path, "--from", "ru", "--to", "en", "--min", "70", "-o", xlf]).status == 0)
+        let run = try folder.run(["import", xlf, "--memory", "finished"])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout == "\(xlf): XLIFF ru→en, 2 segments with a target; 1 unit into finished (0 already present); not confirmed, left out: 1 needs-review-translation\n")
+        let again = try folder.run(["import", xlf, "--memory", "finished", "--states", "final"])
+        #expect(again.stdout.hasSuffix("0 units into finished (0 already present); not confirmed, left out: 1 needs-review-translation, 1 translated\n"), "got: \(again.stdout)")
+        let bad = folder.url.appendingPathComponent("bad.xlf").path
+        try #"<xliff version="1.2"><file source-language="ru" target-language="en"><body><trans-unit id="1"><source>a</source><target>b</target>"#
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        let failed = try folder.run(["import", bad, "--memory", "other"])
+        #expect(failed.status == 65)
+        #expect(failed.stderr.hasPrefix("pamyat: \(bad):1:"), "file:line:column, got: \(failed.stderr)")
+        #expect(failed.stderr.components(separatedBy: "\n").count == 2, "one line")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("other.sqlite").path), "a failed first write leaves no memory behind")
+    }
+}
