@@ -79,7 +79,7 @@ public final class XLIFFReader {
                     }
                 case "trans-unit": try readTransUnit(body)
                 case "segment": try readSegment(body)
-                case "header", "skeleton", "notes", "originalData", "alt-trans", "mtc:matches": try skipElement()
+                case "header", "skeleton", "notes", "originalData", "alt-trans", "mtc:matches", "matches": try skipElement()
                 default: break  // body, group, unit: their children are read next
                 }
             case .endElement, .text, .none:

@@ -110,6 +110,51 @@ public enum XLIFFWriter {
         return out
     }
 
+    /// The namespaces of XLIFF 2.x and of its Translation Candidates module.
+    public static let namespace2 = "urn:oasis:names:tc:xliff:document:2.0"
+    public static let matchesNamespace = "urn:oasis:names:tc:xliff:matches:2.0"
+
+    /// The XLIFF 2.1 text of `document`: a `unit` per sentence (ids `u1`, `u2` …, one `segment`
+    /// `s1` each) in a `group` per paragraph; an exact proposal is a target with
+    /// `state="translated"`, a fuzzy one or a copied source a target with `state="initial"`; the
+    /// stored matches are `mtc:match`es (Translation Candidates module) with `matchQuality` (101 is
+    /// written 100 with `type="icm"`, an in-context match; the others `type="tm"`) and `origin`.
+    public static func xliff21(_ document: XLIFFDocument, toolVersion version: String) -> String {
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<xliff version=\"2.1\" xmlns=\"\(namespace2)\" xmlns:mtc=\"\(matchesNamespace)\""
+        out += " srcLang=\"\(document.sourceLanguage)\" trgLang=\"\(document.targetLanguage)\">\n"
+        out += "  <file id=\"f1\" original=\"\(attribute(document.original))\">\n"
+        out += "    <notes>\n      <note category=\"tool\">pamyat \(content(version))</note>\n    </notes>\n"
+        var number = 0
+        for (index, paragraph) in document.paragraphs.enumerated() {
+            out += "    <group id=\"p\(index + 1)\" type=\"x:paragraph\">\n"
+            for unit in paragraph {
+                number += 1
+                out += "      <unit id=\"u\(number)\">\n"
+                if !unit.alternatives.isEmpty {
+                    out += "        <mtc:matches>\n"
+                    for (k, alternative) in unit.alternatives.enumerated() {
+                        let quality = min(100, alternative.quality)
+                        out += "          <mtc:match id=\"m\(k + 1)\" ref=\"#s1\" type=\"\(alternative.quality > 100 ? "icm" : "tm")\""
+                        out += " matchQuality=\"\(quality).0\" origin=\"\(attribute(alternative.origin))\">\n"
+                        out += "            <source>\(content(alternative.source))</source>\n"
+                        out += "            <target>\(content(alternative.target))</target>\n"
+                        out += "          </mtc:match>\n"
+                    }
+                    out += "        </mtc:matches>\n"
+                }
+                let state = unit.target != nil && unit.proposal == .exact ? "translated" : "initial"
+                out += "        <segment id=\"s1\" state=\"\(state)\">\n"
+                out += "          <source>\(content(unit.source))</source>\n"
+                if let target = unit.target { out += "          <target>\(content(target))</target>\n" }
+                out += "        </segment>\n      </unit>\n"
+            }
+            out += "    </group>\n"
+        }
+        out += "  </file>\n</xliff>\n"
+        return out
+    }
+
     private static func content(_ text: String) -> String { XMLEscaping.escaped(text, context: .content) }
     private static func attribute(_ text: String) -> String { XMLEscaping.escaped(text, context: .attribute) }
 }

@@ -19,6 +19,9 @@ extension Pamyat {
                 "fuzzy-match"; every stored match (up to 3) is an alt-trans with its score as \
                 match-quality and its memory/document as origin. Without a match the target is left \
                 out, or is the source with state="needs-translation" under --copy-source.
+                --format xliff2: XLIFF 2.1, a unit per sentence in a group per paragraph, exact \
+                proposals state="translated", the others "initial", the stored matches as mtc:match \
+                (Translation Candidates module) with matchQuality and origin.
                 --format text: a draft, a paragraph per line, each sentence replaced by its proposal \
                 and the rest kept in the original language and marked [ru: …].
 
@@ -32,7 +35,7 @@ extension Pamyat {
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case xliff, text
+            case xliff, xliff2, text
         }
 
         @OptionGroup var memories: MemoryOptions
@@ -49,7 +52,7 @@ extension Pamyat {
             help: ArgumentHelp("The least score a match needs to be proposed, 0–100.", valueName: "score"))
         var minimum = 75
 
-        @Option(help: ArgumentHelp("xliff (XLIFF 1.2) or text (a draft to read).", valueName: "format"))
+        @Option(help: ArgumentHelp("xliff (XLIFF 1.2), xliff2 (XLIFF 2.1) or text (a draft to read).", valueName: "format"))
         var format: Format = .xliff
 
         @Flag(help: "Give a sentence without a match its source as target (state=\"needs-translation\"), as some CAT tools expect.")
@@ -79,7 +82,12 @@ extension Pamyat {
                 pretranslator.copiesSource = copySource
                 pretranslator.layout = reading.layout
                 let result = try pretranslator.pretranslate(document)
-                let text = format == .xliff ? XLIFFWriter.xliff12(result, toolVersion: PamyatVersion.string) : result.draft
+                let text: String
+                switch format {
+                case .xliff: text = XLIFFWriter.xliff12(result, toolVersion: PamyatVersion.string)
+                case .xliff2: text = XLIFFWriter.xliff21(result, toolVersion: PamyatVersion.string)
+                case .text: text = result.draft
+                }
                 if let output, output != "-" {
                     let folder = URL(fileURLWithPath: output).deletingLastPathComponent().path
                     var isDirectory: ObjCBool = false

@@ -95,3 +95,35 @@ import Testing
         #expect(try store.stats().units == 0)
     }
 }
+
+@Suite struct XLIFF21RoundTripTests {
+    @Test func aPretranslationInXLIFF21FinishedAndImportedIsFound() throws {
+        var document = try DocumentPretranslatorTests.pretranslate([
+            "Встреча прошла в Минске. Делегация посетила завод тракторов в Гомеле.",
+        ])
+        document.original = "release-3"
+        let written = XLIFFWriter.xliff21(document, toolVersion: "1.0")
+        #expect(written.contains(##"<mtc:match id="m1" ref="#s1" type="tm" matchQuality="85.0" origin="main">"##), "got: \(written)")
+        #expect(written.contains(#"<segment id="s1" state="translated">"#))
+        let folder = try TemporaryFolder()
+        let path = folder.path("release-3.xlf")
+        // The translator corrects the fuzzy proposal and confirms everything.
+        let finished = written.replacingOccurrences(of: #"state="initial""#, with: #"state="final""#)
+            .replacingOccurrences(of: "<target>The delegation visited the tractor plant in Minsk.</target>\n        </segment>",
+                                  with: "<target>The delegation visited the tractor plant in Gomel.</target>\n        </segment>")
+        try finished.write(toFile: path, atomically: true, encoding: .utf8)
+        let lint = Process()
+        lint.executableURL = URL(fileURLWithPath: "/usr/bin/xmllint")
+        lint.arguments = ["--noout", path]
+        try lint.run()
+        lint.waitUntilExit()
+        #expect(lint.terminationStatus == 0, "well-formed XML")
+        let store = try PamyatStore.SQLiteMemoryStore.inMemory()
+        let report = try XLIFFImporter().importFile(path, into: store)
+        #expect(report.created == 2, "the alternatives (mtc:matches) are not imported, the segments are")
+        let match = try #require(try LookupService(memories: [LookupService.Memory(name: "m", store: store)]).lookup(LookupRequest(
+            text: "Делегация посетила завод тракторов в Гомеле.", from: Tags.ru, to: Tags.en, previous: "Встреча прошла в Минске.")).first)
+        #expect(match.score == 101)
+        #expect(match.target == "The delegation visited the tractor plant in Gomel.")
+    }
+}
