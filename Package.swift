@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "PamyatServer",
             dependencies: [
-                "PamyatCore", "PamyatText", "PamyatMatch", "PamyatService",
+                "PamyatCore", "PamyatText", "PamyatMatch", "PamyatTMX", "PamyatService",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -121,7 +121,7 @@ let package = Package(
         .testTarget(
             name: "PamyatServerTests",
             dependencies: [
-                "PamyatCore", "PamyatMatch", "PamyatService", "PamyatServer", "PamyatStore",
+                "PamyatCore", "PamyatMatch", "PamyatTMX", "PamyatService", "PamyatServer", "PamyatStore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

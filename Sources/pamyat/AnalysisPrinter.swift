@@ -41,30 +41,11 @@ struct AnalysisPrinter {
         String(repeating: " ", count: max(0, width - text.count)) + text
     }
 
-    private struct Table: Encodable {
-        var document: String?
-        var bands: [String: AnalysisCount]
-        var total: AnalysisCount
-    }
-
-    private struct Report: Encodable {
-        var bands: [String]
-        var documents: [Table]
-        var total: Table
-    }
-
-    private func encodable(_ table: AnalysisTable) -> Table {
-        Table(
-            document: table.document,
-            bands: Dictionary(uniqueKeysWithValues: report.bands.all.map { ($0.name, table.count($0)) }), total: table.total)
-    }
-
     func json() -> String {
-        let value = Report(bands: report.bands.all.map(\.name), documents: report.documents.map(encodable), total: encodable(report.total))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding plain structs of strings and integers cannot fail.
-        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self) + "\n"
+        return String(decoding: (try? encoder.encode(report)) ?? Data(), as: UTF8.self) + "\n"
     }
 
     func csv() -> String {

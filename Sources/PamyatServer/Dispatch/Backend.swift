@@ -1,4 +1,7 @@
 import PamyatCore
+import PamyatService
+import PamyatTMX
+import PamyatText
 
 /// What the verbs do, behind a small protocol so that the dispatch (parsing, checks, errors,
 /// encoding) is tested apart from the memories. ``ServiceBackend`` implements it over PamyatService.
@@ -22,6 +25,10 @@ protocol Backend: Sendable {
     func add(_ request: AddRequest) throws -> AddOutcome
     /// Unit counts over the memories served.
     func stats() throws -> StatsInfo
+    /// The analysis of one document, as the JSON that `pamyat analyze --json` prints.
+    func analyze(_ request: DocumentRequest, bands: MatchBands) throws -> JSONFragment
+    /// The document pre-translated: its sentences with proposals and matches.
+    func pretranslate(_ request: DocumentRequest, minimum: Int) throws -> XLIFFDocument
 }
 
 struct HelloInfo: Sendable, Hashable {
@@ -55,6 +62,16 @@ struct AddRequest: Sendable, Hashable {
     var sourceText: String
     var targetText: String
     var document: String?
+    var memory: String?
+}
+
+/// A document sent with ANALYZE or PRETRANSLATE.
+struct DocumentRequest: Sendable, Hashable {
+    var source: LanguageTag
+    var target: LanguageTag
+    var text: String
+    /// `text` or `html`; nil guesses from the text.
+    var format: DocumentFormat?
     var memory: String?
 }
 

@@ -1,5 +1,7 @@
 import Logging
 import PamyatCore
+import PamyatService
+import PamyatTMX
 import PamyatText
 
 /// Turns each inbound line into its response: checks the line, parses the request, checks
@@ -7,7 +9,7 @@ import PamyatText
 ///
 /// Answering is split in two so that the connection handler can answer on its event loop what is
 /// quick and CPU-bound (PING, AUTH, LOOKUP, SEGMENT: no waiting on locks or disks) and hand the rest
-/// (ADD, CONCORDANCE, STATS, HELLO: SQLite writes and scans) to the thread pool: ``step(for:session:)``
+/// (ADD, CONCORDANCE, STATS, HELLO, ANALYZE, PRETRANSLATE: SQLite writes, scans, whole documents) to the thread pool: ``step(for:session:)``
 /// runs on the event loop and either answers or returns the ``Step/work(_:)`` to run elsewhere.
 /// Running lookups on the event loops (one per core) saves the hop to a pool thread and back,
 /// which cost more than a lookup itself on a 100,000-unit memory (docs/PERFORMANCE.md, "Server").
@@ -139,6 +141,42 @@ struct Dispatcher: Sendable {
             return .blocking {
                 let result = try backend.add(request)
                 return .success([("unit", .int(result.unit)), ("created", .bool(result.created))])
+            }
+        case .analyze, .pretranslate:
+            let format: DocumentFormat?
+            switch arguments.options["input"] {
+            case nil: format = nil
+            case "text": format = .text
+            case "html": format = .html
+            case let other?: throw ServerError(.badRequest, "The option input=\(TextExcerpt.short(other, limit: 40)) is not text or html.")
+            }
+            let document = DocumentRequest(
+                source: try arguments.language(0), target: try arguments.language(1), text: try arguments.text(2), format: format,
+                memory: try arguments.name("memory"))
+            guard document.source != document.target else {
+                throw ServerError(.badRequest, "\(verb.rawValue) needs two different languages; got \(document.source) twice.")
+            }
+            if verb == .analyze {
+                let bands: MatchBands
+                do { bands = try arguments.options["bands"].map { (text) throws(AnalysisError) in try MatchBands(parsing: text) } ?? .standard } catch {
+                    throw ServerError(.badRequest, error.message)
+                }
+                return .blocking { .success([("analysis", try backend.analyze(document, bands: bands))]) }
+            }
+            let minimum = try arguments.integer("min", default: 75, in: 0...100)
+            let formatName = arguments.options["format"] ?? "xliff"
+            guard ["xliff", "xliff2", "text"].contains(formatName) else {
+                throw ServerError(.badRequest, "The option format=\(TextExcerpt.short(formatName, limit: 40)) is not one of xliff, xliff2, text.")
+            }
+            let version = self.version
+            return .blocking {
+                let result = try backend.pretranslate(document, minimum: minimum)
+                let output = switch formatName {
+                case "xliff2": XLIFFWriter.xliff21(result, toolVersion: version)
+                case "text": result.draft
+                default: XLIFFWriter.xliff12(result, toolVersion: version)
+                }
+                return .success([("format", .string(formatName)), ("document", .string(output))])
             }
         case .stats:
             return .blocking {

@@ -3,6 +3,8 @@ import NIOCore
 import PamyatCore
 import PamyatMatch
 import PamyatService
+import PamyatTMX
+import PamyatText
 
 /// The verbs over the real memories: PamyatService's ``LookupService`` (lookup, concordance, add:
 /// the same code as `pamyat lookup`, `pamyat concordance`), the stores (HELLO, STATS) and the
@@ -71,6 +73,32 @@ struct ServiceBackend: Backend {
             total.indexCatchingUp = total.indexCatchingUp || lag.catchingUp
         }
         return total
+    }
+
+    func analyze(_ request: DocumentRequest, bands: MatchBands) throws -> JSONFragment {
+        let document = try loaded(request)
+        var analyzer = DocumentAnalyzer(service: service, source: request.source, target: request.target, bands: bands)
+        analyzer.memory = request.memory
+        return try .encoding(try translated { try analyzer.analyze(documents: [document]) })
+    }
+
+    func pretranslate(_ request: DocumentRequest, minimum: Int) throws -> XLIFFDocument {
+        let document = try loaded(request)
+        var pretranslator = DocumentPretranslator(service: service, source: request.source, target: request.target)
+        pretranslator.minimum = minimum
+        pretranslator.memory = request.memory
+        return try translated { try pretranslator.pretranslate(document: document) }
+    }
+
+    /// The request's document, read and segmented as `pamyat add` reads a file.
+    private func loaded(_ request: DocumentRequest) throws -> LoadedDocument {
+        do {
+            return try LoadedDocument.fromText(request.text, name: "request", language: request.source, format: request.format)
+        } catch let error as TextError {
+            throw ServerError(error.code == .unknownLanguage ? .badLanguage : .badRequest, error.message)
+        } catch let error as AddingError {
+            throw ServerError(.badRequest, error.message)
+        }
     }
 
     /// Runs `body`, turning the lookup service's request errors into protocol errors.

@@ -7,6 +7,8 @@ enum Verb: String, CaseIterable, Sendable {
     case segment = "SEGMENT"
     case add = "ADD"
     case stats = "STATS"
+    case analyze = "ANALYZE"
+    case pretranslate = "PRETRANSLATE"
     case auth = "AUTH"
     case quit = "QUIT"
 
@@ -18,6 +20,7 @@ enum Verb: String, CaseIterable, Sendable {
         case .concordance: ["LANG", "TEXT"]
         case .segment: ["LANG", "TEXT"]
         case .add: ["SRC", "TGT", "SOURCE", "TARGET"]
+        case .analyze, .pretranslate: ["SRC", "TGT", "DOCUMENT"]
         case .auth: ["TOKEN"]
         }
     }
@@ -29,6 +32,8 @@ enum Verb: String, CaseIterable, Sendable {
         case .lookup: ["min", "limit", "prev", "memory", "similar"]
         case .concordance: ["to", "limit", "memory"]
         case .add: ["document", "memory"]
+        case .analyze: ["bands", "input", "memory"]
+        case .pretranslate: ["min", "format", "input", "memory"]
         }
     }
 

@@ -56,3 +56,29 @@ public struct AnalysisReport: Hashable, Sendable {
         return sum
     }
 }
+
+/// The JSON of `pamyat analyze --json` and of the server's `ANALYZE`:
+/// `{"bands":["101","repetitions","100",…,"no-match"],"documents":[{"document":…,"bands":{"101":
+/// {"segments":…,"words":…,"characters":…},…},"total":{…}}],"total":{"bands":{…},"total":{…}}}`.
+extension AnalysisReport: Encodable {
+    private enum Keys: String, CodingKey { case bands, documents, total }
+
+    private struct Table: Encodable {
+        var document: String?
+        var bands: [String: AnalysisCount]
+        var total: AnalysisCount
+    }
+
+    private func encodable(_ table: AnalysisTable) -> Table {
+        Table(
+            document: table.document,
+            bands: Dictionary(uniqueKeysWithValues: bands.all.map { ($0.name, table.count($0)) }), total: table.total)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(bands.all.map(\.name), forKey: .bands)
+        try container.encode(documents.map(encodable), forKey: .documents)
+        try container.encode(encodable(total), forKey: .total)
+    }
+}

@@ -16,6 +16,8 @@ public struct DocumentAnalyzer {
     public let target: LanguageTag
     public let bands: MatchBands
     public var layout: TextLayout = .auto
+    /// Only this memory (by name); nil for all, in order.
+    public var memory: String?
 
     public init(service: LookupService, source: LanguageTag, target: LanguageTag, bands: MatchBands = .standard) {
         self.service = service
@@ -24,20 +26,44 @@ public struct DocumentAnalyzer {
         self.bands = bands
     }
 
-    /// Analyses `paths` in order, calling `progress` after each document with its table.
+    /// Analyses the files at `paths` in order, calling `progress` after each document with its table.
     public func analyze(_ paths: [String], progress: (AnalysisTable) -> Void = { _ in }) throws -> AnalysisReport {
-        let counter = try WordCounter(language: source)
-        var seen: Set<String> = []
-        var report = AnalysisReport(bands: bands, documents: [])
+        var analysis = try Analysis(self)
         for path in paths {
-            let document = try LoadedDocument.load(path: path, language: source, layout: layout)
-            var table = AnalysisTable(document: path)
+            progress(try analysis.add(LoadedDocument.load(path: path, language: source, layout: layout)))
+        }
+        return analysis.report
+    }
+
+    /// Analyses documents already read (a document sent to the server), in order.
+    public func analyze(documents: [LoadedDocument]) throws -> AnalysisReport {
+        var analysis = try Analysis(self)
+        for document in documents { _ = try analysis.add(document) }
+        return analysis.report
+    }
+
+    /// One batch of documents being analysed: the sentences seen so far and the tables.
+    private struct Analysis {
+        let analyzer: DocumentAnalyzer
+        let counter: WordCounter
+        var seen: Set<String> = []
+        var report: AnalysisReport
+
+        init(_ analyzer: DocumentAnalyzer) throws {
+            self.analyzer = analyzer
+            counter = try WordCounter(language: analyzer.source)
+            report = AnalysisReport(bands: analyzer.bands, documents: [])
+        }
+
+        mutating func add(_ document: LoadedDocument) throws -> AnalysisTable {
+            let (service, source, target, bands) = (analyzer.service, analyzer.source, analyzer.target, analyzer.bands)
+            var table = AnalysisTable(document: document.path)
             var previous: String?
             for sentence in document.sentences {
                 let count = AnalysisCount(
                     segments: 1, words: counter.count(sentence), characters: sentence.count(where: { !$0.isWhitespace }))
                 if seen.insert(sentence).inserted {
-                    let request = LookupRequest(text: sentence, from: source, to: target, minimum: bands.minimum, limit: 1, previous: previous)
+                    let request = LookupRequest(text: sentence, from: source, to: target, minimum: bands.minimum, limit: 1, previous: previous, memory: analyzer.memory)
                     table.add(count, to: bands.band(score: try service.lookup(request).first?.score))
                 } else {
                     table.add(count, to: .repetition)
@@ -45,8 +71,7 @@ public struct DocumentAnalyzer {
                 previous = sentence
             }
             report.documents.append(table)
-            progress(table)
+            return table
         }
-        return report
     }
 }

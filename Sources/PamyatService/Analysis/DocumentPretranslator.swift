@@ -17,6 +17,8 @@ public struct DocumentPretranslator {
     /// Whether a sentence without a proposal gets its source copied as a placeholder target.
     public var copiesSource = false
     public var layout: TextLayout = .auto
+    /// Only this memory (by name); nil for all, in order.
+    public var memory: String?
 
     public init(service: LookupService, source: LanguageTag, target: LanguageTag) {
         self.service = service
@@ -26,13 +28,17 @@ public struct DocumentPretranslator {
 
     /// The document at `path`, sentence by sentence, with proposals and matches.
     public func pretranslate(_ path: String) throws -> XLIFFDocument {
-        let document = try LoadedDocument.load(path: path, language: source, layout: layout)
+        try pretranslate(document: LoadedDocument.load(path: path, language: source, layout: layout))
+    }
+
+    /// A document already read (one sent to the server), sentence by sentence.
+    public func pretranslate(document: LoadedDocument) throws -> XLIFFDocument {
         var previous: String?
         let paragraphs = try document.paragraphs.map { sentences in
             try sentences.map { sentence in
                 defer { previous = sentence }
                 let request = LookupRequest(
-                    text: sentence, from: source, to: target, minimum: minimum, limit: max(1, alternatives), previous: previous)
+                    text: sentence, from: source, to: target, minimum: minimum, limit: max(1, alternatives), previous: previous, memory: memory)
                 let matches = try service.lookup(request)
                 var unit = XLIFFDocument.Unit(
                     source: sentence, target: nil, proposal: .sourceCopy,
@@ -51,7 +57,7 @@ public struct DocumentPretranslator {
             }
         }
         return XLIFFDocument(
-            original: URL(fileURLWithPath: path).lastPathComponent, sourceLanguage: source, targetLanguage: target, paragraphs: paragraphs)
+            original: URL(fileURLWithPath: document.path).lastPathComponent, sourceLanguage: source, targetLanguage: target, paragraphs: paragraphs)
     }
 }
 

@@ -1,6 +1,8 @@
 import Foundation
 import NIOConcurrencyHelpers
 import PamyatCore
+import struct PamyatService.MatchBands
+import PamyatTMX
 @testable import PamyatServer
 
 /// A backend that answers from memory and records what it was asked, so dispatch and server tests
@@ -98,6 +100,26 @@ final class FakeBackend: Backend {
     func stats() throws -> StatsInfo {
         let count = added.withLockedValue { $0.count }
         return StatsInfo(units: count, pairs: count == 0 ? [:] : ["en-ru": count])
+    }
+
+    /// Echoes what it was asked: the languages, the text's length, the input format and the bands.
+    func analyze(_ request: DocumentRequest, bands: MatchBands) throws -> JSONFragment {
+        try check(memory: request.memory)
+        struct Echo: Encodable { var pair: String; var characters: Int; var input: String?; var bands: [String] }
+        return try .encoding(Echo(
+            pair: "\(request.source)>\(request.target)", characters: request.text.count, input: request.format?.rawValue,
+            bands: bands.all.map(\.name)))
+    }
+
+    /// One unit per line of the text, each proposed as its own upper-cased copy with the minimum as score.
+    func pretranslate(_ request: DocumentRequest, minimum: Int) throws -> XLIFFDocument {
+        try check(memory: request.memory)
+        let units = request.text.split(separator: "\n").map { line in
+            XLIFFDocument.Unit(
+                source: String(line), target: line.uppercased(), proposal: .fuzzy,
+                alternatives: [.init(source: String(line), target: line.uppercased(), quality: minimum, origin: "fake")])
+        }
+        return XLIFFDocument(original: "request", sourceLanguage: request.source, targetLanguage: request.target, paragraphs: [units])
     }
 
     private func check(memory: String?) throws {
