@@ -97,7 +97,7 @@ final class TestClient: @unchecked Sendable {  // `client` is only used on `queu
 
     private init(client: LineClient) { self.client = client }
 
-    static func connect(port: Int, timeout: Duration = .seconds(10)) async throws -> TestClient {
+    static func connect(port: Int, timeout: Duration = .seconds(60)) async throws -> TestClient {
         let client = try await onQueue(DispatchQueue(label: "pamyat.test.connect")) {
             UncheckedBox(try LineClient(host: "127.0.0.1", port: port, timeout: timeout))
         }
