@@ -210,17 +210,7 @@ public final class TMXReader {
 
     /// Skips the current element and everything in it.
     func skipElement() throws(TMXError) {
-        var depth = 1
-        while try xml.read() {
-            switch xml.kind {
-            case .element: depth += 1
-            case .endElement:
-                depth -= 1
-                if depth == 0 { return }
-            case .text, .none: break
-            }
-        }
-        throw truncated()
+        try xml.skipElement(orThrow: truncated())
     }
 
     /// A language attribute's value, canonicalised (and cached: files repeat a few languages).

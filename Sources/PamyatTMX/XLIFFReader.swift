@@ -155,17 +155,7 @@ public final class XLIFFReader {
     }
 
     private func skipElement() throws(TMXError) {
-        var depth = 1
-        while try xml.read() {
-            switch xml.kind {
-            case .element: depth += 1
-            case .endElement:
-                depth -= 1
-                if depth == 0 { return }
-            case .text, .none: break
-            }
-        }
-        throw truncated()
+        try xml.skipElement(orThrow: truncated())
     }
 
     private func attributeMap() -> [String: String] {

@@ -101,6 +101,22 @@ final class XMLPullReader {
     var bytesConsumed: Int64 { pmy_xml_bytes_consumed(handle) }
     var declaredEncoding: String { String(cString: pmy_xml_declared_encoding(handle)) }
 
+    /// Skips the current element and everything in it; `truncated` is the error when the file
+    /// ends first.
+    func skipElement(orThrow truncated: @autoclosure () -> TMXError) throws(TMXError) {
+        var depth = 1
+        while try read() {
+            switch kind {
+            case .element: depth += 1
+            case .endElement:
+                depth -= 1
+                if depth == 0 { return }
+            case .text, .none: break
+            }
+        }
+        throw truncated()
+    }
+
     /// The current element's attributes, in document order.
     func attributes() -> [(name: String, value: String)] {
         let count = pmy_xml_attribute_count(handle)

@@ -56,7 +56,7 @@ extension Pamyat {
                 let source = try LanguageTag.parse(from)
                 let target = try LanguageTag.parse(to)
                 let bands = try MatchBands(parsing: bands)
-                let service = try LookupService(memories: try openMemories(), openIndexes: true)
+                let service = try LookupService(memories: try memories.lookupMemories(), openIndexes: true)
                 var analyzer = DocumentAnalyzer(service: service, source: source, target: target, bands: bands)
                 analyzer.layout = reading.layout
                 let progress = documents.count > 1 ? DirectoryProgress(total: documents.count) : nil
@@ -74,12 +74,5 @@ extension Pamyat {
             }
         }
 
-        func openMemories() throws -> [LookupService.Memory] {
-            let names: [String?] = memories.memory.isEmpty ? [nil] : memories.memory.map(Optional.some)
-            return try names.map { name in
-                LookupService.Memory(
-                    name: memories.catalog.displayName(name), store: try memories.catalog.open(name, create: false, readOnly: true))
-            }
-        }
     }
 }

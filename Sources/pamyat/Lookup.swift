@@ -133,13 +133,7 @@ extension Pamyat {
 
         /// The memories named by --memory (or the default one), read-only, with their penalties.
         func openMemories() throws -> [LookupService.Memory] {
-            let penalties = try penalties()
-            let names: [String?] = memories.memory.isEmpty ? [nil] : memories.memory.map(Optional.some)
-            return try names.map { name in
-                let display = memories.catalog.displayName(name)
-                let store = try memories.catalog.open(name, create: false, readOnly: true)
-                return LookupService.Memory(name: display, store: store, penalty: penalties[name ?? memories.catalog.defaultName] ?? 0)
-            }
+            try memories.lookupMemories(penalties: try penalties())
         }
 
         /// Batch mode: each line of standard input is a query, its previous line its context.

@@ -28,6 +28,17 @@ struct MemoryOptions: ParsableArguments {
         try catalog.withWritableMemory(single, body)
     }
 
+    /// Every memory given (or the default), opened read-only for lookups, each with its penalty
+    /// from `penalties` (by the name given).
+    func lookupMemories(penalties: [String: Int] = [:]) throws -> [LookupService.Memory] {
+        let names: [String?] = memory.isEmpty ? [nil] : memory.map(Optional.some)
+        return try names.map { name in
+            LookupService.Memory(
+                name: catalog.displayName(name), store: try catalog.open(name, create: false, readOnly: true),
+                penalty: penalties[name ?? catalog.defaultName] ?? 0)
+        }
+    }
+
     /// Validation shared by commands that take one memory only.
     func validateSingle(command: String) throws {
         if memory.count > 1 {

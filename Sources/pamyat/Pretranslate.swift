@@ -72,12 +72,8 @@ extension Pamyat {
             do {
                 let source = try LanguageTag.parse(from)
                 let target = try LanguageTag.parse(to)
-                let names: [String?] = memories.memory.isEmpty ? [nil] : memories.memory.map(Optional.some)
-                let opened = try names.map { name in
-                    LookupService.Memory(
-                        name: memories.catalog.displayName(name), store: try memories.catalog.open(name, create: false, readOnly: true))
-                }
-                var pretranslator = DocumentPretranslator(service: try LookupService(memories: opened), source: source, target: target)
+                var pretranslator = DocumentPretranslator(
+                    service: try LookupService(memories: try memories.lookupMemories()), source: source, target: target)
                 pretranslator.minimum = minimum
                 pretranslator.copiesSource = copySource
                 pretranslator.layout = reading.layout
