@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 
 /// The command line adds its own options to the libraries' errors (Sources/pamyat/FlagHint.swift):
@@ -31,6 +32,29 @@ import Testing
         let run = try folder.run(["stats", "--memory", directory.path])
         #expect(run.status != 0, "\(run.stderr)")
         #expect(run.stderr.contains("is a directory") && run.stderr.contains("--memory NAME"), "\(run.stderr)")
+    }
+
+    @Test func aPortInUseNamesThePortOption() throws {
+        let folder = try LookupFolder()
+        defer { folder.remove() }
+        // A port this process holds open: the server cannot listen on it.
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(socket >= 0)
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, length) == 0 && listen(socket, 1) == 0 && getsockname(socket, $0, &length) == 0 }
+        }
+        #expect(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        try folder.memory("default", [("Вызовов много.", "Many challenges.", nil)])
+        let run = try folder.run(["serve", "--listen", "127.0.0.1", "--port", "\(port)"])
+        #expect(run.status == 64, "\(run.stderr)")
+        #expect(run.stderr.contains("another program uses that port") && run.stderr.hasSuffix("Choose the port with --port.\n"), "\(run.stderr)")
     }
 
     @Test func anUnknownDocumentLanguageNamesFromAndTo() throws {

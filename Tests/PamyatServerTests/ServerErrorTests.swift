@@ -75,6 +75,7 @@ import Testing
             }
             #expect(error?.code == .configuration)
             #expect(error?.message.contains("another program uses that port") == true, "\(String(describing: error))")
+            #expect(error?.setting == .port && error?.message.contains("--") == false, "typed for the front end's hint, no option named: \(String(describing: error))")
             let client = try await server.connect()
             #expect(try await client.request("PING") == #"{"ok":true}"#, "the first server is unharmed")
         }

@@ -109,8 +109,9 @@ public enum DocumentReader {
     /// Splits a paragraph's raw text on two or more `<br>` marks (U+001F) in a row, with only white
     /// space between them; a single `<br>` is a space. Each piece has its white space folded.
     ///
-    /// Walks Unicode scalars, not characters: Swift keeps a combining mark after U+001F in the same
-    /// character, so a `<br>` before a combining mark would otherwise stay in the text.
+    /// Looks for the mark among Unicode scalars: Foundation's `String.contains` matches by NSString's
+    /// composed character sequences, which join a combining mark to the U+001F before it, so it did not
+    /// see a `<br>` before a combining mark, and the mark stayed in the text.
     static func splitOnDoubleBreaks(_ raw: String) -> [String] {
         let mark: Unicode.Scalar = "\u{1F}"
         guard raw.unicodeScalars.contains(mark) else {
