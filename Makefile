@@ -8,7 +8,7 @@
 #   make build   release build of the pamyat executable (.build/release/pamyat)
 #   make deps    install the Debian packages pamyat needs (libicu-dev libsqlite3-dev libxml2-dev libxml2-utils pkg-config)
 #   make fuzz    build the libFuzzer targets (tools/fuzz) and run each for FUZZ_SECONDS (60) seconds;
-#                FUZZ_TARGETS picks some (xml-reader tmx request lines html segmenter); docs/FUZZING.md
+#                FUZZ_TARGETS picks some (xml-reader tmx xliff request lines html segmenter); docs/FUZZING.md
 #   make xliff-check  pre-translate the demo's new release to XLIFF and read it back with translate-toolkit (PyPI, venv)
 #   make format  check formatting with swift-format (from the toolchain)
 #   make clean   remove build products
@@ -47,7 +47,7 @@ align-eval: build
 	python3 tools/align-eval/evaluate.py --pamyat $(PAMYAT) .build/align-eval-generated
 
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS ?= xml-reader tmx request lines html segmenter
+FUZZ_TARGETS ?= xml-reader tmx xliff request lines html segmenter
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" bash tools/fuzz/run.sh

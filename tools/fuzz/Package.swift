@@ -32,6 +32,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "fuzz-xliff",
+            dependencies: [
+                "FuzzCheck", .product(name: "PamyatCore", package: "pamyat"), .product(name: "PamyatTMX", package: "pamyat"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "fuzz-request",
             dependencies: [
                 "FuzzCheck",

@@ -5,7 +5,7 @@
 #   FUZZ_SECONDS=600 tools/fuzz/run.sh               # 10 minutes each
 #   FUZZ_TARGETS="request lines" tools/fuzz/run.sh   # some of them
 #
-# Targets: xml-reader (C, CXMLShim), tmx, request, lines, html, segmenter (Swift, tools/fuzz/Sources).
+# Targets: xml-reader (C, CXMLShim), tmx, xliff, request, lines, html, segmenter (Swift, tools/fuzz/Sources).
 # Everything is built in .build-fuzz/ (the Swift ones with -sanitize=fuzzer,address, the C one with
 # -fsanitize=fuzzer,address,undefined). Each target's corpus grows in .build-fuzz/corpus/TARGET,
 # seeded from tools/fuzz/corpus/; a crash is saved as .build-fuzz/artifacts/TARGET-crash-*. Prints a
@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
-FUZZ_TARGETS=${FUZZ_TARGETS:-"xml-reader tmx request lines html segmenter"}
+FUZZ_TARGETS=${FUZZ_TARGETS:-"xml-reader tmx xliff request lines html segmenter"}
 OUT=.build-fuzz
 mkdir -p "$OUT/artifacts" "$OUT/logs"
 
@@ -21,8 +21,8 @@ swift_targets=()
 for target in $FUZZ_TARGETS; do
   case "$target" in
     xml-reader) ;;
-    tmx | request | lines | html | segmenter) swift_targets+=("fuzz-$target") ;;
-    *) echo "run.sh: unknown target '$target'; the targets are xml-reader tmx request lines html segmenter" >&2; exit 64 ;;
+    tmx | xliff | request | lines | html | segmenter) swift_targets+=("fuzz-$target") ;;
+    *) echo "run.sh: unknown target '$target'; the targets are xml-reader tmx xliff request lines html segmenter" >&2; exit 64 ;;
   esac
 done
 
@@ -47,6 +47,7 @@ for target in $FUZZ_TARGETS; do
   case "$target" in
     xml-reader) seeds=tools/fuzz/corpus/tmx; dict=tools/fuzz/tmx.dict; max_len=65536; binary="$OUT/fuzz-xml-reader" ;;
     tmx) seeds=tools/fuzz/corpus/tmx; dict=tools/fuzz/tmx.dict; max_len=65536; binary="$OUT/debug/fuzz-tmx" ;;
+    xliff) seeds=tools/fuzz/corpus/xliff; dict=tools/fuzz/xliff.dict; max_len=65536; binary="$OUT/debug/fuzz-xliff" ;;
     request) seeds=tools/fuzz/corpus/request; dict=tools/fuzz/request.dict; max_len=8192; binary="$OUT/debug/fuzz-request" ;;
     lines) seeds=tools/fuzz/corpus/lines; dict=""; max_len=4096; binary="$OUT/debug/fuzz-lines" ;;
     html) seeds=tools/fuzz/corpus/html; dict=tools/fuzz/html.dict; max_len=16384; binary="$OUT/debug/fuzz-html" ;;
