@@ -23,7 +23,7 @@ func reportedExit(for error: any Error) -> ExitCode {
         }
     }
     if let described = error as? any PamyatFailure {
-        printError(described.description)
+        printError(described.commandLineMessage)
         return described.exitCode
     }
     printError("\(error)")
@@ -34,4 +34,11 @@ func reportedExit(for error: any Error) -> ExitCode {
 /// `*+ExitCode.swift` files), so the modules below need not know about exit codes.
 protocol PamyatFailure: Error, CustomStringConvertible {
     var exitCode: ExitCode { get }
+    /// The message as the command line shows it: the module's message, with advice in terms of
+    /// the command's flags where the module cannot know them (a protocol client gets the message).
+    var commandLineMessage: String { get }
+}
+
+extension PamyatFailure {
+    var commandLineMessage: String { description }
 }

@@ -21,4 +21,8 @@ extension LookupError: PamyatFailure {
         case .sameLanguage, .badOption: .validationFailure
         }
     }
+
+    var commandLineMessage: String {
+        code == .unknownPair ? message + " Check --from and --to." : message
+    }
 }

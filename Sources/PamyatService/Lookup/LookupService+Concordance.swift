@@ -17,7 +17,7 @@ extension LookupService {
         }
         guard request.limit >= 1 else { throw LookupError(.badOption, "The limit must be at least 1, not \(request.limit).") }
         if let to = request.to, to.sharesLanguage(with: request.language) {
-            throw LookupError(.sameLanguage, "Give a translation language other than '\(to.language)' with --to.")
+            throw LookupError(.sameLanguage, "Give a translation language other than '\(to.language)', the language searched.")
         }
         var hits: [ConcordanceHit] = []
         for (_, memory) in try selected(request.memory) {

@@ -22,7 +22,7 @@ extension LookupService {
                 .unknownPair,
                 "No memory holds \(request.from.language)→\(request.to.language) units"
                     + (held.isEmpty ? " (the memory is empty)." : "; they hold \(held.joined(separator: ", ")).")
-                    + " Check --from and --to.")
+                    + " Look up in a pair a memory holds.")
         }
         var groups: [Group] = []
         for (order, memory) in memories {
