@@ -3,18 +3,18 @@ import Testing
 @testable import PamyatServer
 
 @Suite struct ServerLimitTests {
-    @Test func anIdleConnectionIsClosed() async throws {
-        // No sleeps: the idle connection's read waits up to 100 ms for the server to close it;
-        // each time it has not, the active connection sends a request. Generous margins: the suite
-        // runs in parallel on two cores, and a thread can be late by hundreds of milliseconds.
+    /// The idle connection is closed while the active one stays open. No clock decides the
+    /// outcome: the idle connection's read waits up to 100 ms for the server to close it; each time
+    /// it has not, the active connection sends a request. (The exact bounds are tested on a virtual
+    /// clock in LineDeadlineTests; the time limit only stops a server that never closes it.)
+    @Test(.timeLimit(.minutes(1))) func anIdleConnectionIsClosed() async throws {
         try await withServer(configure: { $0.idleTimeout = .seconds(2) }) { server in
             let idle = try await server.connect()
             let busy = try await server.connect()
             try await idle.setTimeout(.milliseconds(100))
-            let start = ContinuousClock.now
             var closed = false
             var pings = 0
-            while !closed, ContinuousClock.now - start < .seconds(10) {
+            while !closed {
                 do {
                     #expect(try await idle.readLine() == nil, "the idle connection sends nothing")
                     closed = true
@@ -24,8 +24,6 @@ import Testing
                     pings += 1
                 }
             }
-            #expect(closed, "the idle connection was closed")
-            #expect(ContinuousClock.now - start < .seconds(8))
             #expect(try await busy.request("PING") == #"{"ok":true}"#, "the active one is still open after \(pings) pings")
         }
     }
@@ -33,7 +31,10 @@ import Testing
     /// Issue 13 (1): a client that sends a byte now and then but never a line feed used to keep
     /// its connection (every byte reset the idle timer); with `--max-connections` of them nobody
     /// else got in. The idle timeout now bounds the time from a line's first byte to its line feed.
-    @Test func aClientThatTricklesBytesWithoutALineFeedIsAnsweredTimeoutAndClosed() async throws {
+    /// The bound itself (one timeout from the line's first byte) is tested on a virtual clock in
+    /// LineDeadlineTests; here, over a socket, the outcome: answered `timeout` and closed while
+    /// another client is served (the code before never closed it, and the time limit would end the test).
+    @Test(.timeLimit(.minutes(1))) func aClientThatTricklesBytesWithoutALineFeedIsAnsweredTimeoutAndClosed() async throws {
         try await withServer(configure: {
             // The line timeout alone is short: the deadline starts at the first byte, so a slow
             // machine cannot make a connection idle before the test has sent anything.
@@ -45,11 +46,10 @@ import Testing
             // The read timeout paces the bytes: send one, wait up to 50 ms for the server to answer
             // or close, send the next.
             try await slow.setTimeout(.milliseconds(50))
-            let start = ContinuousClock.now
             var answer: String?
             var closed = false
             var sentBytes = 0
-            while answer == nil, !closed, ContinuousClock.now - start < .seconds(10) {
+            while answer == nil, !closed {
                 do {
                     try await slow.send(bytes: [UInt8(ascii: "P")])
                     sentBytes += 1
@@ -64,9 +64,7 @@ import Testing
                 }
                 #expect(try await normal.request("PING") == #"{"ok":true}"#, "another client is answered meanwhile")
             }
-            let elapsed = ContinuousClock.now - start
-            #expect(elapsed < .seconds(8), "closed after \(elapsed) and \(sentBytes) bytes")
-            let response = try #require(answer, "the server answers before closing")
+            let response = try #require(answer, "the server answers before closing (after \(sentBytes) bytes)")
             let object = try decode(response)
             #expect(object["ok"] as? Bool == false)
             #expect(object["error"] as? String == "timeout", "\(object)")
