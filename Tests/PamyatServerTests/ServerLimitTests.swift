@@ -3,28 +3,18 @@ import Testing
 @testable import PamyatServer
 
 @Suite struct ServerLimitTests {
-    /// The idle connection is closed while the active one stays open. No clock decides the
-    /// outcome: the idle connection's read waits up to 100 ms for the server to close it; each time
-    /// it has not, the active connection sends a request. (The exact bounds are tested on a virtual
-    /// clock in LineDeadlineTests; the time limit only stops a server that never closes it.)
+    /// Over a socket, the idle connection is closed (the time limit only stops a server that never
+    /// closes it). Whether an active connection stays open is not asserted here: NIO's
+    /// `IdleStateHandler` reads the real clock, and a test that must send within the timeout races
+    /// its own scheduling on a loaded machine (it failed so under load 16); connections that keep
+    /// sending are answered in `linesInPiecesWithinTheTimeoutAreAnswered`.
     @Test(.timeLimit(.minutes(1))) func anIdleConnectionIsClosed() async throws {
-        try await withServer(configure: { $0.idleTimeout = .seconds(2) }) { server in
+        try await withServer(configure: { $0.idleTimeout = .seconds(1) }) { server in
             let idle = try await server.connect()
-            let busy = try await server.connect()
-            try await idle.setTimeout(.milliseconds(100))
-            var closed = false
-            var pings = 0
-            while !closed {
-                do {
-                    #expect(try await idle.readLine() == nil, "the idle connection sends nothing")
-                    closed = true
-                } catch {
-                    // Still open after 100 ms.
-                    #expect(try await busy.request("PING") == #"{"ok":true}"#, "an active connection stays open")
-                    pings += 1
-                }
-            }
-            #expect(try await busy.request("PING") == #"{"ok":true}"#, "the active one is still open after \(pings) pings")
+            try await idle.setTimeout(.seconds(60))
+            #expect(try await idle.readLine() == nil, "closed without a word")
+            let next = try await server.connect()
+            #expect(try await next.request("PING") == #"{"ok":true}"#, "the server still answers")
         }
     }
 
