@@ -2,8 +2,8 @@
 """Slow-client attack on a running `pamyat serve` (issue 13, item 1).
 
 Keeps N attacker connections open against the server for --duration seconds. Each attacker sends
-one byte a second and never a line feed; when the server closes its connection (or refuses it with
-`busy`) it reconnects at once. At the end it prints what happened:
+one byte a second and never a line feed; when the server closes its connection it reconnects at
+once, when the server refuses it with `busy` a second later. At the end it prints what happened:
 
   opened             connections the server accepted
   closed-by-timeout  of those, closed after the server answered {"error":"timeout",…}
@@ -73,6 +73,8 @@ def main():
         attacker.sock = None
         if '"error":"busy"' in text:
             counts["refused-busy"] += 1
+            attacker.next_byte_at = now + 1.0  # try again in a second
+            return
         else:
             counts["opened"] += 1
             held = now - attacker.opened_at

@@ -10,7 +10,8 @@
 # (IDLE seconds) and MAX_CONNECTIONS slots; pamyat-load drives 32 normal connections of LOOKUP and
 # ADD (1 in 400) and checks that no ADD is lost; 5 s later tools/slow-clients.py starts ATTACKERS
 # connections that send a byte a second and never a line feed, reconnecting whenever they are
-# closed or refused. Prints the load tool's report, then the attackers'.
+# closed or refused, until 10 s before the load ends (the load tool's closing STATS needs a
+# connection slot). Prints the load tool's report, then the attackers'.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,7 +50,7 @@ done
 LOADER=$!
 sleep 5  # the normal connections are open before the attack starts
 python3 tools/slow-clients.py --port "$PORT" --attackers "$ATTACKERS" \
-  --duration "$(python3 -c "print($WARMUP + $DURATION - 5)")" > "$OUT/attack.txt" 2>&1 &
+  --duration "$(python3 -c "print($WARMUP + $DURATION - 15)")" > "$OUT/attack.txt" 2>&1 &
 ATTACK=$!
 LOAD_STATUS=0; wait $LOADER || LOAD_STATUS=$?
 ATTACK_STATUS=0; wait $ATTACK || ATTACK_STATUS=$?

@@ -143,7 +143,8 @@ public struct Aligner: Sendable {
         let steps = BandedDP.align(
             sourceCount: sourceTable.count, targetCount: targetTable.count,
             shapes: configuration.paragraphPriors.shapes(twoTwo: false, threeOne: true), scorer: &scorer,
-            fullMatrixCells: configuration.fullMatrixCells, initialBand: configuration.initialBand, temperature: configuration.confidenceTemperature)
+            fullMatrixCells: configuration.fullMatrixCells, initialBand: configuration.initialBand,
+            maximumCells: configuration.maximumBandCells, temperature: configuration.confidenceTemperature)
         var beads: [Bead] = []
         for (step, posterior) in steps {
             if step.shape.isOmission {
@@ -214,7 +215,8 @@ public struct Aligner: Sendable {
         let steps = BandedDP.align(
             sourceCount: sourceRange.count, targetCount: targetRange.count,
             shapes: configuration.sentencePriors.shapes(twoTwo: true, threeOne: true), scorer: &scorer,
-            fullMatrixCells: configuration.fullMatrixCells, initialBand: configuration.initialBand, temperature: configuration.confidenceTemperature)
+            fullMatrixCells: configuration.fullMatrixCells, initialBand: configuration.initialBand,
+            maximumCells: configuration.maximumBandCells, temperature: configuration.confidenceTemperature)
         var beads: [Bead] = []
         for (step, posterior) in steps {
             let s = step.source + sourceRange.lowerBound, t = step.target + targetRange.lowerBound

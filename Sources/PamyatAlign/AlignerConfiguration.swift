@@ -36,6 +36,11 @@ public struct AlignerConfiguration: Hashable, Sendable {
     public var fullMatrixCells = 250_000
     /// The band's initial half-width in sentences (or paragraphs).
     public var initialBand = 24
+    /// The most cells one run of the banded programme may have (about 5 bytes each, 100 MB at
+    /// the default): the band stops widening there, and a band that would be wider from the start
+    /// is narrowed to it (just wide enough for the diagonal's slope), so one enormous paragraph
+    /// costs bounded memory; its alignment is then the best path within that band.
+    public var maximumBandCells = 20_000_000
 
     /// The defaults for a language pair.
     public init(languages: LanguagePair) {

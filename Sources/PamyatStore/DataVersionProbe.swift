@@ -13,7 +13,7 @@ import Darwin
 ///
 /// Why not only `PRAGMA data_version`: that opens a read transaction, which costs two `fcntl`
 /// locks and SQLite's shared-memory mutex, and the server's event loops queued on it
-/// (docs/PERFORMANCE.md, "Server"). The header is what SQLite itself reads, without a lock, to learn
+/// (measured in the git history of docs/PERFORMANCE.md, "Server"). The header is what SQLite itself reads, without a lock, to learn
 /// whether its snapshot is still current; its layout is fixed because processes of different
 /// SQLite versions share the file (https://www.sqlite.org/walformat.html, "The WAL-Index Header").
 ///

@@ -74,7 +74,7 @@ public final class SQLiteMemoryStore: MemoryStore {
                 // 16 KiB pages for a new file (an existing file keeps its own: SQLite sets the page
                 // size before the first write only). A bulk import writes every page to the WAL and
                 // then to the file, a syscall each way per page: at 4 KiB that was ~1 µs of the ~8 µs
-                // a unit on the writing thread. Lookups and export measured the same (docs/PERFORMANCE.md).
+                // a unit on the writing thread. Lookups and export measured the same (the git history of docs/PERFORMANCE.md).
                 try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
                 if let maximumPages { try db.execute(sql: "PRAGMA max_page_count = \(maximumPages)") }
             }

@@ -7,7 +7,7 @@ import PamyatCore
 ///
 /// Why by hand: through GRDB's pool each such read (take a reader, hop onto its dispatch queue,
 /// BEGIN, `query_only` on and off, COMMIT, boxed `Row`s) cost the server more than the reads
-/// themselves (docs/PERFORMANCE.md, "Server"). Here a read is two prepared statements stepped per
+/// themselves (measured in the git history of docs/PERFORMANCE.md, "Server"). Here a read is two prepared statements stepped per
 /// id inside one BEGIN … COMMIT, so that all the units come from one snapshot.
 final class UnitReader: @unchecked Sendable {
     /// One read-only connection and its prepared statements; used by one thread at a time.
@@ -27,7 +27,7 @@ final class UnitReader: @unchecked Sendable {
             sqlite3_busy_timeout(handle, Int32(SQLiteMemoryStore.busyTimeout * 1000))
             // Pages through the memory map rather than read() into each connection's cache, and a
             // 16 MiB cache: SQLite's default 2 MiB holds only 128 of a new memory's 16 KiB pages,
-            // and the server's lookups ran 20 % slower with it (docs/PERFORMANCE.md, "Server").
+            // and the server's lookups ran 20 % slower with it (measured in the git history of docs/PERFORMANCE.md, "Server").
             sqlite3_exec(handle, "PRAGMA mmap_size = 1073741824", nil, nil, nil)
             sqlite3_exec(handle, "PRAGMA cache_size = -16384", nil, nil, nil)
             func prepare(_ sql: String) -> OpaquePointer? {

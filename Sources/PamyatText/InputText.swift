@@ -29,11 +29,19 @@ public enum InputText {
         return try check(normalizeLineEnds(String(decoding: bytes, as: UTF8.self)), source: source)
     }
 
-    /// Reads and decodes a file, or standard input for `-`.
-    public static func read(path: String) throws(TextError) -> String {
-        let data: Data
+    /// The longest line (a paragraph, for text input) a command reads, in bytes: a long press
+    /// release's paragraph is a few thousand.
+    public static let maximumLineBytes = 1_000_000
+
+    /// Reads and decodes a file, or standard input for `-`, in chunks; a line longer than
+    /// `maximumLineBytes` (before its LF or CR) is refused as soon as that many of its bytes have
+    /// been read (``TextError/Code/lineTooLong``, naming the line), so an enormous line is never
+    /// held whole.
+    public static func read(path: String, maximumLineBytes: Int = InputText.maximumLineBytes) throws(TextError) -> String {
+        let source = path == "-" ? "<stdin>" : path
+        let handle: FileHandle
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            handle = FileHandle.standardInput
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -43,12 +51,53 @@ public enum InputText {
                 throw TextError(.notAFile, "is a directory, not a text file.", source: path)
             }
             do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
+                handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
             } catch {
                 throw TextError(.unreadable, "cannot be read: \(error.localizedDescription)", source: path)
             }
         }
-        return try decode(data, source: path == "-" ? "<stdin>" : path)
+        defer { if path != "-" { try? handle.close() } }
+        var data = Data()
+        var line = 1
+        var lineBytes = 0
+        while true {
+            let chunk: Data
+            do {
+                chunk = try handle.read(upToCount: 1 << 16) ?? Data()
+            } catch {
+                throw TextError(.unreadable, "cannot be read: \(error.localizedDescription)", source: source)
+            }
+            if chunk.isEmpty { break }
+            var previous: UInt8 = data.last ?? 0
+            for byte in chunk {
+                if byte == 0x0A || byte == 0x0D {
+                    if !(byte == 0x0A && previous == 0x0D) { line += 1 }
+                    lineBytes = 0
+                } else {
+                    lineBytes += 1
+                    if lineBytes > maximumLineBytes {
+                        throw TextError(
+                            .lineTooLong,
+                            "the line is longer than \(grouped(maximumLineBytes)) bytes, the most a paragraph may have; break it into paragraphs (one per line).",
+                            source: source, line: line)
+                    }
+                }
+                previous = byte
+            }
+            data.append(chunk)
+        }
+        return try decode(data, source: source)
+    }
+
+    /// `1000000` as `1,000,000`.
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number)
+        var result = ""
+        while digits.count > 3 {
+            result = "," + digits.suffix(3) + result
+            digits.removeLast(3)
+        }
+        return digits + result
     }
 
     /// The offset of the first byte that does not belong to a valid UTF-8 sequence, or `nil`.

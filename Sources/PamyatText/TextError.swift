@@ -3,6 +3,8 @@ public struct TextError: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         /// The input is not valid UTF-8.
         case invalidUTF8 = "invalid-utf8"
+        /// A line (a paragraph) of the input is longer than the reader allows.
+        case lineTooLong = "line-too-long"
         /// The input looks like a binary file (NUL bytes).
         case binaryInput = "binary-input"
         /// The input holds no text.
@@ -28,17 +30,20 @@ public struct TextError: Error, Hashable, Sendable, CustomStringConvertible {
     public var source: String?
     /// Byte offset in the input, for decoding errors.
     public var byteOffset: Int?
+    /// The line (from 1) in the input, when the error is about one line.
+    public var line: Int?
 
-    public init(_ code: Code, _ message: String, source: String? = nil, byteOffset: Int? = nil) {
+    public init(_ code: Code, _ message: String, source: String? = nil, byteOffset: Int? = nil, line: Int? = nil) {
         self.code = code
         self.message = message
         self.source = source
         self.byteOffset = byteOffset
+        self.line = line
     }
 
     public var description: String {
         var prefix = ""
-        if let source { prefix = "\(source): " }
+        if let source { prefix = line.map { "\(source):\($0): " } ?? "\(source): " }
         return prefix + message
     }
 }

@@ -22,7 +22,7 @@ extension ExitCode {
     static let table = """
         Exit codes: 0 success; 1 failure (e.g. a lookup found nothing where that is an error); \
         64 bad usage (an unknown option, a value out of range, an unknown scheme:// memory); 65 bad input data (invalid UTF-8, \
-        binary or empty file, malformed TMX, unknown language); 66 a missing input file or memory; \
+        binary or empty file, a text line over 1,000,000 bytes, malformed TMX, unknown language); 66 a missing input file or memory; \
         69 a server that cannot be reached (lookup --connect), or a postgresql:// memory (not in this build); \
         70 internal error; 73 a memory or output file that cannot be created or written (also a full disk); \
         74 an I/O error; 76 a server that answers outside the protocol (lookup --connect).

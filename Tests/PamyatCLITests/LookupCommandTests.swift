@@ -107,6 +107,7 @@ import Testing
         (["lookup", "--from", "ru", "--to", "en", "--min", "101", "Текст"], Int32(64), "--min must be between 0 and 100"),
         (["lookup", "--from", "ru", "--to", "en", "--min", "-1", "Текст"], Int32(64), "--min"),
         (["lookup", "--from", "ru", "--to", "kk", "Текст"], Int32(65), "No memory holds ru→kk"),
+        (["lookup", "--from", "ru", "--to", "kk", "Текст"], Int32(65), "Check --from and --to."),
         (["lookup", "--from", "ru", "--to", "xx", "Текст"], Int32(65), "'xx'"),
         (["lookup", "--from", "ru", "--to", "en", "--memory", "nothing", "Текст"], Int32(66), "nothing.sqlite"),
         (["lookup", "--from", "ru", "--to", "en", "--penalty", "other=5", "Текст"], Int32(64), "other"),

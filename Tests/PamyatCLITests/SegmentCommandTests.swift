@@ -84,3 +84,22 @@ import Testing
         #expect(run.stdout.contains("Exit codes") && run.stdout.contains("65") && run.stdout.contains("66"), "\(run.stdout)")
     }
 }
+
+/// Issue 13 (9): a line over 1,000,000 bytes is refused while it is read (exit 65, one line naming
+/// the file and the line), by `segment` and by `align` (text input).
+@Suite struct LongLineCommandTests {
+    @Test(arguments: [["segment", "--lang", "ru"], ["align", "--force"]])
+    func aLineOverAMillionBytesIsADataErrorNamingTheLine(command: [String]) throws {
+        let folder = try PamyatBinary.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let long = folder.appendingPathComponent("long.ru.txt")
+        try (Data("Заголовок.\n".utf8) + Data(repeating: 0x61, count: 1_000_001) + Data("\n".utf8)).write(to: long)
+        let other = folder.appendingPathComponent("short.en.txt")
+        try Data("A title.\n".utf8).write(to: other)
+        let files = command[0] == "align" ? [long.path, other.path] : [long.path]
+        let run = try PamyatBinary.run(command + files)
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stderr == "pamyat: \(long.path):2: the line is longer than 1,000,000 bytes, the most a paragraph may have; break it into paragraphs (one per line).\n")
+        #expect(run.stdout.isEmpty)
+    }
+}

@@ -58,9 +58,10 @@ import Testing
         let client = try LineClient(host: "127.0.0.1", port: server.port, timeout: .seconds(10))
         #expect(try client.request("HELLO").contains(#""server":"pamyat""#))
         #expect(try client.request("PING") == #"{"ok":true}"#)
-        let (status, seconds) = server.stop(signal)
+        // The order of events is the test (no bound on the seconds it takes: a loaded machine
+        // would make that a race): the server exits 0 and has closed the connection.
+        let (status, _) = server.stop(signal)
         #expect(status == 0, "exit status after signal \(signal): \(server.log)")
-        #expect(seconds < 5, "stopped in \(seconds) s")
         #expect(try client.readLine() == nil, "the connection was closed")
     }
 

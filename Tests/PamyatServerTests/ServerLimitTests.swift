@@ -3,24 +3,28 @@ import Testing
 @testable import PamyatServer
 
 @Suite struct ServerLimitTests {
-    /// The server closes a connection that has been idle for the idle timeout. No clock in the
-    /// test: the read waits for the close (NIO's IdleStateHandler reads the real clock, so it
-    /// cannot run on the embedded loop's virtual one; that traffic keeps a connection open is
-    /// what every other server test relies on).
-    @Test func anIdleConnectionIsClosed() async throws {
+    /// Over a socket, the idle connection is closed (the time limit only stops a server that never
+    /// closes it). Whether an active connection stays open is not asserted here: NIO's
+    /// `IdleStateHandler` reads the real clock, and a test that must send within the timeout races
+    /// its own scheduling on a loaded machine (it failed so under load 16); connections that keep
+    /// sending are answered in `linesInPiecesWithinTheTimeoutAreAnswered`.
+    @Test(.timeLimit(.minutes(1))) func anIdleConnectionIsClosed() async throws {
         try await withServer(configure: { $0.idleTimeout = .seconds(1) }) { server in
             let idle = try await server.connect()
             try await idle.setTimeout(.seconds(60))
-            #expect(try await idle.readLine() == nil, "the server closed the idle connection")
-            let fresh = try await server.connect()
-            #expect(try await fresh.request("PING") == #"{"ok":true}"#, "the server still accepts connections")
+            #expect(try await idle.readLine() == nil, "closed without a word")
+            let next = try await server.connect()
+            #expect(try await next.request("PING") == #"{"ok":true}"#, "the server still answers")
         }
     }
 
     /// Issue 13 (1): a client that sends a byte now and then but never a line feed used to keep
     /// its connection (every byte reset the idle timer); with `--max-connections` of them nobody
     /// else got in. The idle timeout now bounds the time from a line's first byte to its line feed.
-    @Test func aClientThatTricklesBytesWithoutALineFeedIsAnsweredTimeoutAndClosed() async throws {
+    /// The bound itself (one timeout from the line's first byte) is tested on a virtual clock in
+    /// LineDeadlineTests; here, over a socket, the outcome: answered `timeout` and closed while
+    /// another client is served (the code before never closed it, and the time limit would end the test).
+    @Test(.timeLimit(.minutes(1))) func aClientThatTricklesBytesWithoutALineFeedIsAnsweredTimeoutAndClosed() async throws {
         try await withServer(configure: {
             // The line timeout alone is short: the deadline starts at the first byte, so a slow
             // machine cannot make a connection idle before the test has sent anything.
@@ -32,11 +36,10 @@ import Testing
             // The read timeout paces the bytes: send one, wait up to 50 ms for the server to answer
             // or close, send the next.
             try await slow.setTimeout(.milliseconds(50))
-            let start = ContinuousClock.now
             var answer: String?
             var closed = false
             var sentBytes = 0
-            while answer == nil, !closed, ContinuousClock.now - start < .seconds(10) {
+            while answer == nil, !closed {
                 do {
                     try await slow.send(bytes: [UInt8(ascii: "P")])
                     sentBytes += 1
@@ -51,9 +54,7 @@ import Testing
                 }
                 #expect(try await normal.request("PING") == #"{"ok":true}"#, "another client is answered meanwhile")
             }
-            let elapsed = ContinuousClock.now - start
-            #expect(elapsed < .seconds(8), "closed after \(elapsed) and \(sentBytes) bytes")
-            let response = try #require(answer, "the server answers before closing")
+            let response = try #require(answer, "the server answers before closing (after \(sentBytes) bytes)")
             let object = try decode(response)
             #expect(object["ok"] as? Bool == false)
             #expect(object["error"] as? String == "timeout", "\(object)")

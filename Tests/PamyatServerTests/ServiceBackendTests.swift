@@ -173,6 +173,18 @@ import Testing
         #expect((answer["error"] as? String ?? "ok") == code, "\(line): \(answer)")
         try await server.stop()
     }
+
+    /// Issue 13 ("Docs that are true"): the service's messages name no command-line flag; a
+    /// protocol client has none (the CLI adds "Check --from and --to." itself).
+    @Test(arguments: ["LOOKUP ru kk Текст.", #"CONCORDANCE ru "много" to=ru"#])
+    func protocolMessagesNameNoCommandLineFlag(line: String) async throws {
+        let server = try await TestServer.start(memories: try ServiceBackendTests.memories())
+        let client = try await server.connect()
+        let answer = try await client.requestJSON(line)
+        let message = try #require(answer["message"] as? String, "\(line): \(answer)")
+        #expect(!message.contains("--"), "\(line): \(message)")
+        try await server.stop()
+    }
 }
 
 private struct MatchesResponse: Decodable {

@@ -28,11 +28,15 @@ struct PathStep: Hashable, Sendable {
 /// `width` of the scaled diagonal `j ≈ i·m/n` in each row (costs as `Float`, back-pointers as one
 /// byte), so memory grows with `n × width`, not `n × m`; when the best path comes within a few
 /// cells of the band's edge the band is doubled and the programme run again, so a shift caused by
-/// omissions is followed rather than cut off.
+/// omissions is followed rather than cut off. No run has more than `maximumCells` cells: the band
+/// stops widening there, and starts narrower when the initial one would have more (never narrower
+/// than the diagonal's slope needs, so a path always exists); the path is then the best within it.
 enum BandedDP {
+    /// `onRun` is told each run's band half-width and cells (for tests).
     static func align<S: BeadScorer>(
         sourceCount n: Int, targetCount m: Int, shapes: [BeadShape], scorer: inout S,
-        fullMatrixCells: Int, initialBand: Int, temperature: Double
+        fullMatrixCells: Int, initialBand: Int, maximumCells: Int = .max, temperature: Double,
+        onRun: (_ width: Int, _ cells: Int) -> Void = { _, _ in }
     ) -> [(step: PathStep, posterior: Double)] {
         if n == 0 || m == 0 {
             var steps: [PathStep] = []
@@ -42,10 +46,18 @@ enum BandedDP {
             return steps.map { ($0, 1.0) }
         }
         let slope = Double(m) / Double(n)
+        // The narrowest band in which every row reaches the next (the diagonal's slope, and room
+        // for the widest bead).
+        let narrowest = Int(slope.rounded(.up)) + 4
         var width = (n + 1) * (m + 1) <= fullMatrixCells ? m + 1 : max(initialBand, Int(slope.rounded(.up)) * 3 + 4)
+        // (n + 1) rows of at most 2·width + 1 cells: start no wider than the cap allows.
+        width = max(narrowest, min(width, (maximumCells / (n + 1) - 1) / 2))
         while true {
-            let (path, touched) = run(n: n, m: m, shapes: shapes, scorer: &scorer, width: width)
-            if !touched || width > m {
+            let band = Band(n: n, m: m, width: width)
+            onRun(width, band.cells)
+            let (path, touched) = run(n: n, m: m, band: band, shapes: shapes, scorer: &scorer)
+            let wider = Band(n: n, m: m, width: width * 2)
+            if !touched || width > m || wider.cells > maximumCells {
                 // Posteriors over a narrow band around the best path: the probability mass of
                 // paths far from it is negligible, and this keeps the forward–backward pass cheap.
                 let band = Band(around: path, n: n, m: m, width: 8)
@@ -59,9 +71,8 @@ enum BandedDP {
     /// One run with a band of half-width `width`; returns the path and whether it came close to
     /// an edge of the band that is not an edge of the matrix.
     private static func run<S: BeadScorer>(
-        n: Int, m: Int, shapes: [BeadShape], scorer: inout S, width: Int
+        n: Int, m: Int, band: Band, shapes: [BeadShape], scorer: inout S
     ) -> ([PathStep], Bool) {
-        let band = Band(n: n, m: m, width: width)
         let low = band.low, high = band.high, offset = band.offset
         let cells = band.cells
         var cost = [Float](repeating: .infinity, count: cells)

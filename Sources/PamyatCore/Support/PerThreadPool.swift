@@ -14,7 +14,7 @@ import Darwin
 /// so the server's event loops never queue on one lock, and an object (and the memory it grows)
 /// stays with the thread that uses it. Freeing memory that another thread allocated takes that
 /// thread's malloc arena lock: with one shared pool, the event loops queued on each other's arenas
-/// as well as on the pool's lock (docs/PERFORMANCE.md, "Server"). Threads beyond ``shardCount``
+/// as well as on the pool's lock (measured in the git history of docs/PERFORMANCE.md, "Server"). Threads beyond ``shardCount``
 /// share shards; each shard has its own lock, so sharing stays correct.
 public final class PerThreadPool<Element: AnyObject>: @unchecked Sendable {
     /// How many shards (a power of two).

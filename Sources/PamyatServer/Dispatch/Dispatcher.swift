@@ -12,7 +12,7 @@ import PamyatText
 /// (ADD, CONCORDANCE, STATS, HELLO, ANALYZE, PRETRANSLATE: SQLite writes, scans, whole documents) to the thread pool: ``step(for:session:)``
 /// runs on the event loop and either answers or returns the ``Step/work(_:)`` to run elsewhere.
 /// Running lookups on the event loops (one per core) saves the hop to a pool thread and back,
-/// which cost more than a lookup itself on a 100,000-unit memory (docs/PERFORMANCE.md, "Server").
+/// which cost more than a lookup itself on a 100,000-unit memory (measured in the git history of docs/PERFORMANCE.md, "Server").
 struct Dispatcher: Sendable {
     let backend: any Backend
     let token: AccessToken?

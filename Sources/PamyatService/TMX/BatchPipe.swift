@@ -2,7 +2,7 @@ import Foundation
 
 /// A bounded hand-over of batches from a producing thread to a consuming one, so that an export
 /// reads the store while it writes TMX, and an import reads TMX while it writes the store (each side
-/// alone is about twice as fast as the two in sequence; see docs/PERFORMANCE.md). At most `capacity`
+/// alone is about twice as fast as the two in sequence; see docs/PERFORMANCE.md and its git history). At most `capacity`
 /// batches wait: memory stays constant.
 ///
 /// `@unchecked Sendable`: every mutable field is read and written only while holding `condition`.

@@ -13,12 +13,15 @@ public enum DocumentReader {
     /// `layout` says how the lines of plain text make paragraphs (``TextLayout``); HTML keeps its
     /// block structure whatever it says.
     ///
-    /// Throws ``TextError`` for unreadable, binary, invalid UTF-8 or empty input, and for an HTML
-    /// page without a single paragraph.
+    /// Throws ``TextError`` for unreadable, binary, invalid UTF-8 or empty input, a text line over
+    /// ``InputText/maximumLineBytes``, and for an HTML page without a single paragraph.
     public static func paragraphs(ofFile path: String, format: DocumentFormat? = nil, layout: TextLayout = .auto) throws(TextError) -> [String] {
-        let text = try InputText.read(path: path)
         let ext = (path as NSString).pathExtension
-        let resolved = format ?? DocumentFormat(pathExtension: ext) ?? DocumentFormat.sniff(text)
+        let declared = format ?? DocumentFormat(pathExtension: ext)
+        // A text line is a paragraph, bounded as it is read; HTML's lines are not (a page may be one
+        // long line), so it is read whole and the aligner bounds what a long paragraph costs.
+        let text = try InputText.read(path: path, maximumLineBytes: declared == .html ? .max : InputText.maximumLineBytes)
+        let resolved = declared ?? DocumentFormat.sniff(text)
         return try paragraphs(of: text, format: resolved, layout: layout, source: path == "-" ? "<stdin>" : path)
     }
 
