@@ -16,7 +16,7 @@ func reportedExit(for error: any Error) -> ExitCode {
     if let text = error as? TextError {
         printError(text.description)
         switch text.code {
-        case .invalidUTF8, .binaryInput, .emptyInput, .unknownLanguage: return .dataError
+        case .invalidUTF8, .lineTooLong, .binaryInput, .emptyInput, .unknownLanguage: return .dataError
         case .missingFile, .notAFile: return .noInput
         case .unreadable: return .ioError
         case .icu, .rules: return .software
