@@ -25,7 +25,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let run = try PamyatBinary.run(command + ["--memory", folder.path])
         #expect(run.status == 65, "\(command[0]): \(run.status) \(run.stderr)")
-        #expect(run.stderr == "pamyat: \(folder.path): is a directory, not a memory file; give a memory name (--memory press) or the path of a .sqlite file.\n",
+        #expect(run.stderr == "pamyat: \(folder.path): is a directory, not a memory file; give a memory name or the path of a .sqlite file. Choose the memory with --memory NAME (e.g. --memory press) or --memory FILE.sqlite.\n",
                 "\(command[0]): \(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "\(command[0]) wrote nothing into it")
     }
