@@ -124,6 +124,10 @@ public protocol MemoryWriteSession {
     /// Stores a unit prepared by this store's ``MemoryStore/prepare(_:)``; the same as storing
     /// `unit.unit`, with less to do inside the transaction.
     func store(_ unit: PreparedUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome
+    /// Stores prepared units in their order, as if each were stored in turn (a unit repeating an
+    /// earlier one of the batch is its duplicate); one outcome per unit. A store with a bulk path
+    /// (PostgreSQL's `COPY`) writes the batch's new units at once.
+    func store(_ units: [PreparedUnit], onDuplicate policy: DuplicatePolicy) throws -> [StoreOutcome]
     /// The document record with this id, as this transaction sees it: what to do about a document
     /// is decided here, inside the write, not from a read before it (another writer may come between).
     func document(id: String) throws -> DocumentRecord?
@@ -199,5 +203,10 @@ extension MemoryWriteSession {
     /// Stores the unit as if it had not been prepared.
     public func store(_ unit: PreparedUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
         try store(unit.unit, onDuplicate: policy)
+    }
+
+    /// Stores the units one at a time.
+    public func store(_ units: [PreparedUnit], onDuplicate policy: DuplicatePolicy) throws -> [StoreOutcome] {
+        try units.map { try store($0, onDuplicate: policy) }
     }
 }
