@@ -169,6 +169,8 @@ public protocol MemoryStore: Sendable {
 
     /// The document record with this id.
     func document(id: String) throws -> DocumentRecord?
+    /// Streams every document record, in the order of their ids (for copying a memory).
+    func forEachDocument(_ body: (DocumentRecord) throws -> Void) throws
 
     /// Changes after `sequence`, oldest first; and the newest sequence number.
     func changes(after sequence: Int64) throws -> (changes: [UnitChange], latest: Int64)

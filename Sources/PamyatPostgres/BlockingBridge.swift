@@ -9,9 +9,18 @@ import NIOCore
 /// block the work it waits for. Async work (`COPY … FROM STDIN`) runs as a task whose executor is the
 /// event loop, so it needs no thread of Swift's cooperative pool, which the caller may be holding.
 enum BlockingBridge {
-    /// The result of `future`, waited for on this thread.
-    static func wait<T>(_ future: EventLoopFuture<T>) throws -> T {
-        try future.wait()
+    /// The result of `future`, waited for on this thread. Not NIO's `wait()`, which refuses any
+    /// event loop's thread: a caller on another event loop (a server's) may wait for this store's.
+    static func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        precondition(!future.eventLoop.inEventLoop, "a PostgreSQL store was called on its own event loop")
+        let result = NIOLockedValueBox<Result<T, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        future.whenComplete { outcome in
+            result.withLockedValue { $0 = outcome }
+            done.signal()
+        }
+        done.wait()
+        return try result.withLockedValue { $0! }.get()
     }
 
     /// Runs `operation` on `eventLoop` and waits for its result on this thread.

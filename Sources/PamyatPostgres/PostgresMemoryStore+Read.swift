@@ -76,6 +76,20 @@ extension PostgresMemoryStore {
         try Self.fetchDocument(id: id, memoryID: memoryID) { try read($0) }
     }
 
+    public func forEachDocument(_ body: (DocumentRecord) throws -> Void) throws {
+        var last = ""
+        while true {
+            // Pages of 1,000 by id (keyset), each one query.
+            let ids = try read("""
+                SELECT external_id FROM pamyat_documents WHERE memory_id = \(memoryID) AND external_id > \(last)
+                ORDER BY external_id LIMIT 1000
+                """).map { try decode($0, as: String.self) }
+            for id in ids { if let document = try document(id: id) { try body(document) } }
+            guard ids.count == 1000, let next = ids.last else { return }
+            last = next
+        }
+    }
+
     /// The document record with this id, read through `run` (the read connection, or a write
     /// session's transaction).
     static func fetchDocument(id: String, memoryID: Int64, _ run: (PostgresQuery) throws -> PostgresQueryResult) throws -> DocumentRecord? {

@@ -134,10 +134,9 @@ final class ConnectionSlot: Sendable {
             configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
             let id = Self.nextID.withLockedValue { $0 += 1; return $0 }
             do {
-                let opened = try PostgresConnection.connect(
+                let opened = try BlockingBridge.wait(PostgresConnection.connect(
                     on: PostgresMemoryStore.eventLoopGroup.next(), configuration: configuration, id: id,
-                    logger: PostgresMemoryStore.logger
-                ).wait()
+                    logger: PostgresMemoryStore.logger))
                 connection = opened
                 return opened
             } catch {
@@ -146,15 +145,43 @@ final class ConnectionSlot: Sendable {
         }
     }
 
-    /// Runs `query` (on `connection`, else this slot's) and returns its rows; errors as ``StoreError``.
+    /// Runs `query` (on `connection`, a transaction's, else this slot's) and returns its rows; errors
+    /// as ``StoreError``. A connection found closed (the server restarted, an administrator ended it)
+    /// is dropped, so the next call opens a new one; a query outside a transaction is tried once
+    /// more on the new connection at once.
     @discardableResult
-    func run(_ query: PostgresQuery, on connection: PostgresConnection? = nil) throws -> PostgresQueryResult {
-        let connection = try connection ?? self.connection()
+    func run(_ query: PostgresQuery, on given: PostgresConnection? = nil) throws -> PostgresQueryResult {
+        let connection = try given ?? self.connection()
         do {
-            return try connection.query(query, logger: PostgresMemoryStore.logger).wait()
+            return try BlockingBridge.wait(connection.query(query, logger: PostgresMemoryStore.logger))
+        } catch let error as PSQLError where Self.isConnectionLost(error) {
+            discard(connection)
+            if given == nil, let retried = try? BlockingBridge.wait(self.connection().query(query, logger: PostgresMemoryStore.logger)) {
+                return retried
+            }
+            throw PostgresErrorMapping.storeError(error, location: location)
         } catch {
             throw PostgresErrorMapping.storeError(error, location: location)
         }
+    }
+
+    /// Whether `error` says the connection is gone (not that the query failed).
+    static func isConnectionLost(_ error: PSQLError) -> Bool {
+        switch error.code {
+        case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown: return true
+        case .server: return ["57P01", "57P02", "57P03"].contains(error.serverInfo?[.sqlState] ?? "")
+        default: return false
+        }
+    }
+
+    /// Forgets `connection` if it is the slot's (closing it), so the next call opens a new one.
+    func discard(_ connection: PostgresConnection) {
+        let dropped = current.withLockedValue { current -> PostgresConnection? in
+            guard let open = current, open === connection else { return nil }
+            current = nil
+            return open
+        }
+        if let dropped, !dropped.isClosed { _ = try? BlockingBridge.wait(dropped.close()) }
     }
 
     /// Closes the connection, if open, and waits until it is (postgres-nio requires a connection to
@@ -164,7 +191,7 @@ final class ConnectionSlot: Sendable {
             defer { connection = nil }
             return connection
         }
-        if let open, !open.isClosed { _ = try? open.close().wait() }
+        if let open, !open.isClosed { _ = try? BlockingBridge.wait(open.close()) }
     }
 
     deinit {

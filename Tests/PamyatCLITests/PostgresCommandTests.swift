@@ -103,6 +103,12 @@ import Testing
             #expect(run.status == 66, "\(arguments): \(run.stderr)")
             #expect(run.stderr.hasPrefix("pamyat: ") && run.stderr.split(separator: "\n").count == 1, "one line: \(run.stderr)")
         }
+        let broken = memories.folder.appendingPathComponent("broken.tmx")
+        try Data("<tmx version=\"1.4\"><header srclang=\"ru\"/><body><tu><tuv xml:lang=\"ru\"><seg>Да".utf8).write(to: broken)
+        let failed = try memories.run(["import", broken.path, "--memory", "MEMORY"], postgres: true)
+        #expect(failed.status == 65, "a malformed TMX: \(failed.stderr)")
+        #expect(try memories.run(["stats", "--memory", "MEMORY"], postgres: true).status == 66,
+                "a failed first import leaves no memory behind")
         let imported = try memories.run(["import", TMXCommandTests.fixture("okapi.tmx"), "--memory", "MEMORY"], postgres: true)
         #expect(imported.status == 0, "import creates the memory: \(imported.stderr)")
         #expect(try memories.run(["stats", "--memory", "MEMORY"], postgres: true).status == 0)
