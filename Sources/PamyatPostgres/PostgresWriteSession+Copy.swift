@@ -127,11 +127,13 @@ extension ByteBuffer {
             if let bytea, bytea.position == position {
                 if position > 0 { writeInteger(UInt8(ascii: "\t")) }
                 writeStaticString("\\\\x")
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                for byte in bytea.value.readableBytesView {
-                    writeInteger(hex[Int(byte >> 4)])
-                    writeInteger(hex[Int(byte & 0x0F)])
+                let digits: StaticString = "0123456789abcdef"
+                var hex = [UInt8](repeating: 0, count: bytea.value.readableBytes * 2)
+                for (index, byte) in bytea.value.readableBytesView.enumerated() {
+                    hex[2 * index] = digits.utf8Start[Int(byte >> 4)]
+                    hex[2 * index + 1] = digits.utf8Start[Int(byte & 0x0F)]
                 }
+                writeBytes(hex)
                 position += 1
             }
             if position > 0 { writeInteger(UInt8(ascii: "\t")) }
