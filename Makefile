@@ -2,7 +2,8 @@
 #
 #   make demo    install system libraries if missing (Debian), build in release, run the main job
 #                on the sample documents in memories/samples/ against the default memory
-#   make test    run the test suite (swift test)
+#   make test    install the test packages if missing (deps, and postgresql: the PostgreSQL tests start a
+#                throwaway cluster of its server in a temporary folder), then run the test suite (swift test)
 #   make bench   build the benchmarks under tools/ in release and print their figures
 #   make align-eval  score `pamyat align` on the paragraph-aligned documentation sets (docs/ALIGNMENT.md)
 #   make build   release build of the pamyat executable (.build/release/pamyat)
@@ -15,12 +16,20 @@
 
 SWIFT ?= swift
 DEBIAN_PACKAGES = libicu-dev libsqlite3-dev libxml2-dev libxml2-utils pkg-config
+# What the tests need besides: PostgreSQL's server programs (initdb, pg_ctl); `make demo` does without.
+TEST_DEBIAN_PACKAGES = $(DEBIAN_PACKAGES) postgresql
 PAMYAT = .build/release/pamyat
 
-.PHONY: demo test bench build deps format clean align-eval fuzz xliff-check
+.PHONY: demo test bench build deps test-deps install-packages format clean align-eval fuzz xliff-check
 
 deps:
-	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEBIAN_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(TEST_DEBIAN_PACKAGES)"
+
+install-packages:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
@@ -34,7 +43,7 @@ build: deps
 demo: build
 	@PAMYAT=$(PAMYAT) bash tools/demo.sh
 
-test: deps
+test: test-deps
 	$(SWIFT) test
 
 bench: deps

@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "PamyatAlign", targets: ["PamyatAlign"]),
         .library(name: "PamyatMatch", targets: ["PamyatMatch"]),
         .library(name: "PamyatStore", targets: ["PamyatStore"]),
+        .library(name: "PamyatPostgres", targets: ["PamyatPostgres"]),
         .library(name: "PamyatTMX", targets: ["PamyatTMX"]),
         .library(name: "PamyatService", targets: ["PamyatService"]),
         .library(name: "PamyatServer", targets: ["PamyatServer"]),
@@ -33,6 +34,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.9.0"..<"5.0.0"),
     ],
     targets: [
         // System ICU (libicu-dev) behind a header of plain C types: Foundation on Linux carries its
@@ -67,6 +70,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // PostgreSQL memories through postgres-nio (issue 14): the same behaviour as PamyatStore's
+        // SQLite memories, several memories per database, bulk writes through COPY.
+        .target(
+            name: "PamyatPostgres",
+            dependencies: [
+                "PamyatCore", "PamyatText",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // System libxml2 (libxml2-dev), for header paths and linking only: the TMX reader (CXMLShim)
         // and the HTML paragraph reader (CHTMLShim) use it behind plain-C headers.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
@@ -74,7 +92,7 @@ let package = Package(
         .target(name: "PamyatTMX", dependencies: ["PamyatCore", "PamyatText", "CXMLShim"], swiftSettings: swiftSettings),
         .target(
             name: "PamyatService",
-            dependencies: ["PamyatCore", "PamyatText", "PamyatAlign", "PamyatMatch", "PamyatStore", "PamyatTMX"],
+            dependencies: ["PamyatCore", "PamyatText", "PamyatAlign", "PamyatMatch", "PamyatStore", "PamyatPostgres", "PamyatTMX"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -109,6 +127,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // A throwaway PostgreSQL cluster for the tests that need a real server (not a test target itself).
+        .target(name: "PamyatTestSupport", path: "Tests/PamyatTestSupport", swiftSettings: swiftSettings),
+        // Every store behaviour, run against SQLite and PostgreSQL alike.
+        .testTarget(
+            name: "PamyatStoreConformanceTests",
+            dependencies: ["PamyatCore", "PamyatStore", "PamyatPostgres", "PamyatTestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PamyatPostgresTests",
+            dependencies: ["PamyatCore", "PamyatPostgres", "PamyatTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "PamyatAlignTests", dependencies: ["PamyatCore", "PamyatText", "PamyatAlign"], resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings),
@@ -131,6 +160,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // End-to-end tests that run the built `pamyat` executable as a user would.
-        .testTarget(name: "PamyatCLITests", dependencies: ["pamyat", "PamyatCore", "PamyatStore", "PamyatServer"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PamyatCLITests", dependencies: ["pamyat", "PamyatCore", "PamyatStore", "PamyatServer", "PamyatTestSupport"],
+            swiftSettings: swiftSettings),
     ]
 )

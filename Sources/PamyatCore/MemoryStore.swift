@@ -124,6 +124,10 @@ public protocol MemoryWriteSession {
     /// Stores a unit prepared by this store's ``MemoryStore/prepare(_:)``; the same as storing
     /// `unit.unit`, with less to do inside the transaction.
     func store(_ unit: PreparedUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome
+    /// Stores prepared units in their order, as if each were stored in turn (a unit repeating an
+    /// earlier one of the batch is its duplicate); one outcome per unit. A store with a bulk path
+    /// (PostgreSQL's `COPY`) writes the batch's new units at once.
+    func store(_ units: [PreparedUnit], onDuplicate policy: DuplicatePolicy) throws -> [StoreOutcome]
     /// The document record with this id, as this transaction sees it: what to do about a document
     /// is decided here, inside the write, not from a read before it (another writer may come between).
     func document(id: String) throws -> DocumentRecord?
@@ -165,6 +169,8 @@ public protocol MemoryStore: Sendable {
 
     /// The document record with this id.
     func document(id: String) throws -> DocumentRecord?
+    /// Streams every document record, in the order of their ids (for copying a memory).
+    func forEachDocument(_ body: (DocumentRecord) throws -> Void) throws
 
     /// Changes after `sequence`, oldest first; and the newest sequence number.
     func changes(after sequence: Int64) throws -> (changes: [UnitChange], latest: Int64)
@@ -199,5 +205,10 @@ extension MemoryWriteSession {
     /// Stores the unit as if it had not been prepared.
     public func store(_ unit: PreparedUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
         try store(unit.unit, onDuplicate: policy)
+    }
+
+    /// Stores the units one at a time.
+    public func store(_ units: [PreparedUnit], onDuplicate policy: DuplicatePolicy) throws -> [StoreOutcome] {
+        try units.map { try store($0, onDuplicate: policy) }
     }
 }

@@ -20,8 +20,14 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         case diskFull = "disk-full"
         /// Another process held the memory locked for longer than the store waits.
         case busy
-        /// The memory is named by a URL whose kind of store this build does not have (PostgreSQL).
+        /// The memory is named by a URL whose kind of store this build does not have.
         case unavailable
+        /// The memory's database server cannot be reached or refused the connection (not running,
+        /// authentication failed, shut down while in use).
+        case unreachable
+        /// The memory is named by a URL pamyat cannot read (a malformed `postgresql://` URL, an
+        /// unknown parameter).
+        case badAddress = "bad-address"
         /// The memory is named by a URL with a scheme pamyat does not know.
         case unsupportedScheme = "unsupported-scheme"
         /// The store's engine reported another error.

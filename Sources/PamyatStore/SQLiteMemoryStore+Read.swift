@@ -95,6 +95,20 @@ extension SQLiteMemoryStore {
         try reading { db in try Self.fetchDocument(db, id: id) }
     }
 
+    public func forEachDocument(_ body: (DocumentRecord) throws -> Void) throws {
+        var last = ""
+        while true {
+            // Pages of 1,000 by id: each page is a short read, so memory stays bounded.
+            let page = try reading { db in
+                try String.fetchAll(db, sql: "SELECT external_id FROM documents WHERE external_id > ? ORDER BY external_id LIMIT 1000", arguments: [last])
+                    .compactMap { try Self.fetchDocument(db, id: $0) }
+            }
+            for document in page { try body(document) }
+            guard page.count == 1000, let next = page.last?.id else { return }
+            last = next
+        }
+    }
+
     /// The document record with this id, read on `db` (a read, or a write session's transaction).
     static func fetchDocument(_ db: Database, id: String) throws -> DocumentRecord? {
         guard let row = try Row.fetchOne(db, sql: """

@@ -6,8 +6,8 @@ extension ExitCode {
     static let dataError = ExitCode(65)
     /// An input file or a memory that does not exist.
     static let noInput = ExitCode(66)
-    /// A server that cannot be reached (`lookup --connect`), or a kind of memory this build does not
-    /// have (a `postgresql://` memory).
+    /// A server that cannot be reached (`lookup --connect`, or a `postgresql://` memory's database
+    /// server).
     static let unavailable = ExitCode(69)
     /// The server sent what the protocol does not allow (`lookup --connect`).
     static let protocolError = ExitCode(76)
@@ -23,7 +23,7 @@ extension ExitCode {
         Exit codes: 0 success; 1 failure (e.g. a lookup found nothing where that is an error); \
         64 bad usage (an unknown option, a value out of range, an unknown scheme:// memory); 65 bad input data (invalid UTF-8, \
         binary or empty file, a text line over 1,000,000 bytes, malformed TMX, unknown language); 66 a missing input file or memory; \
-        69 a server that cannot be reached (lookup --connect), or a postgresql:// memory (not in this build); \
+        69 a server that cannot be reached (lookup --connect, or a postgresql:// memory's server); \
         70 internal error; 73 a memory or output file that cannot be created or written (also a full disk); \
         74 an I/O error; 76 a server that answers outside the protocol (lookup --connect).
         """

@@ -8,7 +8,7 @@ struct MemoryOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "A memory by name (NAME.sqlite in the memories folder), by path, or by URL (postgresql://…, not available in this build). Repeat to use several; the default is 'default' or $PAMYAT_MEMORY.",
+            "A memory by name (NAME.sqlite in the memories folder), by path, or by URL (postgresql://user@host/database?memory=NAME). Repeat to use several; the default is 'default' or $PAMYAT_MEMORY.",
             valueName: "name|path"))
     var memory: [String] = []
 

@@ -12,8 +12,8 @@ struct Pamyat: AsyncParsableCommand {
             Memories are SQLite files in a memories folder: ./memories when the working directory has \
             one, else $XDG_DATA_HOME/pamyat/memories (PAMYAT_MEMORIES overrides). The default memory \
             is 'default' (PAMYAT_MEMORY overrides); --memory NAME picks NAME.sqlite there, a path \
-            picks that file. A value with a URL scheme is never a path: postgresql:// memories are \
-            not available in this build (exit 69), another scheme:// is bad usage (exit 64).
+            picks that file. A value with a URL scheme is never a path: postgresql://[user@]host[:port]/database?memory=NAME \
+            names a memory in PostgreSQL (docs/SCALING.md; its server unreachable: exit 69), another scheme:// is bad usage (exit 64).
 
             \(ExitCode.table)
             """,
@@ -24,6 +24,7 @@ struct Pamyat: AsyncParsableCommand {
             Align.self,
             Add.self,
             Import.self,
+            Copy.self,
             Export.self,
             Analyze.self,
             Pretranslate.self,

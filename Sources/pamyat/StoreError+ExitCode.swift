@@ -7,8 +7,8 @@ extension StoreError: PamyatFailure {
         case .notFound: .noInput
         case .notAMemory, .newerSchema: .dataError
         case .notWritable, .readOnly, .diskFull: .cannotCreate
-        case .unavailable: .unavailable
-        case .unsupportedScheme: .validationFailure
+        case .unavailable, .unreachable: .unavailable
+        case .unsupportedScheme, .badAddress: .validationFailure
         case .busy, .database: .ioError
         }
     }

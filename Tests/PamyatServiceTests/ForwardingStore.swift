@@ -18,6 +18,7 @@ extension ForwardingStore {
     }
     func forEachVariant(in language: LanguageTag?, _ body: (IndexedVariant) throws -> Void) throws { try base.forEachVariant(in: language, body) }
     func document(id: String) throws -> DocumentRecord? { try base.document(id: id) }
+    func forEachDocument(_ body: (DocumentRecord) throws -> Void) throws { try base.forEachDocument(body) }
     func changes(after sequence: Int64) throws -> (changes: [UnitChange], latest: Int64) { try base.changes(after: sequence) }
     func concordance(language: LanguageTag, text: String, limit: Int) throws -> [Int64] {
         try base.concordance(language: language, text: text, limit: limit)

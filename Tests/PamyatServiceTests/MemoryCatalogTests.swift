@@ -31,21 +31,23 @@ import Testing
     }
 }
 
-/// `--memory` values with a URL scheme: never a path, a clear typed error for what this build lacks.
+/// `--memory` values with a URL scheme: never a path, a clear typed error when the server is not there.
 @Suite struct MemoryCatalogURLTests {
-    @Test(arguments: ["postgresql://u:secret@db.local/tm?memory=press", "postgres://db.local/tm"])
-    func aPostgreSQLURLIsUnavailableAndCreatesNothing(url: String) throws {
+    @Test(arguments: ["postgresql://u:secret@/tm?memory=press&host=", "postgres:///tm?host="])
+    func aPostgreSQLURLWithNoServerIsUnreachableAndCreatesNothing(prefix: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cat-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let catalog = MemoryCatalog(environment: ["PAMYAT_MEMORIES": dir.path], currentDirectory: dir)
+        // A socket folder with no server in it: the connection is refused at once.
+        let url = prefix + dir.path
+        let catalog = MemoryCatalog(environment: ["PAMYAT_MEMORIES": dir.appendingPathComponent("memories").path], currentDirectory: dir)
         #expect(catalog.resolve(url).path == nil, "a URL is not a file")
         #expect { try catalog.open(url, create: true) } throws: { error in
             let store = error as? StoreError
-            return store?.code == .unavailable && store?.message.contains("PostgreSQL") == true
+            return store?.code == .unreachable && store?.message.contains("PostgreSQL") == true
                 && !"\(error)".contains("secret")
         }
-        #expect { try catalog.withWritableMemory(url) { _ in 0 } } throws: { ($0 as? StoreError)?.code == .unavailable }
+        #expect { try catalog.withWritableMemory(url) { _ in 0 } } throws: { ($0 as? StoreError)?.code == .unreachable }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty, "no postgresql: folder, no file")
         #expect(!catalog.displayName(url).contains("secret"))
     }

@@ -68,7 +68,9 @@ public struct MemoryCatalog: Sendable {
     /// failed first import or add leaves no empty memory behind.
     public func withWritableMemory<T>(_ nameOrPath: String?, _ body: (any MemoryStore) throws -> T) throws -> T {
         let location = resolve(nameOrPath)
-        let existed = location.path.map { FileManager.default.fileExists(atPath: $0) } ?? true
+        // A file exists or not; a memory named by a URL exists when it opens without being created.
+        let existed = location.path.map { FileManager.default.fileExists(atPath: $0) }
+            ?? ((try? MemoryStoreFactory.open(location, create: false, readOnly: true)) != nil)
         let store = try MemoryStoreFactory.open(location, create: true, readOnly: false)
         do {
             return try body(store)

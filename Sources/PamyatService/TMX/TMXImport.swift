@@ -102,9 +102,9 @@ public struct TMXImporter: Sendable {
             try store.write { session in
                 var batches = 0
                 try forEachBatch(of: reader, preparingFor: store) { batch in
-                    for unit in batch.units {
-                        consume(unit.unit, bytesRead: batch.bytesRead)
-                        switch try session.store(unit, onDuplicate: .mergeMetadata) {
+                    for unit in batch.units { consume(unit.unit, bytesRead: batch.bytesRead) }
+                    for outcome in try session.store(batch.units, onDuplicate: .mergeMetadata) {
+                        switch outcome {
                         case .created: report.created += 1
                         case .updated: report.updated += 1
                         case .unchanged: report.unchanged += 1

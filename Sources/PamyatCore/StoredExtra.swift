@@ -1,30 +1,30 @@
 import Foundation
-import PamyatCore
 
 /// The rarely-set parts of a unit or variant (TMX props, notes, attributes), stored as one JSON
-/// column so the common case costs nothing: `nil` when all are empty.
-struct StoredExtra: Codable, Equatable {
-    var properties: [Property]?
-    var notes: [Note]?
-    var attributes: [String: String]?
+/// column so the common case costs nothing: `nil` when all are empty. Shared by the stores (package
+/// access) so that every store writes the same JSON and an export of each is the same.
+package struct StoredExtra: Codable, Equatable, Sendable {
+    package var properties: [Property]?
+    package var notes: [Note]?
+    package var attributes: [String: String]?
 
-    init(properties: [Property], notes: [Note], attributes: [String: String]) {
+    package init(properties: [Property], notes: [Note], attributes: [String: String]) {
         self.properties = properties.isEmpty ? nil : properties
         self.notes = notes.isEmpty ? nil : notes
         self.attributes = attributes.isEmpty ? nil : attributes
     }
 
-    var isEmpty: Bool { properties == nil && notes == nil && attributes == nil }
+    package var isEmpty: Bool { properties == nil && notes == nil && attributes == nil }
 
     /// The JSON text, or `nil` when empty.
-    func encoded() throws -> String? {
+    package func encoded() throws -> String? {
         if isEmpty { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 
-    static func decode(_ json: String?) -> StoredExtra {
+    package static func decode(_ json: String?) -> StoredExtra {
         guard let json, let value = try? JSONDecoder().decode(StoredExtra.self, from: Data(json.utf8)) else {
             return StoredExtra(properties: [], notes: [], attributes: [:])
         }
@@ -34,7 +34,7 @@ struct StoredExtra: Codable, Equatable {
 
 extension Date {
     /// Whole seconds since 1970: what a memory stores (TMX dates have second precision too).
-    var storedSeconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
+    package var storedSeconds: Int64 { Int64(timeIntervalSince1970.rounded(.down)) }
 
-    init(storedSeconds: Int64) { self.init(timeIntervalSince1970: TimeInterval(storedSeconds)) }
+    package init(storedSeconds: Int64) { self.init(timeIntervalSince1970: TimeInterval(storedSeconds)) }
 }

@@ -1,0 +1,160 @@
+import Crypto
+import Foundation
+import NIOCore
+import PamyatCore
+import PamyatText
+import PostgresNIO
+
+/// The write operations of one transaction of a ``PostgresMemoryStore``; lives only inside
+/// ``PostgresMemoryStore/write(_:)``, on its connection.
+final class PostgresWriteSession: MemoryWriteSession {
+    let store: PostgresMemoryStore
+    let connection: PostgresConnection
+    var memoryID: Int64 { store.memoryID }
+
+    init(store: PostgresMemoryStore, connection: PostgresConnection) {
+        self.store = store
+        self.connection = connection
+    }
+
+    /// Runs a statement in the transaction.
+    @discardableResult
+    func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
+        try store.writer.run(query, on: connection)
+    }
+
+    /// Nothing is held back: every change-log row is written with its change.
+    func finish() throws {}
+
+    /// The unit with its content and its variants' normalised forms (NFC, white space folded; `nil`
+    /// where the same as the text), as the SQLite store stores them.
+    static func prepared(_ unit: TranslationUnit) -> PreparedUnit {
+        PreparedUnit(unit, normalizedTexts: unit.variants.map { normalized($0.text) })
+    }
+
+    static func normalized(_ text: String) -> String? {
+        let canonical = Normalizer.canonical(text)
+        return canonical == text ? nil : canonical
+    }
+
+    /// SHA-256 of the unit's content key: what `UNIQUE (memory_id, content_digest)` compares.
+    static func digest(_ content: UnitContent) -> ByteBuffer {
+        ByteBuffer(bytes: SHA256.hash(data: Data(content.key.utf8)))
+    }
+
+    func document(id: String) throws -> DocumentRecord? {
+        try PostgresMemoryStore.fetchDocument(id: id, memoryID: memoryID) { try run($0) }
+    }
+
+    func store(_ unit: TranslationUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
+        try store(Self.prepared(unit), onDuplicate: policy)
+    }
+
+    func store(_ prepared: PreparedUnit, onDuplicate policy: DuplicatePolicy) throws -> StoreOutcome {
+        try Self.check(prepared.unit)
+        let digest = Self.digest(prepared.content)
+        if let row = try run("SELECT id FROM pamyat_units WHERE memory_id = \(memoryID) AND content_digest = \(digest)").first {
+            let existing = try row.decode(Int64.self)
+            switch policy {
+            case .keepExisting: return .unchanged(existing)
+            case .mergeMetadata: return try merge(prepared.unit, into: existing)
+            }
+        }
+        let unit = prepared.unit, p = unit.provenance
+        let extra = try StoredExtra(properties: unit.properties, notes: unit.notes, attributes: unit.attributes).encoded()
+        let id = try run("""
+            INSERT INTO pamyat_units (memory_id, content_digest, content_hash, source_lang, origin, external_id, doc_id,
+                doc_title, doc_date, position, confidence, context_prev, context_next, created_at, changed_at,
+                created_by, changed_by, extra)
+            VALUES (\(memoryID), \(digest), \(prepared.contentHash), \(unit.sourceLanguage.identifier), \(unit.origin.rawValue),
+                \(unit.externalID), \(p.documentID), \(p.documentTitle), \(p.documentDate), \(p.position), \(p.confidence),
+                \(p.contextPrevious), \(p.contextNext), \(unit.createdAt.storedSeconds), \(unit.changedAt.storedSeconds),
+                \(unit.createdBy), \(unit.changedBy), \(extra))
+            RETURNING id
+            """).first!.decode(Int64.self)
+        let normalized = prepared.normalizedTexts ?? unit.variants.map { Self.normalized($0.text) }
+        for (ordinal, variant) in unit.variants.enumerated() {
+            let variantExtra = try StoredExtra(properties: variant.properties, notes: variant.notes, attributes: variant.attributes).encoded()
+            try run("""
+                INSERT INTO pamyat_variants (unit_id, ordinal, memory_id, lang, text, markup, normalized, extra)
+                VALUES (\(id), \(Int32(ordinal)), \(memoryID), \(variant.language.identifier), \(variant.text), \(variant.markup),
+                    \(normalized[ordinal]), \(variantExtra))
+                """)
+        }
+        try run("INSERT INTO pamyat_changes (memory_id, unit_id, kind) VALUES (\(memoryID), \(id), 'inserted')")
+        return .created(id)
+    }
+
+    /// A unit needs at least one variant (as in the SQLite store).
+    static func check(_ unit: TranslationUnit) throws {
+        guard !unit.variants.isEmpty else { throw StoreError(.database, "a translation unit needs at least one variant.") }
+    }
+
+    /// Merges a duplicate's metadata into the stored unit, as the SQLite store does: earliest
+    /// creation, latest change, the union of properties and notes, attributes and provenance filled
+    /// where the stored unit had none.
+    func merge(_ unit: TranslationUnit, into id: Int64) throws -> StoreOutcome {
+        guard let row = try run("""
+            SELECT created_at, changed_at, created_by, changed_by, extra, external_id, doc_id, doc_title, doc_date,
+                position, confidence, context_prev, context_next FROM pamyat_units WHERE id = \(id)
+            """).first
+        else { return .unchanged(id) }
+        let (oldCreated, oldChanged, oldCreatedBy, oldChangedBy, oldExtra, externalID, documentID, documentTitle, documentDate,
+            position, confidence, contextPrevious, contextNext) = try row.decode(
+                (Int64, Int64, String?, String?, String?, String?, String?, String?, String?, String?, Double?, String?, String?).self)
+        var extra = StoredExtra.decode(oldExtra)
+        let before = extra
+        var properties = extra.properties ?? []
+        for property in unit.properties where !properties.contains(property) { properties.append(property) }
+        var notes = extra.notes ?? []
+        for note in unit.notes where !notes.contains(note) { notes.append(note) }
+        var attributes = extra.attributes ?? [:]
+        for (key, value) in unit.attributes where attributes[key] == nil { attributes[key] = value }
+        extra = StoredExtra(properties: properties, notes: notes, attributes: attributes)
+
+        let created = min(oldCreated, unit.createdAt.storedSeconds)
+        let changed = max(oldChanged, unit.changedAt.storedSeconds)
+        let createdBy = created == oldCreated ? (oldCreatedBy ?? unit.createdBy) : (unit.createdBy ?? oldCreatedBy)
+        let changedBy = changed == oldChanged ? (oldChangedBy ?? unit.changedBy) : (unit.changedBy ?? oldChangedBy)
+        let p = unit.provenance
+        let newExternalID = externalID ?? unit.externalID, newDocumentID = documentID ?? p.documentID
+        let newDocumentTitle = documentTitle ?? p.documentTitle, newDocumentDate = documentDate ?? p.documentDate
+        let newPosition = position ?? p.position, newConfidence = confidence ?? p.confidence
+        let newPrevious = contextPrevious ?? p.contextPrevious, newNext = contextNext ?? p.contextNext
+        let unchanged = created == oldCreated && changed == oldChanged && createdBy == oldCreatedBy && changedBy == oldChangedBy
+            && extra == before && newExternalID == externalID && newDocumentID == documentID && newDocumentTitle == documentTitle
+            && newDocumentDate == documentDate && newPosition == position && newConfidence == confidence
+            && newPrevious == contextPrevious && newNext == contextNext
+        if unchanged { return .unchanged(id) }
+        let encodedExtra = try extra.encoded()
+        try run("""
+            UPDATE pamyat_units SET created_at = \(created), changed_at = \(changed), created_by = \(createdBy),
+                changed_by = \(changedBy), extra = \(encodedExtra), external_id = \(newExternalID), doc_id = \(newDocumentID),
+                doc_title = \(newDocumentTitle), doc_date = \(newDocumentDate), position = \(newPosition),
+                confidence = \(newConfidence), context_prev = \(newPrevious), context_next = \(newNext)
+            WHERE id = \(id)
+            """)
+        try run("INSERT INTO pamyat_changes (memory_id, unit_id, kind) VALUES (\(memoryID), \(id), 'updated')")
+        return .updated(id)
+    }
+
+    func saveDocument(_ document: DocumentRecord) throws {
+        let languages = document.languages.map(\.identifier).joined(separator: ",")
+        try run("""
+            INSERT INTO pamyat_documents (memory_id, external_id, title, date, source_lang, languages, content_hash, added_at)
+            VALUES (\(memoryID), \(document.id), \(document.title), \(document.date), \(document.sourceLanguage.identifier),
+                \(languages), \(document.contentHash), \(document.addedAt.storedSeconds))
+            ON CONFLICT (memory_id, external_id) DO UPDATE SET title = excluded.title, date = excluded.date,
+                source_lang = excluded.source_lang, languages = excluded.languages,
+                content_hash = excluded.content_hash, added_at = excluded.added_at
+            """)
+    }
+
+    func deleteUnits(ofDocument id: String) throws -> Int {
+        try run("""
+            WITH deleted AS (DELETE FROM pamyat_units WHERE memory_id = \(memoryID) AND doc_id = \(id) RETURNING id)
+            INSERT INTO pamyat_changes (memory_id, unit_id, kind) SELECT \(memoryID), id, 'deleted' FROM deleted ORDER BY id
+            RETURNING unit_id
+            """).count
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import PamyatCore
+import PamyatPostgres
+import PamyatTestSupport
+import Testing
+
+/// What only a PostgreSQL memory has: several memories in one database, a server to lose.
+@Suite struct PostgresStoreTests {
+    let cache = FileManager.default.temporaryDirectory.appendingPathComponent("pamyat-postgres-tests-cache")
+
+    func unit(_ source: String, _ target: String) -> TranslationUnit {
+        TranslationUnit(
+            sourceLanguage: LanguageTag(canonical: "ru"),
+            variants: [Variant(language: LanguageTag(canonical: "ru"), text: source), Variant(language: LanguageTag(canonical: "en"), text: target)],
+            origin: .added, createdAt: Date(timeIntervalSince1970: 1_700_000_000))
+    }
+
+    @Test func memoriesInOneDatabaseAreSeparate() throws {
+        let cluster = try ThrowawayPostgres.shared()
+        let database = try cluster.createDatabase()
+        let press = try PostgresMemoryStore(url: cluster.url(database: database, memory: "press"), cacheFolder: cache)
+        let legal = try PostgresMemoryStore(url: cluster.url(database: database, memory: "legal"), cacheFolder: cache)
+        let defaultMemory = try PostgresMemoryStore(url: cluster.url(database: database), cacheFolder: cache)
+        _ = try press.write { try $0.store(unit("Один.", "One."), onDuplicate: .keepExisting) }
+        _ = try legal.write { try $0.store(unit("Один.", "One."), onDuplicate: .keepExisting) }
+        _ = try legal.write { try $0.store(unit("Два.", "Two."), onDuplicate: .keepExisting) }
+        #expect(try press.stats().units == 1)
+        #expect(try legal.stats().units == 2, "the same unit in another memory is that memory's own")
+        #expect(try defaultMemory.stats().units == 0)
+        #expect(try press.changes(after: 0).changes.count == 1)
+        #expect(press.identity?.key != legal.identity?.key)
+        #expect(press.identity?.cachePrefix.hasPrefix(cache.path) == true, "the index cache lives in the node's cache folder")
+        try legal.removeMemory()
+        let error = #expect(throws: StoreError.self) {
+            _ = try PostgresMemoryStore(url: cluster.url(database: database, memory: "legal"), create: false)
+        }
+        #expect(error?.code == .notFound)
+        #expect(try press.stats().units == 1, "removing one memory leaves the others")
+    }
+
+    @Test func aDatabaseWithoutPamyatIsNotFoundUnlessCreated() throws {
+        let cluster = try ThrowawayPostgres.shared()
+        let url = cluster.url(database: try cluster.createDatabase())
+        let error = #expect(throws: StoreError.self) { _ = try PostgresMemoryStore(url: url, create: false) }
+        #expect(error?.code == .notFound)
+        let missingDatabase = #expect(throws: StoreError.self) {
+            _ = try PostgresMemoryStore(url: cluster.url(database: "no_such_database"), create: true)
+        }
+        #expect(missingDatabase?.code == .notFound)
+        #expect(try PostgresMemoryStore(url: url, create: true).stats().units == 0)
+    }
+
+    @Test func aServerThatIsNotThereIsUnreachable() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pamyat-no-server-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let error = #expect(throws: StoreError.self) {
+            _ = try PostgresMemoryStore(url: "postgresql://u:hidden@/db?host=\(folder.path)")
+        }
+        #expect(error?.code == .unreachable)
+        #expect(error?.description.contains("hidden") == false, "the password is never shown")
+    }
+
+    @Test func aStoreSurvivesTheServerClosingItsConnections() throws {
+        let cluster = try ThrowawayPostgres.shared()
+        let database = try cluster.createDatabase()
+        let store = try PostgresMemoryStore(url: cluster.url(database: database), cacheFolder: cache)
+        _ = try store.write { try $0.store(unit("До.", "Before."), onDuplicate: .keepExisting) }
+        #expect(try store.stats().units == 1)
+        // Another session ends every other connection to the database (as a server restart would).
+        let ended = try cluster.execute("""
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+            """, database: database)
+        #expect(ended.trimmingCharacters(in: .whitespacesAndNewlines) == "2", "the store's read and write connections")
+        // A read reconnects at once; a write whose transaction's connection was closed under it
+        // fails (unreachable), and the next write reconnects.
+        #expect(try store.stats().units == 1, "a read opens a new connection by itself")
+        do {
+            _ = try store.write { try $0.store(unit("После.", "After."), onDuplicate: .keepExisting) }
+        } catch let error as StoreError {
+            #expect(error.code == .unreachable, "\(error)")
+        }
+        _ = try store.write { try $0.store(unit("После.", "After."), onDuplicate: .keepExisting) }
+        #expect(try store.stats().units == 2)
+    }
+}
