@@ -43,6 +43,8 @@ let package = Package(
             dependencies: [
                 "FuzzCheck",
                 .product(name: "PamyatCore", package: "pamyat"),
+                .product(name: "PamyatService", package: "pamyat"),
+                .product(name: "PamyatTMX", package: "pamyat"),
                 .product(name: "PamyatServer", package: "pamyat"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -14,6 +14,8 @@ import FuzzCheck
 import Logging
 import NIOCore
 import PamyatCore
+import struct PamyatService.MatchBands
+import PamyatTMX
 @testable import PamyatServer
 
 /// Answers every verb at once with fixed data (the dispatch is under test, not the memories).
@@ -25,6 +27,12 @@ private struct InstantBackend: Backend {
     func segment(language: LanguageTag, text: String) throws -> [String] { [text] }
     func add(_ request: AddRequest) throws -> AddOutcome { AddOutcome(unit: 1, created: true) }
     func stats() throws -> StatsInfo { StatsInfo(units: 1, pairs: ["en-ru": 1]) }
+    func analyze(_ request: DocumentRequest, bands: MatchBands) throws -> JSONFragment { .strings(bands.all.map(\.name)) }
+    func pretranslate(_ request: DocumentRequest, minimum: Int) throws -> XLIFFDocument {
+        XLIFFDocument(
+            original: "request", sourceLanguage: request.source, targetLanguage: request.target,
+            paragraphs: [[XLIFFDocument.Unit(source: request.text, target: nil, proposal: .sourceCopy)]])
+    }
 }
 
 private let logger = Logger(label: "pamyat.fuzz") { _ in SwiftLogNoOpLogHandler() }
