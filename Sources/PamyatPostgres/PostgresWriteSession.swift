@@ -90,48 +90,29 @@ final class PostgresWriteSession: MemoryWriteSession {
         guard !unit.variants.isEmpty else { throw StoreError(.database, "a translation unit needs at least one variant.") }
     }
 
-    /// Merges a duplicate's metadata into the stored unit, as the SQLite store does: earliest
-    /// creation, latest change, the union of properties and notes, attributes and provenance filled
-    /// where the stored unit had none.
+    /// Merges a duplicate's metadata into the stored unit by the stores' one rule
+    /// (``StoredMetadata/merging(_:)``), and logs the change when anything changed.
     func merge(_ unit: TranslationUnit, into id: Int64) throws -> StoreOutcome {
         guard let row = try run("""
             SELECT created_at, changed_at, created_by, changed_by, extra, external_id, doc_id, doc_title, doc_date,
                 position, confidence, context_prev, context_next FROM pamyat_units WHERE id = \(id)
             """).first
         else { return .unchanged(id) }
-        let (oldCreated, oldChanged, oldCreatedBy, oldChangedBy, oldExtra, externalID, documentID, documentTitle, documentDate,
+        let (created, changed, createdBy, changedBy, extra, externalID, documentID, documentTitle, documentDate,
             position, confidence, contextPrevious, contextNext) = try row.decode(
                 (Int64, Int64, String?, String?, String?, String?, String?, String?, String?, String?, Double?, String?, String?).self)
-        var extra = StoredExtra.decode(oldExtra)
-        let before = extra
-        var properties = extra.properties ?? []
-        for property in unit.properties where !properties.contains(property) { properties.append(property) }
-        var notes = extra.notes ?? []
-        for note in unit.notes where !notes.contains(note) { notes.append(note) }
-        var attributes = extra.attributes ?? [:]
-        for (key, value) in unit.attributes where attributes[key] == nil { attributes[key] = value }
-        extra = StoredExtra(properties: properties, notes: notes, attributes: attributes)
-
-        let created = min(oldCreated, unit.createdAt.storedSeconds)
-        let changed = max(oldChanged, unit.changedAt.storedSeconds)
-        let createdBy = created == oldCreated ? (oldCreatedBy ?? unit.createdBy) : (unit.createdBy ?? oldCreatedBy)
-        let changedBy = changed == oldChanged ? (oldChangedBy ?? unit.changedBy) : (unit.changedBy ?? oldChangedBy)
-        let p = unit.provenance
-        let newExternalID = externalID ?? unit.externalID, newDocumentID = documentID ?? p.documentID
-        let newDocumentTitle = documentTitle ?? p.documentTitle, newDocumentDate = documentDate ?? p.documentDate
-        let newPosition = position ?? p.position, newConfidence = confidence ?? p.confidence
-        let newPrevious = contextPrevious ?? p.contextPrevious, newNext = contextNext ?? p.contextNext
-        let unchanged = created == oldCreated && changed == oldChanged && createdBy == oldCreatedBy && changedBy == oldChangedBy
-            && extra == before && newExternalID == externalID && newDocumentID == documentID && newDocumentTitle == documentTitle
-            && newDocumentDate == documentDate && newPosition == position && newConfidence == confidence
-            && newPrevious == contextPrevious && newNext == contextNext
-        if unchanged { return .unchanged(id) }
-        let encodedExtra = try extra.encoded()
+        let stored = StoredMetadata(
+            createdAt: created, changedAt: changed, createdBy: createdBy, changedBy: changedBy, extra: StoredExtra.decode(extra),
+            externalID: externalID, documentID: documentID, documentTitle: documentTitle, documentDate: documentDate,
+            position: position, confidence: confidence, contextPrevious: contextPrevious, contextNext: contextNext)
+        let m = stored.merging(unit)
+        if m == stored { return .unchanged(id) }
+        let encodedExtra = try m.extra.encoded()
         try run("""
-            UPDATE pamyat_units SET created_at = \(created), changed_at = \(changed), created_by = \(createdBy),
-                changed_by = \(changedBy), extra = \(encodedExtra), external_id = \(newExternalID), doc_id = \(newDocumentID),
-                doc_title = \(newDocumentTitle), doc_date = \(newDocumentDate), position = \(newPosition),
-                confidence = \(newConfidence), context_prev = \(newPrevious), context_next = \(newNext)
+            UPDATE pamyat_units SET created_at = \(m.createdAt), changed_at = \(m.changedAt), created_by = \(m.createdBy),
+                changed_by = \(m.changedBy), extra = \(encodedExtra), external_id = \(m.externalID), doc_id = \(m.documentID),
+                doc_title = \(m.documentTitle), doc_date = \(m.documentDate), position = \(m.position),
+                confidence = \(m.confidence), context_prev = \(m.contextPrevious), context_next = \(m.contextNext)
             WHERE id = \(id)
             """)
         try run("INSERT INTO pamyat_changes (memory_id, unit_id, kind) VALUES (\(memoryID), \(id), 'updated')")

@@ -134,49 +134,31 @@ final class WriteSession: MemoryWriteSession {
         try log.run(db)
     }
 
-    /// Merges a duplicate's metadata into the stored unit: earliest creation, latest change, the union
-    /// of properties and notes, attributes and provenance filled where the stored unit had none.
+    /// Merges a duplicate's metadata into the stored unit by the stores' one rule
+    /// (``StoredMetadata/merging(_:)``), and logs the change when anything changed.
     private func merge(_ unit: TranslationUnit, into id: Int64) throws -> StoreOutcome {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT created_at, changed_at, created_by, changed_by, extra, external_id, doc_id, doc_title, doc_date,
                 position, confidence, context_prev, context_next FROM units WHERE id = ?
             """, arguments: [id])
         else { return .unchanged(id) }
-        let oldCreated: Int64 = row[0], oldChanged: Int64 = row[1]
-        var extra = StoredExtra.decode(row[4])
-        let before = extra
-        var properties = extra.properties ?? []
-        for property in unit.properties where !properties.contains(property) { properties.append(property) }
-        var notes = extra.notes ?? []
-        for note in unit.notes where !notes.contains(note) { notes.append(note) }
-        var attributes = extra.attributes ?? [:]
-        for (key, value) in unit.attributes where attributes[key] == nil { attributes[key] = value }
-        extra = StoredExtra(properties: properties, notes: notes, attributes: attributes)
-
-        let created = min(oldCreated, unit.createdAt.storedSeconds)
-        let changed = max(oldChanged, unit.changedAt.storedSeconds)
-        let createdBy: String? = created == oldCreated ? (row[2] ?? unit.createdBy) : (unit.createdBy ?? row[2])
-        let changedBy: String? = changed == oldChanged ? (row[3] ?? unit.changedBy) : (unit.changedBy ?? row[3])
-        let p = unit.provenance
-        let filled: [DatabaseValueConvertible?] = [
-            (row[5] as String?) ?? unit.externalID, (row[6] as String?) ?? p.documentID,
-            (row[7] as String?) ?? p.documentTitle, (row[8] as String?) ?? p.documentDate,
-            (row[9] as String?) ?? p.position, (row[10] as Double?) ?? p.confidence,
-            (row[11] as String?) ?? p.contextPrevious, (row[12] as String?) ?? p.contextNext,
-        ]
-        let unchanged = created == oldCreated && changed == oldChanged && createdBy == row[2] && changedBy == row[3]
-            && extra == before
-            && zip(filled, 5...12).allSatisfy { value, column in
-                (value?.databaseValue ?? .null) == (row[column] as DatabaseValue)
-            }
-        if unchanged { return .unchanged(id) }
+        let stored = StoredMetadata(
+            createdAt: row[0], changedAt: row[1], createdBy: row[2], changedBy: row[3], extra: StoredExtra.decode(row[4]),
+            externalID: row[5], documentID: row[6], documentTitle: row[7], documentDate: row[8], position: row[9],
+            confidence: row[10], contextPrevious: row[11], contextNext: row[12])
+        let m = stored.merging(unit)
+        if m == stored { return .unchanged(id) }
         try logInserts()
         try db.execute(sql: """
             UPDATE units SET created_at = ?, changed_at = ?, created_by = ?, changed_by = ?, extra = ?,
                 external_id = ?, doc_id = ?, doc_title = ?, doc_date = ?, position = ?, confidence = ?,
                 context_prev = ?, context_next = ?
             WHERE id = ?
-            """, arguments: StatementArguments([created, changed, createdBy, changedBy, try extra.encoded()] + filled + [id]))
+            """,
+            arguments: [
+                m.createdAt, m.changedAt, m.createdBy, m.changedBy, try m.extra.encoded(), m.externalID, m.documentID,
+                m.documentTitle, m.documentDate, m.position, m.confidence, m.contextPrevious, m.contextNext, id,
+            ])
         return .updated(id)
     }
 

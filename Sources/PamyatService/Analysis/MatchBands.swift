@@ -6,7 +6,7 @@ import PamyatCore
 /// 85–94, 75–84, 50–74) and no match below the lowest.
 public struct MatchBands: Hashable, Sendable {
     /// One band of an analysis.
-    public enum Band: Hashable, Sendable, Comparable {
+    public enum Band: Hashable, Sendable {
         /// An exact match stored after the same previous sentence (score 101).
         case context
         /// A sentence seen earlier in the same batch of documents.
