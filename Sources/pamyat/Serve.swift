@@ -121,6 +121,7 @@ extension Pamyat {
                     httpConfiguration.port = http
                     httpConfiguration.token = token
                     httpConfiguration.isReadOnly = readOnly
+                    httpConfiguration.maximumConnections = maxConnections
                     httpConfiguration.allowsInsecureListen = insecure
                     httpConfiguration.maximumUploadBytes = maxUpload * 1_048_576
                     httpConfiguration.maximumBodyBytes = max(maxLine, 16 * 1_048_576)

@@ -11,6 +11,8 @@ public struct HTTPConfiguration: Sendable {
     public var token: AccessToken?
     /// Whether writes (`/api/v1/add`, `/api/v1/import`) are refused with `read-only`.
     public var isReadOnly = false
+    /// Connections held at once; more wait to be accepted until one closes.
+    public var maximumConnections = 512
     /// Whether to listen on a non-loopback address without a token.
     public var allowsInsecureListen = false
     /// The largest JSON request body, in bytes (documents to align, batches of lookups); a larger
@@ -35,6 +37,9 @@ public struct HTTPConfiguration: Sendable {
     public func validate() throws(ServerError) {
         guard (0...65535).contains(port) else {
             throw ServerError(.configuration, "The HTTP port \(port) is not from 0 to 65535.", setting: .port)
+        }
+        guard maximumConnections > 0 else {
+            throw ServerError(.configuration, "The HTTP server's maximum number of connections must be at least 1.")
         }
         guard workerThreads > 0 else {
             throw ServerError(.configuration, "The HTTP server needs at least one worker thread.")

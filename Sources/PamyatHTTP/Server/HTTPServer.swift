@@ -69,7 +69,9 @@ public struct HTTPServer: Service {
         let (configuration, logger, onServerRunning) = (self.configuration, self.logger, self.onServerRunning)
         let application = Application(
             router: table.router,
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port),
+                availableConnectionsDelegate: .maximum(configuration.maximumConnections, logger: logger)),
             onServerRunning: { channel in
                 guard let address = channel.localAddress else { return }
                 let shown = address.protocol == .inet6 ? "[\(address.ipAddress ?? "::")]" : address.ipAddress ?? configuration.host
