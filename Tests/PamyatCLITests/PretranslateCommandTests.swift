@@ -18,6 +18,30 @@ import Testing
         #expect(draft.stdout.hasPrefix("[ru: Визит продлится три дня.]\nThe President met the Chinese delegation.\nThe parties discussed cooperation.\n"), "got: \(draft.stdout)")
     }
 
+    @Test func tmxHoldsTheProposalsAndImportsIntoAProjectMemory() throws {
+        let folder = try AnalyzeCommandTests().folder()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("release.ru.txt").path
+        let out = folder.url.appendingPathComponent("release.tmx").path
+        let run = try folder.run(["pretranslate", path, "--from", "ru", "--to", "en", "--min", "70", "--format", "tmx", "-o", out])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        let tmx = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(tmx.components(separatedBy: "<tu ").count - 1 == 2, "the 101 and the fuzzy proposal; no-match sentences left out")
+        #expect(tmx.contains(#"<prop type="x-match-quality">101</prop>"#))
+        #expect(tmx.contains(#"<prop type="x-match-kind">fuzzy</prop>"#))
+        let imported = try folder.run(["import", out, "--memory", "project"])
+        #expect(imported.status == 0, "stderr: \(imported.stderr)")
+        #expect(imported.stdout.contains("2 units into project"), "got: \(imported.stdout)")
+        let lookup = try folder.run([
+            "lookup", "Президент провёл встречу с делегацией Китая.", "--from", "ru", "--to", "en", "--memory", "project",
+            "--prev", "Визит продлится три дня.", "--json",
+        ])
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(lookup.stdout.utf8)) as? [String: Any], "got: \(lookup.stdout)")
+        let best = try #require((answer["matches"] as? [[String: Any]])?.first, "got: \(lookup.stdout)")
+        #expect(best["score"] as? Int == 101, "the context travels with the proposal")
+        #expect(best["target"] as? String == "The President met the Chinese delegation.")
+    }
+
     @Test func anOutputThatCannotBeWrittenIsExit73AndNothingIsWritten() throws {
         let folder = try AnalyzeCommandTests().folder()
         defer { folder.remove() }
