@@ -213,14 +213,15 @@ package struct Dispatcher: Sendable {
             }
             let minimum = try arguments.integer("min", default: 75, in: 0...100)
             let formatName = arguments.options["format"] ?? "xliff"
-            guard ["xliff", "xliff2", "text"].contains(formatName) else {
-                throw ServerError(.badRequest, "The option format=\(TextExcerpt.short(formatName, limit: 40)) is not one of xliff, xliff2, text.")
+            guard ["xliff", "xliff2", "tmx", "text"].contains(formatName) else {
+                throw ServerError(.badRequest, "The option format=\(TextExcerpt.short(formatName, limit: 40)) is not one of xliff, xliff2, tmx, text.")
             }
             let version = self.version
             return .blocking {
                 let result = try backend.pretranslate(document, minimum: minimum)
                 let output = switch formatName {
                 case "xliff2": XLIFFWriter.xliff21(result, toolVersion: version)
+                case "tmx": try result.tmx(toolVersion: version)
                 case "text": result.draft
                 default: XLIFFWriter.xliff12(result, toolVersion: version)
                 }
