@@ -49,7 +49,7 @@ paths = {
   "/api/v1/analyze": {"post": op("Match bands of a new document against the memories (ANALYZE; pamyat analyze --json)", {"200": ok(ref("Analysis")), **errors(400, 401, 404, 413)}, tags=["protocol"],
       body=json_body(ref("Document")))},
   "/api/v1/pretranslate": {"post": op("The document filled in from the memories (PRETRANSLATE): XLIFF 1.2, XLIFF 2.1 or a text draft", {
-      "200": {"description": "The document", "content": {"application/xliff+xml": {"schema": {"type": "string"}}, "text/plain": {"schema": {"type": "string"}}}},
+      "200": {"description": "The document", "content": {"application/xliff+xml": {"schema": {"type": "string"}}, "application/x-tmx+xml": {"schema": {"type": "string"}}, "text/plain": {"schema": {"type": "string"}}}},
       **errors(400, 401, 404, 413)}, tags=["protocol"], body=json_body(ref("Document")))},
   "/api/v1/align": {"post": op("Align two documents: beads with their confidence, and the sentences left unmatched; nothing is stored", {
       "200": ok(ref("Alignment")), **errors(400, 401, 404, 413, 422)}, tags=["documents"], body=json_body(ref("AlignRequest")))},
@@ -91,7 +91,7 @@ schemas = {
   "BatchMatches": obj(["results"], {"results": {"type": "array", "items": ref("Matches")}}),
   "Hits": obj(["hits"], {"hits": {"type": "array", "items": {"type": "object"}}}),
   "Sentences": obj(["sentences"], {"sentences": {"type": "array", "items": {"type": "string"}}}),
-  "Document": obj(["from", "to", "document"], {"from": lang, "to": lang, "document": {"type": "string", "description": "The whole document, \\n between paragraphs; text or HTML"}, "input": {"type": "string", "enum": ["text", "html"]}, "memory": {"type": "string"}, "bands": {"type": "string", "description": "analyze: e.g. 100,95,85,75,50"}, "min": {"type": "integer", "description": "pretranslate: the lowest score used (default 75)"}, "format": {"type": "string", "enum": ["xliff", "xliff2", "text"], "description": "pretranslate"}}),
+  "Document": obj(["from", "to", "document"], {"from": lang, "to": lang, "document": {"type": "string", "description": "The whole document, \\n between paragraphs; text or HTML"}, "input": {"type": "string", "enum": ["text", "html"]}, "memory": {"type": "string"}, "bands": {"type": "string", "description": "analyze: e.g. 100,95,85,75,50"}, "min": {"type": "integer", "description": "pretranslate: the lowest score used (default 75)"}, "format": {"type": "string", "enum": ["xliff", "xliff2", "tmx", "text"], "description": "pretranslate"}}),
   "Analysis": obj(["analysis"], {"analysis": {"type": "object"}}),
   "AlignRequest": obj(["original", "translation", "from", "to"], {"original": {"type": "string"}, "translation": {"type": "string"}, "from": lang, "to": lang, "input": {"type": "string", "enum": ["text", "html"]}, "minConfidence": {"type": "number", "minimum": 0, "maximum": 1}, "force": {"type": "boolean"}, "memory": {"type": "string", "description": "Use this served memory's learned lexicon"}}),
   "Bead": obj(["kind", "score", "low", "source", "target"], {"kind": {"type": "string", "description": "1-1, 2-1, 1-2, 1-0, 0-1 …"}, "score": {"type": "number"}, "low": {"type": "boolean"}, "source": {"type": "string"}, "target": {"type": "string"}, "sourceSentences": {"type": "array", "items": {"type": "integer"}}, "targetSentences": {"type": "array", "items": {"type": "integer"}}, "evidence": {"type": "object"}}),

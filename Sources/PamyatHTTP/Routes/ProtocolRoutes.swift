@@ -83,7 +83,11 @@ struct ProtocolRoutes {
             verb: "PRETRANSLATE", arguments: [body.from, body.to, body.document], options: options))
         guard let fragment = response.field("document") else { throw APIError(ServerError(.internal, "PRETRANSLATE answered no document.")) }
         let document = try JSONDecoder().decode(String.self, from: Data(fragment.bytes))
-        let type = body.format == "text" ? "text/plain; charset=utf-8" : "application/xliff+xml; charset=utf-8"
+        let type = switch body.format {
+        case "text": "text/plain; charset=utf-8"
+        case "tmx": "application/x-tmx+xml; charset=utf-8"
+        default: "application/xliff+xml; charset=utf-8"
+        }
         return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: document)))
     }
 
