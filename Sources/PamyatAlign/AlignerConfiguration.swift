@@ -30,7 +30,12 @@ public struct AlignerConfiguration: Hashable, Sendable {
     /// Whether to use the built-in lexicon (when one is shipped for the pair).
     public var usesBuiltInLexicon = true
     /// Below this confidence a bead is "low confidence" (marked by `align`, not stored by `add`).
-    public var lowConfidence: Double = 0.5
+    public var lowConfidence: Double = Self.defaultLowConfidence
+    /// The default threshold (`--min-confidence`): a calibrated score is the probability that the
+    /// pair is right, and 0.9 is where the pairs kept are at least 0.99 precise on running text
+    /// with omissions (docs/ALIGNMENT.md, "Confidence: how to pick a threshold"); 0.5 kept pairs
+    /// that are right only half the time.
+    public static let defaultLowConfidence = 0.9
     /// Inputs with at most this many cells (`n × m`) are aligned with a full matrix; larger ones with
     /// a band around the diagonal that widens until the best path stays clear of its edges.
     public var fullMatrixCells = 250_000

@@ -27,7 +27,7 @@ extension Pamyat {
 
                 Example:
                   pamyat add memories/samples/press-release.ru.txt memories/samples/press-release.en.txt
-                  pamyat add releases/ --memory press --min-confidence 0.7
+                  pamyat add releases/ --memory press --min-confidence 0.95
                   pamyat add doc.ru.txt doc.en.txt --review doc.review.tsv
                   pamyat add --reviewed doc.review.tsv
                   pamyat add --xliff release.ru-en.xlf --states final

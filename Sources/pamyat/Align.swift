@@ -97,5 +97,5 @@ extension Pamyat {
 /// Defaults shared by `align` and `add`.
 enum AddOptionsDefaults {
     /// Beads below this confidence are marked (align) or not stored (add).
-    static let minConfidence = 0.5
+    static let minConfidence = DocumentAdder.defaultMinimumConfidence
 }

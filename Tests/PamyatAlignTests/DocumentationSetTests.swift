@@ -137,7 +137,7 @@ import Testing
             score.pairs += 1
             if right { score.right += 1; score.covered += characters }
             if s == t && !ids.contains(-1) { score.sameRight += 1 }
-            if bead.confidence >= 0.5 {
+            if bead.confidence >= AlignerConfiguration.defaultLowConfidence {
                 score.stored += 1
                 if right { score.storedRight += 1 }
             }

@@ -25,7 +25,7 @@ whose paragraphs all end a sentence (a full stop is added to headings, labels an
 final punctuation), so that no sentence spans two paragraphs and what is measured is how the
 aligner places omissions without paragraph marks.
 
-Usage: evaluate.py [--pamyat PATH] [--min-confidence 0.5] [--seeds 3] [--details] [--variants v,…] DIR…
+Usage: evaluate.py [--pamyat PATH] [--min-confidence 0.9] [--seeds 3] [--details] [--variants v,…] DIR…
 """
 import argparse
 import json
@@ -172,7 +172,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("dirs", nargs="+")
     parser.add_argument("--pamyat", default=".build/release/pamyat")
-    parser.add_argument("--min-confidence", type=float, default=0.5)
+    parser.add_argument("--min-confidence", type=float, default=0.9, help="the threshold of `add` (default 0.9, as pamyat)")
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--details", nargs="?", const="strict", choices=["strict", "same"],
                         help="print the wrong pairs and unpaired sentences (same: only those wrong by the same-paragraphs rule)")

@@ -23,7 +23,7 @@ struct AlignAddRoutes {
         var to: String
         /// `text` or `html`; guessed from each document when absent.
         var input: String?
-        /// Beads under this confidence are marked low (0–1, default 0.5).
+        /// Beads under this confidence are marked low (0–1, default 0.9: DocumentAdder.defaultMinimumConfidence).
         var minConfidence: Double?
         /// Align even documents whose lengths do not look like translations of each other.
         var force: Bool?

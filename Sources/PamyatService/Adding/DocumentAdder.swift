@@ -13,7 +13,7 @@ import PamyatCore
 ///   deleted, not kept as history).
 public struct DocumentAdder: Sendable {
     /// The default of `--min-confidence`.
-    public static let defaultMinimumConfidence = 0.5
+    public static let defaultMinimumConfidence = AlignerConfiguration.defaultLowConfidence
 
     public let store: any MemoryStore
     /// Whether to build a learned lexicon from the memory's confident pairs before aligning.
