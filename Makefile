@@ -3,13 +3,15 @@
 #   make demo    install system libraries if missing (Debian), build in release, run the main job
 #                on the sample documents in memories/samples/ against the default memory
 #   make test    install the test packages if missing (deps; postgresql: the PostgreSQL tests start a
-#                throwaway cluster of its server in a temporary folder), then run the test suite (swift test)
+#                throwaway cluster of its server in a temporary folder; chromium and chromium-driver), then run
+#                the test suite (swift test) and the web page's browser test (tools/web/browser-test.sh)
 #   make bench   build the benchmarks under tools/ in release and print their figures
 #   make align-eval  score `pamyat align` on the paragraph-aligned documentation sets, dev and test split (docs/ALIGNMENT.md)
 #   make build   release build of the pamyat executable (.build/release/pamyat)
 #   make deps    install the Debian packages pamyat needs (libicu-dev libsqlite3-dev libxml2-dev libxml2-utils pkg-config)
 #   make fuzz    build the libFuzzer targets (tools/fuzz) and run each for FUZZ_SECONDS (60) seconds;
 #                FUZZ_TARGETS picks some (xml-reader tmx xliff request lines html segmenter); docs/FUZZING.md
+#   make web-test  the web page's browser test alone (headless chromium + selenium; tools/web/browser-test.sh)
 #   make xliff-check  pre-translate the demo's new release to XLIFF and read it back with translate-toolkit (PyPI, venv)
 #   make format  check formatting with swift-format (from the toolchain)
 #   make clean   remove build products
@@ -17,11 +19,12 @@
 SWIFT ?= swift
 DEBIAN_PACKAGES = libicu-dev libsqlite3-dev libxml2-dev libxml2-utils pkg-config
 # What the tests need besides: PostgreSQL's server programs (initdb, pg_ctl) and the OASIS XLIFF schemas
-# (php-symfony-translation ships them; XLIFFSchemaTests validates pretranslate's output); `make demo` does without.
-TEST_DEBIAN_PACKAGES = $(DEBIAN_PACKAGES) postgresql php-symfony-translation
+# (php-symfony-translation ships them; XLIFFSchemaTests validates pretranslate's output), and chromium with
+# its driver for the web page's browser test (tools/web/browser-test.sh); `make demo` does without.
+TEST_DEBIAN_PACKAGES = $(DEBIAN_PACKAGES) postgresql php-symfony-translation chromium chromium-driver
 PAMYAT = .build/release/pamyat
 
-.PHONY: demo test bench build deps test-deps install-packages format clean align-eval fuzz xliff-check
+.PHONY: web-test demo test bench build deps test-deps install-packages format clean align-eval fuzz xliff-check
 
 deps:
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEBIAN_PACKAGES)"
@@ -46,6 +49,7 @@ demo: build
 
 test: test-deps
 	$(SWIFT) test
+	bash tools/web/browser-test.sh .build/debug/pamyat
 
 bench: deps
 	$(SWIFT) build -c release --package-path tools --product pamyat-bench
@@ -63,6 +67,10 @@ FUZZ_TARGETS ?= xml-reader tmx xliff request lines html segmenter
 
 fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" bash tools/fuzz/run.sh
+
+web-test:
+	$(SWIFT) build --product pamyat
+	bash tools/web/browser-test.sh .build/debug/pamyat
 
 xliff-check: build
 	bash tools/xliff/check.sh $(PAMYAT)

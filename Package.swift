@@ -3,7 +3,7 @@
 // fuzzy-match lookups over a CLI and a line-based TCP protocol, TMX 1.4b import and export.
 //
 // Dependencies point one way (see docs/ARCHITECTURE.md):
-//   pamyat → PamyatHTTP → PamyatServer → PamyatService → {PamyatStore, PamyatMatch, PamyatAlign, PamyatTMX} → PamyatText → PamyatCore
+//   pamyat → PamyatWeb → PamyatHTTP → PamyatServer → PamyatService → {PamyatStore, PamyatMatch, PamyatAlign, PamyatTMX} → PamyatText → PamyatCore
 //   The service layer reaches storage only through PamyatCore's `MemoryStore`; PamyatStore (SQLite)
 //   is imported by one file of PamyatService, its store factory, and by no module above it.
 //   PamyatText → CICUShim (system ICU behind a plain-C header).
@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "PamyatService", targets: ["PamyatService"]),
         .library(name: "PamyatServer", targets: ["PamyatServer"]),
         .library(name: "PamyatHTTP", targets: ["PamyatHTTP"]),
+        .library(name: "PamyatWeb", targets: ["PamyatWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,6 +42,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        // The web page's server-rendered HTML (issue 15).
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // System ICU (libicu-dev) behind a header of plain C types: Foundation on Linux carries its
@@ -132,10 +135,22 @@ let package = Package(
             resources: [.copy("Public")],
             swiftSettings: swiftSettings
         ),
+        // The web page at `/` (search, concordance, align and review, the memory): mustache templates
+        // rendered on the server, routes added to PamyatHTTP's server through its HTTPRouteProvider.
+        .target(
+            name: "PamyatWeb",
+            dependencies: [
+                "PamyatCore", "PamyatText", "PamyatAlign", "PamyatService", "PamyatServer", "PamyatHTTP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "pamyat",
             dependencies: [
-                "PamyatCore", "PamyatText", "PamyatAlign", "PamyatMatch", "PamyatTMX", "PamyatService", "PamyatServer", "PamyatHTTP",
+                "PamyatCore", "PamyatText", "PamyatAlign", "PamyatMatch", "PamyatTMX", "PamyatService", "PamyatServer", "PamyatHTTP", "PamyatWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -188,7 +203,7 @@ let package = Package(
         .testTarget(
             name: "PamyatHTTPTests",
             dependencies: [
-                "PamyatCore", "PamyatService", "PamyatServer", "PamyatHTTP", "PamyatStore",
+                "PamyatCore", "PamyatService", "PamyatServer", "PamyatHTTP", "PamyatWeb", "PamyatStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

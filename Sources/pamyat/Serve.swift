@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PamyatHTTP
 import PamyatServer
+import PamyatWeb
 import ServiceLifecycle
 
 extension Pamyat {
@@ -13,7 +14,8 @@ extension Pamyat {
             discussion: """
                 The line protocol: one request per line, one JSON response per line, in order; see \
                 docs/PROTOCOL.md. --http PORT also serves the HTTP API (JSON under /api/v1/, TMX \
-                export and import, the tmserver API for CAT tools, /metrics; docs/HTTP.md) from the \
+                export and import, the tmserver API for CAT tools, /metrics; docs/HTTP.md) and the web \
+                page at / (search, concordance, align and review, the memory) from the \
                 same memories; with --http and without --port only HTTP is served. \
                 Listens on loopback unless --listen says otherwise; a non-loopback address needs \
                 --token-file (or --insecure). SIGTERM or SIGINT stops it gracefully: no new \
@@ -143,7 +145,8 @@ extension Pamyat {
                 if http != nil {
                     var httpLogger = Logger(label: "pamyat.http")
                     httpLogger.logLevel = level
-                    services.append(HTTPServer(configuration: httpConfiguration, memories: memories, metrics: metrics, logger: httpLogger))
+                    services.append(HTTPServer(
+                        configuration: httpConfiguration, memories: memories, metrics: metrics, logger: httpLogger, routes: [try WebPage()]))
                 }
                 let group = ServiceGroup(
                     services: services, gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import PamyatServer
@@ -48,8 +49,21 @@ struct AuthMiddleware: RouterMiddleware {
             context.authentication = .session(csrfToken: csrf)
             return try await next(request, context)
         }
+        if Self.isPageNavigation(request) {
+            // A browser opening a page: to the login page, and back here after it.
+            let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
+            let encoded = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-._~"))) ?? "/"
+            return Response(status: .seeOther, headers: [.location: "/login?next=" + encoded])
+        }
         throw APIError(ServerError(
             .unauthorized, "This server needs its token: send Authorization: Bearer TOKEN, or log in with POST /login."))
+    }
+
+    /// A browser's GET of a page (it accepts HTML), not of the API: answered by a redirect to the
+    /// login page rather than a 401.
+    static func isPageNavigation(_ request: Request) -> Bool {
+        guard request.method == .get, !request.uri.path.hasPrefix("/api/"), request.uri.path != "/metrics" else { return false }
+        return request.headers[.accept]?.contains("text/html") == true
     }
 
     /// The CSRF checks of a cookie-authenticated request that may change something.

@@ -48,7 +48,8 @@ struct HTTPTestServer {
 
     /// Starts the servers with test settings, changed by `configure`.
     static func start(
-        memories: [ServedMemory]? = nil, withLineServer: Bool = false, configure: (inout HTTPConfiguration) -> Void = { _ in }
+        memories: [ServedMemory]? = nil, withLineServer: Bool = false, routes: [any HTTPRouteProvider] = [],
+        configure: (inout HTTPConfiguration) -> Void = { _ in }
     ) async throws -> HTTPTestServer {
         var configuration = HTTPConfiguration()
         configuration.host = "127.0.0.1"
@@ -62,7 +63,7 @@ struct HTTPTestServer {
         let metrics = HTTPMetrics()
         let (ports, continuation) = AsyncStream<(String, Int)>.makeStream()
         var services: [any Service] = [
-            HTTPServer(configuration: configuration, memories: served, metrics: metrics, logger: logger) { address in
+            HTTPServer(configuration: configuration, memories: served, metrics: metrics, logger: logger, routes: routes) { address in
                 continuation.yield(("http", address.port ?? 0))
             }
         ]
@@ -104,10 +105,10 @@ struct HTTPTestServer {
 
 /// Starts a server, runs `body` with it, and stops it even when `body` fails.
 func withHTTPServer(
-    memories: [ServedMemory]? = nil, withLineServer: Bool = false, configure: (inout HTTPConfiguration) -> Void = { _ in },
-    _ body: (HTTPTestServer) async throws -> Void
+    memories: [ServedMemory]? = nil, withLineServer: Bool = false, routes: [any HTTPRouteProvider] = [],
+    configure: (inout HTTPConfiguration) -> Void = { _ in }, _ body: (HTTPTestServer) async throws -> Void
 ) async throws {
-    let server = try await HTTPTestServer.start(memories: memories, withLineServer: withLineServer, configure: configure)
+    let server = try await HTTPTestServer.start(memories: memories, withLineServer: withLineServer, routes: routes, configure: configure)
     do {
         try await body(server)
     } catch {
