@@ -17,7 +17,8 @@ struct ServiceBackend: Backend {
     init(memories: [ServedMemory], threads: Int, onIndexEvent: (@Sendable (IndexCatchUpEvent) -> Void)? = nil) throws {
         self.memories = memories
         service = try LookupService(
-            memories: memories.map { LookupService.Memory(name: $0.name, store: $0.store) }, onIndexEvent: onIndexEvent)
+            memories: memories.map { LookupService.Memory(name: $0.name, store: $0.store) }, followChanges: true,
+            onIndexEvent: onIndexEvent)
         segmenters = SegmenterPool(keep: threads)
     }
 
@@ -127,9 +128,10 @@ extension Server {
         onServerRunning: @escaping @Sendable (SocketAddress) async -> Void = { _ in }
     ) throws {
         guard !memories.isEmpty else { throw ServerError(.configuration, "The server needs at least one memory.") }
-        var onIndexEvent: (@Sendable (IndexCatchUpEvent) -> Void)?
-        if let onEvent = configuration.onEvent {
-            onIndexEvent = { event in onEvent(.index(event)) }
+        let onEvent = configuration.onEvent
+        let onIndexEvent: @Sendable (IndexCatchUpEvent) -> Void = { event in
+            Self.log(event, to: logger)
+            onEvent?(.index(event))
         }
         self.init(
             configuration: configuration,

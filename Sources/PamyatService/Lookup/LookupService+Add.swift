@@ -41,9 +41,10 @@ extension LookupService {
         let outcome = try memory.memory.store.write { session in try session.store(unit, onDuplicate: .keepExisting) }
         // The unit is indexed now, whatever else the store's log holds: a large backlog (another
         // process's import) is left to the background, and applying this unit's change again later
-        // changes nothing.
+        // changes nothing. It is indexed here even when the catch-up found the index current: a
+        // store with a change feed (PostgreSQL) hears of this very commit a moment later.
         try memory.catchUp.beforeLookup(index: memory.index, store: memory.memory.store)
-        if case .created = outcome, !(try memory.index.isCurrent(with: memory.memory.store)) {
+        if case .created = outcome {
             try memory.index.add(unit: outcome.unitID, variants: unit.variants.map { FuzzyIndex.Text(language: $0.language, text: $0.text) })
         }
         if case .created = outcome { return AddResult(unit: outcome.unitID, created: true, memory: memory.memory.name) }
