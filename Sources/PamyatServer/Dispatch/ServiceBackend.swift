@@ -133,17 +133,10 @@ extension Server {
         configuration: ServerConfiguration, memories: [ServedMemory], logger: Logger,
         onServerRunning: @escaping @Sendable (SocketAddress) async -> Void = { _ in }
     ) throws {
-<<<<<<< HEAD
-        guard !memories.isEmpty else { throw ServerError(.configuration, "The server needs at least one memory.") }
         let onEvent = configuration.onEvent
         let onIndexEvent: @Sendable (IndexCatchUpEvent) -> Void = { event in
             Self.log(event, to: logger)
             onEvent?(.index(event))
-=======
-        var onIndexEvent: (@Sendable (IndexCatchUpEvent) -> Void)?
-        if let onEvent = configuration.onEvent {
-            onIndexEvent = { event in onEvent(.index(event)) }
->>>>>>> main
         }
         self.init(
             configuration: configuration,
