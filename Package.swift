@@ -190,7 +190,8 @@ let package = Package(
         .testTarget(
             name: "PamyatServerTests",
             dependencies: [
-                "PamyatCore", "PamyatMatch", "PamyatTMX", "PamyatService", "PamyatServer", "PamyatStore",
+                "PamyatCore", "PamyatMatch", "PamyatTMX", "PamyatService", "PamyatServer", "PamyatStore", "PamyatPostgres",
+                "PamyatTestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -11,7 +11,9 @@ import NIOCore
 enum BlockingBridge {
     /// The result of `future`, waited for on this thread. Not NIO's `wait()`, which refuses any
     /// event loop's thread: a caller on another event loop (a server's) may wait for this store's.
-    static func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+    /// With a `timeout` in seconds, ``TimedOut`` when the future is not complete by then (the
+    /// work goes on; the caller closes the connection it runs on).
+    static func wait<T: Sendable>(_ future: EventLoopFuture<T>, timeout: Double? = nil) throws -> T {
         precondition(!future.eventLoop.inEventLoop, "a PostgreSQL store was called on its own event loop")
         let result = NIOLockedValueBox<Result<T, any Error>?>(nil)
         let done = DispatchSemaphore(value: 0)
@@ -19,8 +21,18 @@ enum BlockingBridge {
             result.withLockedValue { $0 = outcome }
             done.signal()
         }
-        done.wait()
+        if let timeout {
+            guard done.wait(timeout: .now() + timeout) == .success else { throw TimedOut(seconds: timeout) }
+        } else {
+            done.wait()
+        }
         return try result.withLockedValue { $0! }.get()
+    }
+
+    /// A wait given up after its timeout.
+    struct TimedOut: Error, CustomStringConvertible {
+        var seconds: Double
+        var description: String { "the server did not answer within \(Int(seconds)) s" }
     }
 
     /// Runs `operation` on `eventLoop` and waits for its result on this thread.

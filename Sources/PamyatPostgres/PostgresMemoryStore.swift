@@ -17,7 +17,7 @@ import PostgresNIO
 ///
 /// The protocol is synchronous and postgres-nio asynchronous: calls wait for their queries, which
 /// run on the store's event loop (``BlockingBridge``); no caller runs on that loop.
-public final class PostgresMemoryStore: MemoryStore, RemovableMemoryStore {
+public final class PostgresMemoryStore: MemoryStore, RemovableMemoryStore, ChangeFeedStore {
     /// Where the memory is (with its password, when it has one; never shown).
     public let address: PostgresAddress
     /// The address without its password.
@@ -32,6 +32,8 @@ public final class PostgresMemoryStore: MemoryStore, RemovableMemoryStore {
     let writer: ConnectionSlot
     /// Held for a whole ``write(_:)``: one transaction at a time on ``writer``.
     let writeLock = NIOLock()
+    /// Hears of commits by anyone (``followChanges(_:)``); started by the first follower.
+    let feed: PostgresChangeFeed
 
     /// The event loop all of pamyat's PostgreSQL connections run on (one thread, made on first use).
     static let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -54,6 +56,7 @@ public final class PostgresMemoryStore: MemoryStore, RemovableMemoryStore {
         let schema = PostgresSchemaSetup(slot: reader, location: location)
         try schema.prepare(create: create && !readOnly, readOnly: readOnly)
         memoryID = try schema.memoryID(named: address.memory, create: create && !readOnly)
+        feed = PostgresChangeFeed(address: address, location: location, memoryID: memoryID)
         let cluster = try schema.clusterKey()
         if let cacheFolder {
             try? FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
@@ -68,6 +71,10 @@ public final class PostgresMemoryStore: MemoryStore, RemovableMemoryStore {
     /// Opens the memory a `postgresql://` URL names (see ``PostgresAddress``).
     public convenience init(url: String, create: Bool = true, readOnly: Bool = false, cacheFolder: URL? = nil) throws {
         try self.init(address: PostgresAddress(url), create: create, readOnly: readOnly, cacheFolder: cacheFolder)
+    }
+
+    deinit {
+        feed.stop()
     }
 
     /// Runs `query` on the read connection and returns its rows.
@@ -125,23 +132,30 @@ final class ConnectionSlot: Sendable {
     func connection() throws -> PostgresConnection {
         try current.withLockedValue { connection in
             if let open = connection, !open.isClosed { return open }
-            var configuration: PostgresConnection.Configuration
-            if address.isUnixSocket {
-                configuration = .init(unixSocketPath: address.socketPath, username: address.user, password: address.password, database: address.database)
-            } else {
-                configuration = .init(host: address.host, port: address.port, username: address.user, password: address.password, database: address.database, tls: .disable)
-            }
-            configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
-            let id = Self.nextID.withLockedValue { $0 += 1; return $0 }
-            do {
-                let opened = try BlockingBridge.wait(PostgresConnection.connect(
-                    on: PostgresMemoryStore.eventLoopGroup.next(), configuration: configuration, id: id,
-                    logger: PostgresMemoryStore.logger))
-                connection = opened
-                return opened
-            } catch {
-                throw PostgresErrorMapping.storeError(error, location: location)
-            }
+            let opened = try Self.open(address: address, location: location)
+            connection = opened
+            return opened
+        }
+    }
+
+    /// A new connection to `address`, on the store's event loop, named `applicationName` in the
+    /// server's `pg_stat_activity`; errors as ``StoreError``.
+    static func open(address: PostgresAddress, location: String, applicationName: String = "pamyat") throws -> PostgresConnection {
+        var configuration: PostgresConnection.Configuration
+        if address.isUnixSocket {
+            configuration = .init(unixSocketPath: address.socketPath, username: address.user, password: address.password, database: address.database)
+        } else {
+            configuration = .init(host: address.host, port: address.port, username: address.user, password: address.password, database: address.database, tls: .disable)
+        }
+        configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
+        configuration.options.additionalStartupParameters = [("application_name", applicationName)]
+        let id = nextID.withLockedValue { $0 += 1; return $0 }
+        do {
+            return try BlockingBridge.wait(PostgresConnection.connect(
+                on: PostgresMemoryStore.eventLoopGroup.next(), configuration: configuration, id: id,
+                logger: PostgresMemoryStore.logger))
+        } catch {
+            throw PostgresErrorMapping.storeError(error, location: location)
         }
     }
 

@@ -114,6 +114,7 @@ extension PostgresWriteSession {
             SELECT \(memoryID), first, last, 'inserted' FROM unnest(\(firsts)::bigint[], \(lasts)::bigint[]) WITH ORDINALITY AS r(first, last, n)
             ORDER BY n
             """)
+        loggedChanges = true
     }
 }
 

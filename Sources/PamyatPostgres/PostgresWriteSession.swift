@@ -11,6 +11,8 @@ final class PostgresWriteSession: MemoryWriteSession {
     let store: PostgresMemoryStore
     let connection: PostgresConnection
     var memoryID: Int64 { store.memoryID }
+    /// Whether the transaction wrote to the change log (then ``finish()`` notifies).
+    var loggedChanges = false
 
     init(store: PostgresMemoryStore, connection: PostgresConnection) {
         self.store = store
@@ -23,8 +25,16 @@ final class PostgresWriteSession: MemoryWriteSession {
         try store.writer.run(query, on: connection)
     }
 
-    /// Nothing is held back: every change-log row is written with its change.
-    func finish() throws {}
+    /// Before the commit: when the transaction logged changes, `NOTIFY` the memory's channel with
+    /// the log's newest sequence number (PostgreSQL delivers it at the commit, and not at all on a
+    /// rollback), so that every node following the memory hears of it (``PostgresChangeFeed``).
+    func finish() throws {
+        guard loggedChanges else { return }
+        let channel = PostgresChangeFeed.channel(memoryID: memoryID)
+        try run("""
+            SELECT pg_notify(\(channel), (SELECT coalesce(max(seq), 0) FROM pamyat_changes WHERE memory_id = \(memoryID))::text)
+            """)
+    }
 
     /// The unit with its content and its variants' normalised forms (NFC, white space folded; `nil`
     /// where the same as the text), as the SQLite store stores them.
@@ -82,6 +92,7 @@ final class PostgresWriteSession: MemoryWriteSession {
                 """)
         }
         try run("INSERT INTO pamyat_changes (memory_id, unit_id, kind) VALUES (\(memoryID), \(id), 'inserted')")
+        loggedChanges = true
         return .created(id)
     }
 
@@ -116,6 +127,7 @@ final class PostgresWriteSession: MemoryWriteSession {
             WHERE id = \(id)
             """)
         try run("INSERT INTO pamyat_changes (memory_id, unit_id, kind) VALUES (\(memoryID), \(id), 'updated')")
+        loggedChanges = true
         return .updated(id)
     }
 
@@ -132,10 +144,12 @@ final class PostgresWriteSession: MemoryWriteSession {
     }
 
     func deleteUnits(ofDocument id: String) throws -> Int {
-        try run("""
+        let deleted = try run("""
             WITH deleted AS (DELETE FROM pamyat_units WHERE memory_id = \(memoryID) AND doc_id = \(id) RETURNING id)
             INSERT INTO pamyat_changes (memory_id, unit_id, kind) SELECT \(memoryID), id, 'deleted' FROM deleted ORDER BY id
             RETURNING unit_id
             """).count
+        if deleted > 0 { loggedChanges = true }
+        return deleted
     }
 }

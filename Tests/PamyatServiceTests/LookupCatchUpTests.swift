@@ -28,6 +28,7 @@ import Testing
                     started.signal()
                     gate.wait()  // held until the test opens the gate
                 case .finished, .failed: finished.signal()
+                case .following, .followingLost, .caughtUp: break  // only stores with a change feed (none here)
                 }
             }
         }

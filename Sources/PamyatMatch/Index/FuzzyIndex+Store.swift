@@ -93,7 +93,10 @@ extension FuzzyIndex {
             let from = appliedSequence
             let (changes, latest) = try store.changes(after: from)
             if latest < from {
-                try rebuild(from: store)
+                // Built aside and swapped in: lookups meanwhile answer from the index as it was,
+                // never from a half-built one.
+                let fresh = try FuzzyIndex.build(from: store)
+                lock.withWriteLock { adoptLocked(fresh) }
                 return 0
             }
             guard !changes.isEmpty else { return 0 }
@@ -131,6 +134,18 @@ extension FuzzyIndex {
     /// before saving, and as additions grow).
     func compact() {
         lock.withWriteLock { compactLocked(always: true) }
+    }
+
+    /// Takes `other`'s contents (an index built aside). Call with the write lock held.
+    func adoptLocked(_ other: FuzzyIndex) {
+        other.lock.withReadLock {
+            slots = other.slots
+            slotLanguages = other.slotLanguages
+            indexes = other.indexes
+            units = other.units
+            languageSets = other.languageSets
+            sequence = other.sequence
+        }
     }
 
     /// Empties the index. Call with the write lock held.

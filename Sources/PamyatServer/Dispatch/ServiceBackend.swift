@@ -17,7 +17,8 @@ package struct ServiceBackend: Backend {
     package init(memories: [ServedMemory], threads: Int, onIndexEvent: (@Sendable (IndexCatchUpEvent) -> Void)? = nil) throws {
         self.memories = memories
         service = try LookupService(
-            memories: memories.map { LookupService.Memory(name: $0.name, store: $0.store) }, onIndexEvent: onIndexEvent)
+            memories: memories.map { LookupService.Memory(name: $0.name, store: $0.store) }, followChanges: true,
+            onIndexEvent: onIndexEvent)
         segmenters = SegmenterPool(keep: threads)
     }
 
@@ -132,9 +133,10 @@ extension Server {
         configuration: ServerConfiguration, memories: [ServedMemory], logger: Logger,
         onServerRunning: @escaping @Sendable (SocketAddress) async -> Void = { _ in }
     ) throws {
-        var onIndexEvent: (@Sendable (IndexCatchUpEvent) -> Void)?
-        if let onEvent = configuration.onEvent {
-            onIndexEvent = { event in onEvent(.index(event)) }
+        let onEvent = configuration.onEvent
+        let onIndexEvent: @Sendable (IndexCatchUpEvent) -> Void = { event in
+            Self.log(event, to: logger)
+            onEvent?(.index(event))
         }
         self.init(
             configuration: configuration,

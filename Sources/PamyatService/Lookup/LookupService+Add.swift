@@ -62,9 +62,9 @@ extension LookupService {
         }
         // The units are indexed now, whatever else the store's log holds: a large backlog (another
         // process's import) is left to the background, and applying these changes again later
-        // changes nothing.
+        // changes nothing. They are indexed here even when the catch-up found the index current:
+        // a store with a change feed (PostgreSQL) hears of this very commit a moment later.
         try memory.catchUp.beforeLookup(index: memory.index, store: memory.memory.store)
-        let isCurrent = try memory.index.isCurrent(with: memory.memory.store)
         var result = AddPairsResult(units: [], created: 0, alreadyPresent: 0, memory: memory.memory.name)
         for (unit, outcome) in zip(units, outcomes) {
             result.units.append(outcome.unitID)
@@ -73,9 +73,7 @@ extension LookupService {
                 continue
             }
             result.created += 1
-            if !isCurrent {
-                try memory.index.add(unit: outcome.unitID, variants: unit.variants.map { FuzzyIndex.Text(language: $0.language, text: $0.text) })
-            }
+            try memory.index.add(unit: outcome.unitID, variants: unit.variants.map { FuzzyIndex.Text(language: $0.language, text: $0.text) })
         }
         return result
     }

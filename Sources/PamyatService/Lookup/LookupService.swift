@@ -32,6 +32,8 @@ public final class LookupService: Sendable {
         var memory: Memory
         let lazyIndex: LazyIndex
         let catchUp: IndexCatchUp
+        /// Keeps the index current as the store announces commits (`followChanges`), else `nil`.
+        let follower: IndexFollower?
 
         /// The memory's index, opened (loaded from its cache or built) on first use.
         var index: FuzzyIndex {
@@ -50,10 +52,13 @@ public final class LookupService: Sendable {
     /// built now when `openIndexes` (a server wants its first lookup fast), else on the first lookup
     /// (concordance needs none). An index cache file is kept beside each memory file once it has
     /// `cacheUnits` units. A lookup applies up to `inlineCatchUpLimit` changes of its store itself,
-    /// and leaves more to a background thread, which reports to `onIndexEvent`.
+    /// and leaves more to a background thread, which reports to `onIndexEvent`. With
+    /// `followChanges`, a memory whose store hears of commits as they happen (PostgreSQL) has its
+    /// index caught up at each announced commit, without waiting for a lookup (a server does this,
+    /// so that every node finds a unit added through any other within a second).
     public init(
         memories: [Memory], openIndexes: Bool = true, cacheUnits: Int = 20_000,
-        inlineCatchUpLimit: Int = LookupService.defaultInlineCatchUpLimit,
+        inlineCatchUpLimit: Int = LookupService.defaultInlineCatchUpLimit, followChanges: Bool = false,
         onIndexEvent: (@Sendable (IndexCatchUpEvent) -> Void)? = nil
     ) throws {
         guard !memories.isEmpty else { throw LookupError(.unknownMemory, "Give at least one memory to look up in.") }
@@ -69,7 +74,11 @@ public final class LookupService: Sendable {
             let lazy = LazyIndex(cacheUnits: cacheUnits)
             if openIndexes { _ = try lazy.get(for: memory.store) }
             let catchUp = IndexCatchUp(memory: memory.name, inlineLimit: inlineCatchUpLimit, onEvent: onIndexEvent)
-            opened.append(Opened(memory: memory, lazyIndex: lazy, catchUp: catchUp))
+            var follower: IndexFollower?
+            if followChanges, let store = memory.store as? any ChangeFeedStore {
+                follower = IndexFollower.start(store: store, lazyIndex: lazy, catchUp: catchUp)
+            }
+            opened.append(Opened(memory: memory, lazyIndex: lazy, catchUp: catchUp, follower: follower))
         }
         self.opened = opened
     }

@@ -19,6 +19,8 @@ struct LoadOptions {
     var serverPID: Int32?
     var sampleEvery = 10.0
     var checkAdds = false
+    var visibility = 0
+    var otherPort: Int?
 
     static let usage = """
         usage: pamyat-load [options]
@@ -41,6 +43,9 @@ struct LoadOptions {
           --server-pid PID     sample the server's RSS every --sample-every seconds and report its growth
           --sample-every S     RSS sampling interval (default 10)
           --check-adds         count units with STATS before and after, and compare with the ADDs answered
+          --visibility N       instead of load: N ADDs through --port, each looked up through --other-port until
+                               found; prints the delay percentiles (two nodes on one PostgreSQL memory)
+          --other-port P       the second node's port, for --visibility
         """
 
     init(arguments: [String]) throws {
@@ -72,6 +77,8 @@ struct LoadOptions {
             case "--server-pid": serverPID = try number(name)
             case "--sample-every": sampleEvery = try number(name)
             case "--check-adds": checkAdds = true
+            case "--visibility": visibility = try number(name)
+            case "--other-port": otherPort = try number(name)
             case "--help", "-h": print(Self.usage); exit(0)
             default: throw LoadError("unknown option \(name); see --help")
             }
@@ -81,6 +88,9 @@ struct LoadOptions {
         }
         guard (1...5000).contains(connections), (1...1024).contains(depth), (1...64).contains(threads) else {
             throw LoadError("--connections must be 1…5000, --depth 1…1024, --threads 1…64")
+        }
+        guard visibility >= 0, visibility == 0 || otherPort != nil else {
+            throw LoadError("--visibility N needs --other-port P, the second node's port")
         }
         guard duration > 0, duration <= 3600, warmup >= 0, warmup <= 600, (0...20000).contains(idle) else {
             throw LoadError("--duration must be in (0, 3600], --warmup in [0, 600], --idle in [0, 20000]")

@@ -159,7 +159,13 @@ func runIdle(group: MultiThreadedEventLoopGroup) throws {
 
 let group = MultiThreadedEventLoopGroup(numberOfThreads: options.threads)
 do {
-    if options.idle > 0 { try runIdle(group: group) } else { try runLoad(group: group) }
+    if options.visibility > 0, let other = options.otherPort {
+        try runVisibility(adds: options.visibility, otherPort: other)
+    } else if options.idle > 0 {
+        try runIdle(group: group)
+    } else {
+        try runLoad(group: group)
+    }
 } catch {
     fail("\(error)")
 }
