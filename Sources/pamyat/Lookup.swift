@@ -59,11 +59,8 @@ extension Pamyat {
         @Flag(help: "Score every stored sentence instead of using the index (the same results, slower; for checking).")
         var exhaustive = false
 
-        @Flag(help: "Let a word replaced by a similar word (a typo, another ending: edit distance 1–2, 4+ letters) cost 0.1–0.3 of a word instead of a whole one. The default; accepted so that older scripts keep working.")
+        @Flag(help: "Let a word replaced by a similar word (a typo, another ending: edit distance 1–2, 4+ letters) cost 0.1–0.3 of a word instead of a whole one. Finds more, but lookups are about 100 times slower.")
         var similarWords = false
-
-        @Flag(help: "Let every different word cost a whole word (no credit for typos or other endings), as lookups did before similar words became the default.")
-        var exactWords = false
 
         @Flag(help: "Print JSON: {\"query\":…,\"matches\":[{\"score\":…,\"source\":…,\"target\":…,\"unit\":…,\"memory\":…,\"document\":…,\"adapted\":…,\"diff\":[…],…}]}, one line per query.")
         var json = false
@@ -80,9 +77,6 @@ extension Pamyat {
         var text: String?
 
         func validate() throws {
-            guard !(similarWords && exactWords) else {
-                throw ValidationError("--similar-words and --exact-words contradict each other; give one of them (similar words are the default).")
-            }
             guard (0...100).contains(minimum) else {
                 throw ValidationError("--min must be between 0 and 100, not \(minimum).")
             }
@@ -127,7 +121,7 @@ extension Pamyat {
                 if let text {
                     let request = LookupRequest(
                         text: text, from: source, to: target, minimum: minimum, limit: limit, previous: previous,
-                        exhaustive: exhaustive, similarWords: !exactWords)
+                        exhaustive: exhaustive, similarWords: similarWords)
                     printer.print(query: text, matches: try lookup(request), batch: false)
                 } else {
                     try lookupLines(lookup: lookup, source: source, target: target, printer: printer)
@@ -170,7 +164,7 @@ extension Pamyat {
                 do {
                     let request = LookupRequest(
                         text: text, from: source, to: target, minimum: minimum, limit: limit, previous: previousLine,
-                        exhaustive: exhaustive, similarWords: !exactWords)
+                        exhaustive: exhaustive, similarWords: similarWords)
                     printer.print(query: text, matches: try lookup(request), batch: true)
                     answered += 1
                 } catch let error as MatchError {

@@ -20,7 +20,7 @@ struct RemoteLookup {
         var options: [(name: String, value: String)] = [("min", String(request.minimum)), ("limit", String(request.limit))]
         if let previous = request.previous { options.append(("prev", previous)) }
         if let memory { options.append(("memory", memory)) }
-        if !request.similarWords { options.append(("similar", "0")) }
+        if request.similarWords { options.append(("similar", "1")) }
         let data = try client.send("LOOKUP", [request.from.identifier, request.to.identifier, request.text], options: options)
         struct Answer: Decodable { var matches: [LookupMatch] }
         return try client.decode(Answer.self, from: data, verb: "LOOKUP").matches

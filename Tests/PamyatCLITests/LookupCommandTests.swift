@@ -72,27 +72,21 @@ import Testing
         }
     }
 
-    @Test func similarWordsAreTheDefaultAndExactWordsTurnsThemOff() throws {
+    @Test func similarWordsAreOptIn() throws {
         let folder = try LookupFolder()
         defer { folder.remove() }
         try folder.memory("default", LookupFolder.press)
-        // `провел` for `провёл`, `делегацеей` for `делегацией`: 0.2 and 0.1 by default (and with the
-        // old `--similar-words`, now the default), whole words with `--exact-words`.
+        // `провел` for `провёл`, `делегацеей` for `делегацией`: whole words by default, 0.2 and 0.1 with the option.
         let query = "Президент провел встречу с делегацеей Китая."
         let plain = try folder.run(["lookup", "--from", "ru", "--to", "en", "--min", "50", "--json", query])
         let similar = try folder.run(["lookup", "--from", "ru", "--to", "en", "--min", "50", "--json", "--similar-words", query])
-        let exact = try folder.run(["lookup", "--from", "ru", "--to", "en", "--min", "50", "--json", "--exact-words", query])
         func score(_ run: PamyatBinary.Run) throws -> Int? {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             return (object["matches"] as? [[String: Any]])?.first?["score"] as? Int
         }
-        #expect(plain.status == 0 && similar.status == 0 && exact.status == 0, "stderr: \(plain.stderr) \(similar.stderr) \(exact.stderr)")
-        #expect(try score(plain) == 95)
+        #expect(plain.status == 0 && similar.status == 0, "stderr: \(plain.stderr) \(similar.stderr)")
+        #expect(try score(plain) == 71)
         #expect(try score(similar) == 95)
-        #expect(try score(exact) == 71)
-        let both = try folder.run(["lookup", "--from", "ru", "--to", "en", "--similar-words", "--exact-words", query])
-        #expect(both.status == 64, "contradictory flags are bad usage: \(both.stderr)")
-        #expect(both.stderr.contains("--exact-words"), "the message names the flag: \(both.stderr)")
     }
 
     @Test func severalMemoriesWithAPenalty() throws {

@@ -40,11 +40,9 @@ import Testing
             let defaults = try #require((try await client.requestJSON("lookup RU en слово")["matches"] as? [[String: Any]])?.first)
             #expect(defaults["score"] as? Int == 70, "min defaults to 70")
             #expect(defaults["limit"] as? Int == 5, "limit defaults to 5")
-            #expect(defaults["similar"] as? Bool == true, "similar words are on by default")
+            #expect(defaults["similar"] as? Bool == false, "similar words are off by default")
             let similar = try #require((try await client.requestJSON("LOOKUP ru en слово similar=1")["matches"] as? [[String: Any]])?.first)
             #expect(similar["similar"] as? Bool == true)
-            let exact = try #require((try await client.requestJSON("LOOKUP ru en слово similar=0")["matches"] as? [[String: Any]])?.first)
-            #expect(exact["similar"] as? Bool == false, "similar=0 turns them off")
             let bad = try await client.requestJSON("LOOKUP ru en слово similar=2")
             #expect(bad["ok"] as? Bool == false, "similar takes 0 or 1")
         }

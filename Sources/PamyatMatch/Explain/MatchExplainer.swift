@@ -9,7 +9,7 @@ public final class MatchExplainer: Sendable {
     public init() {}
 
     /// The score and operations of `source` against `query` in `language` (see ``PairScorer``).
-    public func compare(query: String, source: String, language: LanguageTag, similarWords: Bool = true) throws -> PairComparison {
+    public func compare(query: String, source: String, language: LanguageTag, similarWords: Bool = false) throws -> PairComparison {
         try scorers.with(language.language) { $0.compare(query: query, source: source, similarWords: similarWords) }
     }
 

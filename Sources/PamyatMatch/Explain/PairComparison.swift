@@ -59,7 +59,7 @@ public final class PairScorer {
 
     /// The score of `source` against `query`, with the operations that explain it. `similarWords`
     /// as in ``FuzzyIndex/lookup(_:from:to:minimum:limit:exhaustive:similarWords:)``.
-    public func compare(query: String, source: String, similarWords: Bool = true) -> PairComparison {
+    public func compare(query: String, source: String, similarWords: Bool = false) -> PairComparison {
         if vocabulary.surfaceCount > Self.vocabularyLimit {
             vocabulary = Vocabulary()
             lastQuery = nil

@@ -44,9 +44,8 @@ struct LookupQuery: Sendable, Hashable {
     var limit: Int
     var previous: String?
     var memory: String?
-    /// `similar=1` (the default): similar words get their partial cost; `similar=0`: whole-word
-    /// costs (see `LookupRequest.similarWords`).
-    var similarWords = true
+    /// `similar=1`: similar words get their partial cost (slow; see `LookupRequest.similarWords`).
+    var similarWords = false
 }
 
 struct ConcordanceQuery: Sendable, Hashable {

@@ -112,7 +112,7 @@ struct Dispatcher: Sendable {
                 minimumScore: try arguments.integer("min", default: 70, in: 0...100),
                 limit: try arguments.integer("limit", default: 5, in: 1...100),
                 previous: arguments.options["prev"], memory: try arguments.name("memory"),
-                similarWords: try arguments.integer("similar", default: 1, in: 0...1) == 1)
+                similarWords: try arguments.integer("similar", default: 0, in: 0...1) == 1)
             let work: @Sendable () throws -> Response = { .success([("matches", try backend.lookup(query))]) }
             return backend.isQuick(query) ? .answer(try work()) : .blocking(work)
         case .concordance:

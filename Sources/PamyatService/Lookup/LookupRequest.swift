@@ -17,14 +17,13 @@ public struct LookupRequest: Hashable, Sendable {
     public var memory: String?
     /// Score every stored text instead of using the index (the same results, slower).
     public var exhaustive: Bool
-    /// Credit a word replaced by a similar word (a typo, another ending) with part of its cost (on
-    /// by default; `false` makes every different word cost a whole word: see `docs/MATCHING.md`,
-    /// "Similar words").
+    /// Credit a word replaced by a similar word (a typo, another ending) with part of its cost
+    /// (off by default: about 100 times slower; see `docs/MATCHING.md`, "Similar words").
     public var similarWords: Bool
 
     public init(
         text: String, from: LanguageTag, to: LanguageTag, minimum: Int = 70, limit: Int = 5, previous: String? = nil,
-        memory: String? = nil, exhaustive: Bool = false, similarWords: Bool = true
+        memory: String? = nil, exhaustive: Bool = false, similarWords: Bool = false
     ) {
         self.text = text
         self.from = from
