@@ -2,7 +2,7 @@
 #
 #   make demo    install system libraries if missing (Debian), build in release, run the main job
 #                on the sample documents in memories/samples/ against the default memory
-#   make test    install the test packages if missing (deps, and postgresql: the PostgreSQL tests start a
+#   make test    install the test packages if missing (deps; postgresql: the PostgreSQL tests start a
 #                throwaway cluster of its server in a temporary folder), then run the test suite (swift test)
 #   make bench   build the benchmarks under tools/ in release and print their figures
 #   make align-eval  score `pamyat align` on the paragraph-aligned documentation sets (docs/ALIGNMENT.md)
@@ -16,8 +16,9 @@
 
 SWIFT ?= swift
 DEBIAN_PACKAGES = libicu-dev libsqlite3-dev libxml2-dev libxml2-utils pkg-config
-# What the tests need besides: PostgreSQL's server programs (initdb, pg_ctl); `make demo` does without.
-TEST_DEBIAN_PACKAGES = $(DEBIAN_PACKAGES) postgresql
+# What the tests need besides: PostgreSQL's server programs (initdb, pg_ctl) and the OASIS XLIFF schemas
+# (php-symfony-translation ships them; XLIFFSchemaTests validates pretranslate's output); `make demo` does without.
+TEST_DEBIAN_PACKAGES = $(DEBIAN_PACKAGES) postgresql php-symfony-translation
 PAMYAT = .build/release/pamyat
 
 .PHONY: demo test bench build deps test-deps install-packages format clean align-eval fuzz xliff-check

@@ -3,7 +3,7 @@
 // fuzzy-match lookups over a CLI and a line-based TCP protocol, TMX 1.4b import and export.
 //
 // Dependencies point one way (see docs/ARCHITECTURE.md):
-//   pamyat → PamyatServer → PamyatService → {PamyatStore, PamyatMatch, PamyatAlign, PamyatTMX} → PamyatText → PamyatCore
+//   pamyat → PamyatHTTP → PamyatServer → PamyatService → {PamyatStore, PamyatMatch, PamyatAlign, PamyatTMX} → PamyatText → PamyatCore
 //   The service layer reaches storage only through PamyatCore's `MemoryStore`; PamyatStore (SQLite)
 //   is imported by one file of PamyatService, its store factory, and by no module above it.
 //   PamyatText → CICUShim (system ICU behind a plain-C header).
@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "PamyatTMX", targets: ["PamyatTMX"]),
         .library(name: "PamyatService", targets: ["PamyatService"]),
         .library(name: "PamyatServer", targets: ["PamyatServer"]),
+        .library(name: "PamyatHTTP", targets: ["PamyatHTTP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,6 +37,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.9.0"..<"5.0.0"),
+        // The HTTP API (issue 15). Hummingbird's default traits would build swift-configuration too.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // System ICU (libicu-dev) behind a header of plain C types: Foundation on Linux carries its
@@ -104,13 +109,33 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The HTTP API over Hummingbird 2: JSON endpoints for the protocol's use cases (through
+        // PamyatServer's dispatcher and backend: one implementation), align, add, TMX, tmserver,
+        // /metrics (swift-prometheus), /openapi.json; resources for the web page.
+        .target(
+            name: "PamyatHTTP",
+            dependencies: [
+                "PamyatCore", "PamyatText", "PamyatAlign", "PamyatTMX", "PamyatService", "PamyatServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("Public")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "pamyat",
             dependencies: [
-                "PamyatCore", "PamyatText", "PamyatAlign", "PamyatMatch", "PamyatTMX", "PamyatService", "PamyatServer",
+                "PamyatCore", "PamyatText", "PamyatAlign", "PamyatMatch", "PamyatTMX", "PamyatService", "PamyatServer", "PamyatHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -155,6 +180,17 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The HTTP API over real loopback HTTP (URLSession: no HTTP client package to build).
+        .testTarget(
+            name: "PamyatHTTPTests",
+            dependencies: [
+                "PamyatCore", "PamyatService", "PamyatServer", "PamyatHTTP", "PamyatStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings

@@ -1,3 +1,5 @@
+import PamyatCore
+
 /// An error from the server: a protocol error answered to one request, or a reason the server
 /// cannot start.
 ///
@@ -57,6 +59,9 @@ public struct ServerError: Error, Hashable, Sendable, CustomStringConvertible {
     public var message: String
     /// The configuration setting to change, for a `configuration` error about one.
     public var setting: Setting?
+    /// For a `storage` error, what the store said failed (a full disk, a lock held too long …), so
+    /// that a front end can tell them apart (the HTTP API answers 507 or 503) without reading the message.
+    public var storeCode: StoreError.Code?
 
     public init(_ code: Code, _ message: String, setting: Setting? = nil) {
         self.code = code

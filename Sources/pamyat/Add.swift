@@ -19,6 +19,8 @@ extension Pamyat {
                 --review FILE writes them to a review file (TSV; a directory writes DIR.review.tsv beside \
                 it by default): set a row's decision to keep (and fill in a missing side if you like), \
                 then store the kept rows with --reviewed FILE. \
+                --xliff FILE stores the confirmed segments of a translated XLIFF 1.2 or 2.x file from a CAT \
+                tool (the same as pamyat import FILE.xlf; --states picks which targets count as confirmed). \
                 One transaction per document: a failure leaves the memory as it was. Adding the same \
                 document again adds nothing ("already present"); a changed document with the same \
                 --doc-id replaces the units of its previous version (they are deleted).
@@ -28,6 +30,7 @@ extension Pamyat {
                   pamyat add releases/ --memory press --min-confidence 0.7
                   pamyat add doc.ru.txt doc.en.txt --review doc.review.tsv
                   pamyat add --reviewed doc.review.tsv
+                  pamyat add --xliff release.ru-en.xlf --states final
                 """)
 
         @Argument(help: ArgumentHelp("The original and its translations, or one directory of document pairs.", valueName: "file|dir"))
@@ -64,8 +67,26 @@ extension Pamyat {
         @Option(help: ArgumentHelp("Store the rows marked keep of a review file written by --review (no documents are aligned).", valueName: "file"))
         var reviewed: String?
 
+        @Option(help: ArgumentHelp("Store the confirmed segments of a translated XLIFF 1.2 or 2.x file (no documents are aligned).", valueName: "file"))
+        var xliff: String?
+
+        @Option(help: ArgumentHelp(
+            "With --xliff: the target states whose segments are stored, separated by commas (default: translated,final,signed-off,reviewed).",
+            valueName: "states"))
+        var states: String?
+
         func validate() throws {
             try memories.validateSingle(command: "add")
+            if states != nil && xliff == nil {
+                throw ValidationError("--states picks the XLIFF targets to store; it needs --xliff FILE.")
+            }
+            if xliff != nil {
+                guard paths.isEmpty else {
+                    throw ValidationError("--xliff stores a translated XLIFF file; give no documents with it (pamyat add --xliff FILE).")
+                }
+                if review != nil || reviewed != nil { throw ValidationError("--xliff cannot be combined with --review or --reviewed.") }
+                return
+            }
             if reviewed != nil {
                 guard paths.isEmpty else {
                     throw ValidationError("--reviewed stores a review file; give no documents with it (pamyat add --reviewed FILE).")
@@ -102,6 +123,12 @@ extension Pamyat {
             do {
                 let fromTag = try from.map { try LanguageTag.parse($0) }
                 let toTag = try to.map { try LanguageTag.parse($0) }
+                if let xliff {
+                    try memories.withWritableMemory { store in
+                        try XLIFFImportRun(states: states).run(xliff, into: store, memoryName: memories.catalog.displayName(memories.single))
+                    }
+                    return
+                }
                 if let reviewed {
                     let items = try ReviewFile.read(path: reviewed)
                     try memories.withWritableMemory { store in

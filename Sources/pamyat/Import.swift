@@ -67,7 +67,7 @@ extension Pamyat {
             let progress = ProgressLine(verb: dryRun ? "reading" : "importing")
             for file in files {
                 if Self.isXLIFF(file) {
-                    try importXLIFF(file, into: store)
+                    try XLIFFImportRun(states: states).run(file, into: store, memoryName: memories.catalog.displayName(memories.single))
                     continue
                 }
                 let report: TMXImportReport
@@ -89,25 +89,6 @@ extension Pamyat {
 
         static func isXLIFF(_ file: String) -> Bool {
             ["xlf", "xliff"].contains(URL(fileURLWithPath: file).pathExtension.lowercased())
-        }
-
-        private func importXLIFF(_ file: String, into store: (any MemoryStore)?) throws {
-            var importer = XLIFFImporter()
-            if let states {
-                importer.acceptedStates = Set(states.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
-            }
-            let report = try importer.importFile(file, into: store)
-            let pair = "\(report.sourceLanguage.map(\.description) ?? "?")→\(report.targetLanguage.map(\.description) ?? "?")"
-            var line: String
-            if store != nil {
-                line = "\(file): XLIFF \(pair), \(report.segments) segments with a target; \(report.created) unit\(report.created == 1 ? "" : "s") into \(memories.catalog.displayName(memories.single)) (\(report.alreadyPresent) already present)"
-            } else {
-                line = "\(file): XLIFF \(pair), \(report.segments) segments with a target; \(report.created) unit\(report.created == 1 ? "" : "s") would be imported"
-            }
-            let skipped = report.skippedByState.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-            if !skipped.isEmpty { line += "; not confirmed, left out: \(skipped.joined(separator: ", "))" }
-            if report.blankSkipped > 0 { line += "; \(report.blankSkipped) blank left out" }
-            print(line)
         }
 
         static func render(_ report: TMXImportReport, memory: String?) -> String {

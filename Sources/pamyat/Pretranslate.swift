@@ -22,6 +22,8 @@ extension Pamyat {
                 --format xliff2: XLIFF 2.1, a unit per sentence in a group per paragraph, exact \
                 proposals state="translated", the others "initial", the stored matches as mtc:match \
                 (Translation Candidates module) with matchQuality and origin.
+                --format tmx: TMX 1.4b, a tu per sentence that got a proposal (a project memory \
+                for CAT tools that take one), with the match's score, origin and kind as props.
                 --format text: a draft, a paragraph per line, each sentence replaced by its proposal \
                 and the rest kept in the original language and marked [ru: …].
 
@@ -35,7 +37,7 @@ extension Pamyat {
                 """)
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case xliff, xliff2, text
+            case xliff, xliff2, tmx, text
         }
 
         @OptionGroup var memories: MemoryOptions
@@ -52,7 +54,7 @@ extension Pamyat {
             help: ArgumentHelp("The least score a match needs to be proposed, 0–100.", valueName: "score"))
         var minimum = 75
 
-        @Option(help: ArgumentHelp("xliff (XLIFF 1.2), xliff2 (XLIFF 2.1) or text (a draft to read).", valueName: "format"))
+        @Option(help: ArgumentHelp("xliff (XLIFF 1.2), xliff2 (XLIFF 2.1), tmx (the proposals as TMX 1.4b) or text (a draft to read).", valueName: "format"))
         var format: Format = .xliff
 
         @Flag(help: "Give a sentence without a match its source as target (state=\"needs-translation\"), as some CAT tools expect.")
@@ -82,6 +84,7 @@ extension Pamyat {
                 switch format {
                 case .xliff: text = XLIFFWriter.xliff12(result, toolVersion: PamyatVersion.string)
                 case .xliff2: text = XLIFFWriter.xliff21(result, toolVersion: PamyatVersion.string)
+                case .tmx: text = try result.tmx(toolVersion: PamyatVersion.string)
                 case .text: text = result.draft
                 }
                 if let output, output != "-" {

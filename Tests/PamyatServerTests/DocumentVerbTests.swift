@@ -41,6 +41,8 @@ import Testing
         #expect(draft["document"] as? String == "There are many challenges.\n[ru: Погода хорошая.]\n", "\(draft)")
         let xliff2 = try await client.requestJSON(#"PRETRANSLATE ru en "Вызовов много." format=xliff2"#)
         #expect((xliff2["document"] as? String)?.contains(#"<xliff version="2.1""#) == true)
+        let tmx = try await client.requestJSON(#"PRETRANSLATE ru en "Вызовов много." format=tmx"#)
+        #expect((tmx["document"] as? String)?.contains("<seg>There are many challenges.</seg>") == true, "\(tmx)")
         let format = try await client.requestJSON(#"PRETRANSLATE ru en "Вызовов много." format=docx"#)
         #expect(format["error"] as? String == "bad-request", "\(format)")
         let same = try await client.requestJSON(#"PRETRANSLATE ru ru "Вызовов много.""#)

@@ -114,6 +114,32 @@ import Testing
     ] as [GoldText])
     func codeAfterAStopStartsASentence(_ gold: GoldText) throws { try check(gold, "ru") }
 
+    @Test("A lowercase parameter label in Cyrillic after a stop starts a sentence (ru)", arguments: [
+        "Аргументы. | число — округляемое значение или ссылка на ячейку. | число_разрядов — сколько знаков оставить.",
+        "Аргументы. | значение_при_ошибке — что вернуть при ошибке.",
+        "Параметры. | путь: папка, в которую копируются файлы.",
+        "Это видно, т. е. ответ: да.",
+        "Купили хлеб, молоко и т. д. — всё по списку.",
+        "Прибыли в г. москва — столица встретила нас дождём.",
+    ] as [GoldText])
+    func cyrillicLabelsAfterAStop(_ gold: GoldText) throws { try check(gold, "ru") }
+
+    @Test("A Latin capital before a Cyrillic word is no initial (ru)", arguments: [
+        "--threads N. | Число одновременных передач.",
+        "Укажите размер буфера N. | По умолчанию он равен 64.",
+        "Статью написал J. Smith из Оксфорда.",
+        "Пакет прислал Ю. Б. Сидоров из Гомеля.",
+    ] as [GoldText])
+    func latinCapitalBeforeCyrillic(_ gold: GoldText) throws { try check(gold, "ru") }
+
+    @Test("A lowercase command after a stop that ends a file name starts a sentence (en)", arguments: [
+        "Install the package. | sudo dpkg -i agent_4.2.1_amd64.deb. | sudo systemctl start agent.",
+        "Open config.yaml. | timeout is in seconds.",
+        "See the list, e.g. notes and logs.",
+        "The U.S. army arrived.",
+    ] as [GoldText])
+    func commandAfterAFileName(_ gold: GoldText) throws { try check(gold, "en") }
+
     @Test("A lowercase name from code after a stop that ends a long word starts a sentence", arguments: [
         "All functions are available in the scheduler module. | import scheduler.",
         "Parameters. | name (string).",

@@ -9,7 +9,7 @@ import PamyatText
 /// Implementations are called from many threads at once. The dispatcher calls `lookup` and
 /// `segment` on an event loop when ``isQuick(_:)`` says so (and for short texts), every other method
 /// on the server's thread pool.
-protocol Backend: Sendable {
+package protocol Backend: Sendable {
     /// Whether `query` is CPU work short enough to answer on an event loop: no waiting on a lock,
     /// a disk or a long computation. The others run on the thread pool.
     func isQuick(_ query: LookupQuery) -> Bool
@@ -31,60 +31,60 @@ protocol Backend: Sendable {
     func pretranslate(_ request: DocumentRequest, minimum: Int) throws -> XLIFFDocument
 }
 
-struct HelloInfo: Sendable, Hashable {
-    var memories: [String]
-    var languages: [String]
+package struct HelloInfo: Sendable, Hashable {
+    package var memories: [String]
+    package var languages: [String]
 }
 
-struct LookupQuery: Sendable, Hashable {
-    var source: LanguageTag
-    var target: LanguageTag
-    var text: String
-    var minimumScore: Int
-    var limit: Int
-    var previous: String?
-    var memory: String?
+package struct LookupQuery: Sendable, Hashable {
+    package var source: LanguageTag
+    package var target: LanguageTag
+    package var text: String
+    package var minimumScore: Int
+    package var limit: Int
+    package var previous: String?
+    package var memory: String?
     /// `similar=1`: similar words get their partial cost (slow; see `LookupRequest.similarWords`).
-    var similarWords = false
+    package var similarWords = false
 }
 
-struct ConcordanceQuery: Sendable, Hashable {
-    var language: LanguageTag
-    var text: String
-    var target: LanguageTag?
-    var limit: Int
-    var memory: String?
+package struct ConcordanceQuery: Sendable, Hashable {
+    package var language: LanguageTag
+    package var text: String
+    package var target: LanguageTag?
+    package var limit: Int
+    package var memory: String?
 }
 
-struct AddRequest: Sendable, Hashable {
-    var source: LanguageTag
-    var target: LanguageTag
-    var sourceText: String
-    var targetText: String
-    var document: String?
-    var memory: String?
+package struct AddRequest: Sendable, Hashable {
+    package var source: LanguageTag
+    package var target: LanguageTag
+    package var sourceText: String
+    package var targetText: String
+    package var document: String?
+    package var memory: String?
 }
 
 /// A document sent with ANALYZE or PRETRANSLATE.
-struct DocumentRequest: Sendable, Hashable {
-    var source: LanguageTag
-    var target: LanguageTag
-    var text: String
+package struct DocumentRequest: Sendable, Hashable {
+    package var source: LanguageTag
+    package var target: LanguageTag
+    package var text: String
     /// `text` or `html`; nil guesses from the text.
-    var format: DocumentFormat?
-    var memory: String?
+    package var format: DocumentFormat?
+    package var memory: String?
 }
 
-struct AddOutcome: Sendable, Hashable {
-    var unit: Int64
-    var created: Bool
+package struct AddOutcome: Sendable, Hashable {
+    package var unit: Int64
+    package var created: Bool
 }
 
-struct StatsInfo: Sendable, Hashable {
-    var units: Int
-    var pairs: [String: Int]
+package struct StatsInfo: Sendable, Hashable {
+    package var units: Int
+    package var pairs: [String: Int]
     /// Store changes the indexes have not applied yet (another process's import), and whether they
     /// are being applied in the background.
-    var indexBehind = 0
-    var indexCatchingUp = false
+    package var indexBehind = 0
+    package var indexCatchingUp = false
 }

@@ -13,16 +13,31 @@ import PamyatText
 /// runs on the event loop and either answers or returns the ``Step/work(_:)`` to run elsewhere.
 /// Running lookups on the event loops (one per core) saves the hop to a pool thread and back,
 /// which cost more than a lookup itself on a 100,000-unit memory (measured in the git history of docs/PERFORMANCE.md, "Server").
-struct Dispatcher: Sendable {
+package struct Dispatcher: Sendable {
     let backend: any Backend
     let token: AccessToken?
     let isReadOnly: Bool
     let version: String
     let maximumLineLength: Int
     let logger: Logger
+    /// Requests and latency per verb, for the line protocol's requests (``step(for:session:logger:)``).
+    var metrics: VerbMetrics?
+
+    package init(
+        backend: any Backend, token: AccessToken?, isReadOnly: Bool, version: String, maximumLineLength: Int, logger: Logger,
+        metrics: VerbMetrics? = nil
+    ) {
+        self.backend = backend
+        self.token = token
+        self.isReadOnly = isReadOnly
+        self.version = version
+        self.maximumLineLength = maximumLineLength
+        self.logger = logger
+        self.metrics = metrics
+    }
 
     /// What to do with one request line.
-    enum Step {
+    package enum Step {
         /// The response, ready.
         case answer(Response)
         /// Blocking work whose result is the response: run it off the event loop.
@@ -34,6 +49,39 @@ struct Dispatcher: Sendable {
 
     /// The response to `line`, or the work that makes it. Updates `session` (line count, AUTH).
     func step(for line: InboundLine, session: inout Session, logger: Logger) -> Step {
+        guard let metrics else { return lineStep(for: line, session: &session, logger: logger) }
+        let started = ContinuousClock.now
+        let verb = VerbMetrics.verb(of: line)
+        switch lineStep(for: line, session: &session, logger: logger) {
+        case .answer(let response):
+            metrics.record(verb: verb, ok: response.ok, since: started)
+            return .answer(response)
+        case .work(let work):
+            return .work {
+                let response = work()
+                metrics.record(verb: verb, ok: response.ok, since: started)
+                return response
+            }
+        }
+    }
+
+    /// The response to an already parsed request from a front end that authenticates its clients
+    /// itself (the HTTP API): the same checks, answers and errors as a line, without AUTH.
+    package func step(for request: Request, logger: Logger) -> Step {
+        var session = Session(isAuthenticated: true)
+        do {
+            switch try step(for: request, session: &session) {
+            case .answer(let response):
+                return .answer(response)
+            case .blocking(let work):
+                return .work { Self.answering(request: "the request", logger: logger, work) }
+            }
+        } catch {
+            return .answer(Self.failure(error, request: "the request", logger: logger))
+        }
+    }
+
+    private func lineStep(for line: InboundLine, session: inout Session, logger: Logger) -> Step {
         session.lineNumber += 1
         let number = session.lineNumber
         switch line {
@@ -53,10 +101,10 @@ struct Dispatcher: Sendable {
                 case .answer(let response):
                     return .answer(response)
                 case .blocking(let work):
-                    return .work { Self.answering(line: number, logger: logger, work) }
+                    return .work { Self.answering(request: "line \(number)", logger: logger, work) }
                 }
             } catch {
-                return .answer(Self.failure(error, line: number, logger: logger))
+                return .answer(Self.failure(error, request: "line \(number)", logger: logger))
             }
         }
     }
@@ -165,14 +213,15 @@ struct Dispatcher: Sendable {
             }
             let minimum = try arguments.integer("min", default: 75, in: 0...100)
             let formatName = arguments.options["format"] ?? "xliff"
-            guard ["xliff", "xliff2", "text"].contains(formatName) else {
-                throw ServerError(.badRequest, "The option format=\(TextExcerpt.short(formatName, limit: 40)) is not one of xliff, xliff2, text.")
+            guard ["xliff", "xliff2", "tmx", "text"].contains(formatName) else {
+                throw ServerError(.badRequest, "The option format=\(TextExcerpt.short(formatName, limit: 40)) is not one of xliff, xliff2, tmx, text.")
             }
             let version = self.version
             return .blocking {
                 let result = try backend.pretranslate(document, minimum: minimum)
                 let output = switch formatName {
                 case "xliff2": XLIFFWriter.xliff21(result, toolVersion: version)
+                case "tmx": try result.tmx(toolVersion: version)
                 case "text": result.draft
                 default: XLIFFWriter.xliff12(result, toolVersion: version)
                 }
@@ -190,32 +239,35 @@ struct Dispatcher: Sendable {
     }
 
     /// Runs blocking work, turning its errors into responses.
-    private static func answering(line: Int, logger: Logger, _ work: () throws -> Response) -> Response {
+    private static func answering(request: String, logger: Logger, _ work: () throws -> Response) -> Response {
         do {
             return try work()
         } catch {
-            return failure(error, line: line, logger: logger)
+            return failure(error, request: request, logger: logger)
         }
     }
 
     /// The response to a failed request: protocol errors as they are, unknown languages as
     /// `bad-language`, store errors as `storage` (by their type; the message says what failed, without
     /// the memory's path), anything else as `internal` (logged; its text may hold paths).
-    private static func failure(_ error: any Error, line: Int, logger: Logger) -> Response {
+    package static func failure(_ error: any Error, request: String, logger: Logger) -> Response {
         switch error {
         case let error as ServerError:
             return .failure(error)
         case let error as StoreError:
-            logger.error("request failed in the store", metadata: ["request.line": "\(line)", "store.error": "\(error.code.rawValue)", "error": "\(error)"])
+            logger.error("request failed in the store", metadata: ["request": "\(request)", "store.error": "\(error.code.rawValue)", "error": "\(error)"])
             switch error.code {
             case .readOnly: return .failure(ServerError(.readOnly, "The memory is read-only; nothing was written."))
-            default: return .failure(ServerError(.storage, "The memory's storage failed: \(error.message)"))
+            default:
+                var failure = ServerError(.storage, "The memory's storage failed: \(error.message)")
+                failure.storeCode = error.code
+                return .failure(failure)
             }
         case let error as TextError where error.code == .unknownLanguage:
             return .failure(ServerError(.badLanguage, error.message))
         default:
-            logger.error("request failed", metadata: ["request.line": "\(line)", "error": "\(error)"])
-            return .failure(ServerError(.internal, "The server failed to answer line \(line); its log says why."))
+            logger.error("request failed", metadata: ["request": "\(request)", "error": "\(error)"])
+            return .failure(ServerError(.internal, "The server failed to answer \(request); its log says why."))
         }
     }
 }

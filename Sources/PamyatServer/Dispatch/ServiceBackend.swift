@@ -9,19 +9,19 @@ import PamyatText
 /// The verbs over the real memories: PamyatService's ``LookupService`` (lookup, concordance, add:
 /// the same code as `pamyat lookup`, `pamyat concordance`), the stores (HELLO, STATS) and the
 /// sentence segmenter (SEGMENT).
-struct ServiceBackend: Backend {
-    let memories: [ServedMemory]
-    let service: LookupService
+package struct ServiceBackend: Backend {
+    package let memories: [ServedMemory]
+    package let service: LookupService
     let segmenters: SegmenterPool
 
-    init(memories: [ServedMemory], threads: Int, onIndexEvent: (@Sendable (IndexCatchUpEvent) -> Void)? = nil) throws {
+    package init(memories: [ServedMemory], threads: Int, onIndexEvent: (@Sendable (IndexCatchUpEvent) -> Void)? = nil) throws {
         self.memories = memories
         service = try LookupService(
             memories: memories.map { LookupService.Memory(name: $0.name, store: $0.store) }, onIndexEvent: onIndexEvent)
         segmenters = SegmenterPool(keep: threads)
     }
 
-    func hello() throws -> HelloInfo {
+    package func hello() throws -> HelloInfo {
         var languages = Set<String>()
         for memory in memories { for language in try memory.store.languages() { languages.insert(language.identifier) } }
         return HelloInfo(memories: memories.map(\.name), languages: languages.sorted())
@@ -31,28 +31,28 @@ struct ServiceBackend: Backend {
     /// on the thread pool, as do lookups whose memory has changes to index first (an import by
     /// another process can bring a million), and lookups with similar words (about 100 times
     /// slower).
-    func isQuick(_ query: LookupQuery) -> Bool {
+    package func isQuick(_ query: LookupQuery) -> Bool {
         !query.similarWords && query.minimumScore >= 50 && service.isCurrent(memory: query.memory)
     }
 
-    func lookup(_ query: LookupQuery) throws -> JSONFragment {
+    package func lookup(_ query: LookupQuery) throws -> JSONFragment {
         let request = LookupRequest(
             text: query.text, from: query.source, to: query.target, minimum: query.minimumScore, limit: query.limit,
             previous: query.previous, memory: query.memory, similarWords: query.similarWords)
         return .matches(try translated { try service.lookup(request) })
     }
 
-    func concordance(_ query: ConcordanceQuery) throws -> JSONFragment {
+    package func concordance(_ query: ConcordanceQuery) throws -> JSONFragment {
         let request = ConcordanceRequest(
             text: query.text, language: query.language, to: query.target, limit: query.limit, memory: query.memory)
         return try .encoding(try translated { try service.concordance(request) })
     }
 
-    func segment(language: LanguageTag, text: String) throws -> [String] {
+    package func segment(language: LanguageTag, text: String) throws -> [String] {
         try segmenters.sentences(language, text)
     }
 
-    func add(_ request: AddRequest) throws -> AddOutcome {
+    package func add(_ request: AddRequest) throws -> AddOutcome {
         let result = try translated {
             try service.add(
                 source: request.sourceText, target: request.targetText, from: request.source, to: request.target,
@@ -61,7 +61,7 @@ struct ServiceBackend: Backend {
         return AddOutcome(unit: result.unit, created: result.created)
     }
 
-    func stats() throws -> StatsInfo {
+    package func stats() throws -> StatsInfo {
         var total = StatsInfo(units: 0, pairs: [:])
         for memory in memories {
             let stats = try memory.store.stats()
@@ -75,14 +75,14 @@ struct ServiceBackend: Backend {
         return total
     }
 
-    func analyze(_ request: DocumentRequest, bands: MatchBands) throws -> JSONFragment {
+    package func analyze(_ request: DocumentRequest, bands: MatchBands) throws -> JSONFragment {
         let document = try loaded(request)
         var analyzer = DocumentAnalyzer(service: service, source: request.source, target: request.target, bands: bands)
         analyzer.memory = request.memory
         return try .encoding(try translated { try analyzer.analyze(documents: [document]) })
     }
 
-    func pretranslate(_ request: DocumentRequest, minimum: Int) throws -> XLIFFDocument {
+    package func pretranslate(_ request: DocumentRequest, minimum: Int) throws -> XLIFFDocument {
         let document = try loaded(request)
         var pretranslator = DocumentPretranslator(service: service, source: request.source, target: request.target)
         pretranslator.minimum = minimum
@@ -92,8 +92,14 @@ struct ServiceBackend: Backend {
 
     /// The request's document, read and segmented as `pamyat add` reads a file.
     private func loaded(_ request: DocumentRequest) throws -> LoadedDocument {
+        try Self.loaded(request.text, name: "request", language: request.source, format: request.format)
+    }
+
+    /// A document sent in a request, read and segmented as `pamyat add` reads a file; its errors as
+    /// protocol errors (`bad-language`, `bad-request`).
+    package static func loaded(_ text: String, name: String, language: LanguageTag, format: DocumentFormat?) throws -> LoadedDocument {
         do {
-            return try LoadedDocument.fromText(request.text, name: "request", language: request.source, format: request.format)
+            return try LoadedDocument.fromText(text, name: name, language: language, format: format)
         } catch let error as TextError {
             throw ServerError(error.code == .unknownLanguage ? .badLanguage : .badRequest, error.message)
         } catch let error as AddingError {
@@ -102,7 +108,7 @@ struct ServiceBackend: Backend {
     }
 
     /// Runs `body`, turning the lookup service's request errors into protocol errors.
-    private func translated<T>(_ body: () throws -> T) throws -> T {
+    package func translated<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as LookupError {
@@ -126,14 +132,22 @@ extension Server {
         configuration: ServerConfiguration, memories: [ServedMemory], logger: Logger,
         onServerRunning: @escaping @Sendable (SocketAddress) async -> Void = { _ in }
     ) throws {
-        guard !memories.isEmpty else { throw ServerError(.configuration, "The server needs at least one memory.") }
         var onIndexEvent: (@Sendable (IndexCatchUpEvent) -> Void)?
         if let onEvent = configuration.onEvent {
             onIndexEvent = { event in onEvent(.index(event)) }
         }
         self.init(
             configuration: configuration,
-            backend: try ServiceBackend(memories: memories, threads: configuration.workerThreads, onIndexEvent: onIndexEvent),
+            memories: try ServedMemories(memories, workerThreads: configuration.workerThreads, onIndexEvent: onIndexEvent),
             logger: logger, onServerRunning: onServerRunning)
+    }
+
+    /// A server answering from memories opened already, which another front end (the HTTP API) may
+    /// share.
+    public init(
+        configuration: ServerConfiguration, memories: ServedMemories, logger: Logger,
+        onServerRunning: @escaping @Sendable (SocketAddress) async -> Void = { _ in }
+    ) {
+        self.init(configuration: configuration, backend: memories.backend, logger: logger, onServerRunning: onServerRunning)
     }
 }

@@ -9,7 +9,7 @@ import PamyatService
 /// the same values — what `pamyat lookup --json` prints; `JSONFragmentMatchesTests` compares the two
 /// byte for byte. Keep the key order sorted when a field is added.
 extension JSONFragment {
-    static func matches(_ matches: [LookupMatch]) -> JSONFragment {
+    package static func matches(_ matches: [LookupMatch]) -> JSONFragment {
         var writer = ObjectWriter()
         writer.bytes.reserveCapacity(matches.count * 512 + 2)
         writer.array(matches) { writer, match in

@@ -1,6 +1,6 @@
 /// Decoding and encoding of JSON string literals (RFC 8259 §7), the way arguments with spaces or
 /// quotes travel in requests and every string travels in responses.
-enum JSONStringLiteral {
+package enum JSONStringLiteral {
     /// Decodes the literal that starts with `"` at `position`; leaves `position` after the closing quote.
     static func decode(_ bytes: [UInt8], at position: inout Int) throws(ServerError) -> String {
         let start = position
@@ -96,7 +96,7 @@ enum JSONStringLiteral {
     /// Appends `text` as a JSON string literal: `"`, `\` and control characters escaped (as
     /// `JSONEncoder` escapes them: `\b \t \n \f \r`, the others `\u00xx`), everything else as
     /// UTF-8 (so Cyrillic stays readable in `nc`).
-    static func encode(_ text: String, into output: inout [UInt8]) {
+    package static func encode(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         // Most texts need no escape: copied in one go.
         var text = text

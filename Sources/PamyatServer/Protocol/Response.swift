@@ -1,22 +1,25 @@
 import NIOCore
 
 /// One response line: a JSON object whose first member is `"ok"`.
-struct Response: Sendable {
+package struct Response: Sendable {
     /// Whether the request succeeded (`"ok":true`).
-    var ok: Bool
+    package var ok: Bool
     /// The members after `ok`, in order.
-    var fields: [(name: String, value: JSONFragment)]
+    package var fields: [(name: String, value: JSONFragment)]
     /// Whether the server closes the connection after sending this response (QUIT, `busy`).
-    var closesConnection = false
+    package var closesConnection = false
+    /// The error of a failure, as it was before it became fields (front ends other than the line
+    /// protocol answer it in their own way).
+    package var error: ServerError?
 
     /// `{"ok":true}` followed by `fields`.
-    static func success(_ fields: [(name: String, value: JSONFragment)] = []) -> Response {
+    package static func success(_ fields: [(name: String, value: JSONFragment)] = []) -> Response {
         Response(ok: true, fields: fields)
     }
 
     /// `{"ok":false,"error":CODE,"message":…}`.
-    static func failure(_ error: ServerError) -> Response {
-        Response(ok: false, fields: [("error", .string(error.code.rawValue)), ("message", .string(error.message))])
+    package static func failure(_ error: ServerError) -> Response {
+        Response(ok: false, fields: [("error", .string(error.code.rawValue)), ("message", .string(error.message))], error: error)
     }
 
     /// The response as sent: one line of JSON and a line feed.
@@ -50,5 +53,5 @@ struct Response: Sendable {
     }
 
     /// The value of the member `name`, for tests and logs.
-    func field(_ name: String) -> JSONFragment? { fields.first { $0.name == name }?.value }
+    package func field(_ name: String) -> JSONFragment? { fields.first { $0.name == name }?.value }
 }

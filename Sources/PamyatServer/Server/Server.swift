@@ -44,7 +44,8 @@ public struct Server: Service {
     private func serve(threadPool: NIOThreadPool) async throws {
         let dispatcher = Dispatcher(
             backend: backend, token: configuration.token, isReadOnly: configuration.isReadOnly,
-            version: configuration.version, maximumLineLength: configuration.maximumLineLength, logger: logger)
+            version: configuration.version, maximumLineLength: configuration.maximumLineLength, logger: logger,
+            metrics: VerbMetrics(factory: configuration.metricsFactory))
         let registry = ConnectionRegistry(limit: configuration.maximumConnections, onEvent: configuration.onEvent)
         let listener = try await listening { try await bind(dispatcher: dispatcher, registry: registry, threadPool: threadPool) }
         guard let address = listener.localAddress else {

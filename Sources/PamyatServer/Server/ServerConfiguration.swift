@@ -1,3 +1,4 @@
+import CoreMetrics
 import NIOCore
 
 /// How a ``Server`` listens and what it allows.
@@ -26,7 +27,12 @@ public struct ServerConfiguration: Sendable {
     public var shutdownGracePeriod: Duration = .seconds(3)
     /// Threads that run the blocking requests (ADD, CONCORDANCE, STATS, HELLO, lookups that must wait
     /// for their index); all cores by default. Quick lookups run on the network threads.
-    public var workerThreads: Int = System.coreCount
+    public var workerThreads: Int = Self.defaultWorkerThreads
+    /// One worker thread per core.
+    public static var defaultWorkerThreads: Int { System.coreCount }
+    /// Where the per-verb request counters and latency timers go (`MetricsSystem.factory` when nil:
+    /// swift-metrics' global backend, a no-op unless the executable bootstrapped one).
+    public var metricsFactory: (any MetricsFactory)?
     /// The version HELLO reports.
     public var version: String = "unknown"
     /// Called, on whatever thread the server is on, with each ``ServerEvent``; for tests and tools.

@@ -38,7 +38,7 @@ public struct TMXExporter: Sendable {
     public func export(from store: any MemoryStore, to path: String, selection: TMXExportSelection) throws -> TMXExportReport {
         let output = try TMXOutputFile(path: path)
         do {
-            let report = try write(from: store, to: output, selection: selection)
+            let report = try write(from: store, named: output.path, selection: selection) { bytes in try output.write(bytes) }
             try output.commit()
             return report
         } catch {
@@ -47,7 +47,21 @@ public struct TMXExporter: Sendable {
         }
     }
 
-    private func write(from store: any MemoryStore, to output: TMXOutputFile, selection: TMXExportSelection) throws -> TMXExportReport {
+    /// Exports the units `selection` picks from `store` as TMX 1.4b handed to `output` piece by piece
+    /// as it is written (an HTTP download streams them); `name` is the report's `output`. An error
+    /// thrown by `output` stops the export and is rethrown. The caller must treat what `output` got
+    /// as incomplete when this throws.
+    public func export(
+        from store: any MemoryStore, named name: String, selection: TMXExportSelection,
+        to output: @escaping (UnsafeRawBufferPointer) throws -> Void
+    ) throws -> TMXExportReport {
+        try write(from: store, named: name, selection: selection, output)
+    }
+
+    private func write(
+        from store: any MemoryStore, named name: String, selection: TMXExportSelection,
+        _ output: @escaping (UnsafeRawBufferPointer) throws -> Void
+    ) throws -> TMXExportReport {
         var filter = UnitFilter(changedSince: selection.changedSince, documentID: selection.documentID)
         if let pair = selection.pair {
             filter.languages = [pair.source, pair.target]
@@ -55,8 +69,8 @@ public struct TMXExporter: Sendable {
             filter.languages = [source]
         }
         let header = TMXHeader(creationToolVersion: toolVersion, sourceLanguage: selection.headerSource)
-        let writer = TMXWriter(header: header) { bytes in try output.write(bytes) }
-        var report = TMXExportReport(output: output.path, sourceLanguage: header.sourceLanguage)
+        let writer = TMXWriter(header: header) { bytes in try output(bytes) }
+        var report = TMXExportReport(output: name, sourceLanguage: header.sourceLanguage)
         try writer.start()
         // Variants per language, counted in a short list (a memory has a few languages) and
         // turned into the report's dictionary at the end.

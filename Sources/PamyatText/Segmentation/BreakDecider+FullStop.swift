@@ -48,6 +48,14 @@ extension BreakDecider {
             && !(wordStart > tokenStart && isListed(wordStart: wordStart, wordEnd: wordEnd, tokenStart: tokenStart, stop: stop, sentenceStart: sentenceStart))
         {
             if right.startsWithStarter(text, rules: rules) { return .keep }
+            // «--threads N. Число одновременных передач»: a Latin capital before a Cyrillic word
+            // that is no initial of its own is a name from code or a key; Russian writes initials
+            // in Cyrillic, and a Latin initial goes with a Latin surname (J. Smith).
+            if firstScalar.scalar.value < 0x80, let next = right.first, next.value >= 0x400 && next.value <= 0x4FF,
+                !right.wordFollowedByStop
+            {
+                return .keep
+            }
             // «…3 место — Сидорова А. Поздравляем!»: initials after a surname close the name.
             if right.startsCapitalized && !right.wordFollowedByStop
                 && initialsFollowSurname(tokenStart: tokenStart, sentenceStart: sentenceStart)

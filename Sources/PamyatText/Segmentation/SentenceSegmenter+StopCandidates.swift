@@ -9,7 +9,11 @@ extension SentenceSegmenter {
     static func kindBeforeWord(_ text: UTF8Text, stop: Int, chat: Bool) -> BreakCandidate.Kind? {
         let next = text[stop + 2]
         if next >= 0x30 && next <= 0x39 || startsCamelCaseWord(text, at: stop + 2) { return .terminator }
-        if startsCode(text, at: stop + 2) || startsLatinWordAfterWord(text, stop: stop) { return .codeStart }
+        if startsCode(text, at: stop + 2) || startsLatinWordAfterWord(text, stop: stop) || startsWordLabel(text, at: stop + 2)
+            || startsLatinWordAfterFileName(text, stop: stop)
+        {
+            return .codeStart
+        }
         guard chat && UTF8Text.isLowercase(text.scalar(at: stop + 2).scalar) else { return nil }
         if isInformalStop(text, endingAt: stop) { return .informalStop }
         if text[stop] == 0x2E && stop >= 1 && UTF8Text.isLetter(text.scalar(before: stop).scalar) { return .chatFullStop }
@@ -73,6 +77,60 @@ extension SentenceSegmenter {
             if text[end + 1] == 0x2D || text[end + 1] == 0x3D { return text[end + 2] == 0x20 }
         }
         return underscore && (text[end] == 0x20 || text[end] == 0x2C)  // max_connections
+    }
+
+    /// A lowercase parameter label in any script, as function references write them in Russian
+    /// (`число — округляемое значение`, `значение_при_ошибке — что вернуть`, `путь: папка`): a word
+    /// of at least two letters (digits and underscores allowed) followed by a dash between spaces
+    /// or by a colon and a space. Prose never starts a sentence in lowercase like this, and the
+    /// abbreviation lists still decide before it (`т. е. вода — …` goes on).
+    static func startsWordLabel(_ text: UTF8Text, at index: Int) -> Bool {
+        let count = text.count
+        guard index < count, UTF8Text.isLowercase(text.scalar(at: index).scalar) else { return false }
+        var end = index
+        var letters = 0
+        while end < count && end - index < 96 {
+            let (scalar, length) = text.scalar(at: end)
+            if UTF8Text.isLetter(scalar) {
+                letters += 1
+            } else if !(scalar == "_" || UTF8Text.isDigit(scalar)) {
+                break
+            }
+            end += length
+        }
+        guard letters >= 2, end + 1 < count else { return false }
+        if text[end] == 0x3A { return text[end + 1] == 0x20 }  // путь: папка
+        guard text[end] == 0x20, end + 4 < count, text[end + 1] == 0xE2, text[end + 2] == 0x80 else { return false }
+        return (text[end + 3] == 0x94 || text[end + 3] == 0x93) && text[end + 4] == 0x20  // число — …
+    }
+
+    /// A lowercase Latin word after a full stop that ends a file or host name (`…amd64.deb. sudo
+    /// rpm -i …`, `…config.yaml. timeout…`): a token with an inner stop after at least three
+    /// letters or digits, as `isAddressEnd` reads it, so that `e.g. foo` and `i.e. bar` go on.
+    static func startsLatinWordAfterFileName(_ text: UTF8Text, stop: Int) -> Bool {
+        guard text[stop] == 0x2E, stop + 3 < text.count, text[stop + 2] >= 0x61 && text[stop + 2] <= 0x7A else { return false }
+        // The extension: ASCII letters and digits back to an inner stop.
+        var position = stop
+        var extensionLength = 0
+        while position > 0, extensionLength < 16 {
+            let byte = text[position - 1]
+            guard byte >= 0x61 && byte <= 0x7A || byte >= 0x41 && byte <= 0x5A || byte >= 0x30 && byte <= 0x39 else { break }
+            extensionLength += 1
+            position -= 1
+        }
+        guard extensionLength >= 1, position > 3, text[position - 1] == 0x2E else { return false }
+        var stem = 0
+        var probe = position - 1
+        while probe > 0, stem < 3 {
+            let byte = text[probe - 1]
+            guard byte >= 0x61 && byte <= 0x7A || byte >= 0x41 && byte <= 0x5A || byte >= 0x30 && byte <= 0x39 || byte == 0x5F || byte == 0x2D else { break }
+            stem += 1
+            probe -= 1
+        }
+        guard stem >= 3 else { return false }
+        var end = stop + 2
+        while end < text.count, text[end] >= 0x61 && text[end] <= 0x7A { end += 1 }
+        return end - stop - 2 >= 2 && (end == text.count || text[end] == 0x20)
     }
 
     /// A lowercase Latin word (a name from code: `name, строка`, `import scheduler`, `curl -H …`)

@@ -1,0 +1,136 @@
+import Foundation
+import Hummingbird
+import PamyatServer
+
+/// The routes that answer what a protocol verb answers, through the protocol's dispatcher: the same
+/// checks, answers and error codes (docs/PROTOCOL.md), as JSON objects without `ok`.
+struct ProtocolRoutes {
+    let api: APIHandlers
+
+    func add(to table: RouteTable) {
+        table.add(.get, "/api/v1/hello") { request, _ in
+            _ = try QueryParameters(request.uri.query, allowed: [], route: "/api/v1/hello")
+            return try await api.respond(PamyatServer.Request(verb: "HELLO"))
+        }
+        table.add(.get, "/api/v1/stats") { request, _ in
+            _ = try QueryParameters(request.uri.query, allowed: [], route: "/api/v1/stats")
+            return try await api.respond(PamyatServer.Request(verb: "STATS"))
+        }
+        table.add(.get, "/api/v1/lookup") { request, _ in
+            let route = "/api/v1/lookup"
+            let query = try QueryParameters(
+                request.uri.query, allowed: ["q", "from", "to", "min", "limit", "memory", "previous", "similar"], route: route)
+            var options: [String: String] = [:]
+            for (name, option) in [("min", "min"), ("limit", "limit"), ("memory", "memory"), ("previous", "prev"), ("similar", "similar")] {
+                options[option] = query[name]
+            }
+            return try await api.respond(PamyatServer.Request(
+                verb: "LOOKUP",
+                arguments: [try query.required("from", route: route), try query.required("to", route: route), try query.required("q", route: route)],
+                options: options))
+        }
+        table.add(.post, "/api/v1/lookup") { request, _ in try await batchLookup(request) }
+        table.add(.get, "/api/v1/concordance") { request, _ in
+            let route = "/api/v1/concordance"
+            let query = try QueryParameters(request.uri.query, allowed: ["q", "lang", "to", "limit", "memory"], route: route)
+            var options: [String: String] = [:]
+            for name in ["to", "limit", "memory"] { options[name] = query[name] }
+            return try await api.respond(PamyatServer.Request(
+                verb: "CONCORDANCE", arguments: [try query.required("lang", route: route), try query.required("q", route: route)],
+                options: options))
+        }
+        table.add(.post, "/api/v1/segment") { request, _ in
+            let body = try JSON.decode(SegmentBody.self, from: try await api.body(of: request), what: "/api/v1/segment")
+            return try await api.respond(PamyatServer.Request(verb: "SEGMENT", arguments: [body.lang, body.text]))
+        }
+        table.add(.post, "/api/v1/analyze") { request, _ in
+            let body = try JSON.decode(DocumentBody.self, from: try await api.body(of: request), what: "/api/v1/analyze")
+            var options: [String: String] = [:]
+            options["bands"] = body.bands
+            options["input"] = body.input
+            options["memory"] = body.memory
+            return try await api.respond(PamyatServer.Request(verb: "ANALYZE", arguments: [body.from, body.to, body.document], options: options))
+        }
+        table.add(.post, "/api/v1/pretranslate") { request, _ in try await pretranslate(request) }
+    }
+
+    struct SegmentBody: Decodable {
+        var lang: String
+        var text: String
+    }
+
+    /// A document for ANALYZE or PRETRANSLATE, with their options.
+    struct DocumentBody: Decodable {
+        var from: String
+        var to: String
+        var document: String
+        var bands: String?
+        var input: String?
+        var memory: String?
+        var min: Int?
+        var format: String?
+    }
+
+    /// PRETRANSLATE's document as the body itself: XLIFF (`application/xliff+xml`) or the draft (`text/plain`).
+    private func pretranslate(_ request: Request) async throws -> Response {
+        let body = try JSON.decode(DocumentBody.self, from: try await api.body(of: request), what: "/api/v1/pretranslate")
+        var options: [String: String] = [:]
+        options["min"] = body.min.map(String.init)
+        options["format"] = body.format
+        options["input"] = body.input
+        options["memory"] = body.memory
+        let response = try await api.answer(PamyatServer.Request(
+            verb: "PRETRANSLATE", arguments: [body.from, body.to, body.document], options: options))
+        guard let fragment = response.field("document") else { throw APIError(ServerError(.internal, "PRETRANSLATE answered no document.")) }
+        let document = try JSONDecoder().decode(String.self, from: Data(fragment.bytes))
+        let type = body.format == "text" ? "text/plain; charset=utf-8" : "application/xliff+xml; charset=utf-8"
+        return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: document)))
+    }
+
+    /// Several lookups in one request, with the languages and options they share; the answers in
+    /// the order of the queries. A query the protocol refuses fails the whole request, naming it.
+    struct BatchBody: Decodable {
+        struct Query: Decodable {
+            var q: String
+            var previous: String?
+        }
+
+        var from: String
+        var to: String
+        var min: Int?
+        var limit: Int?
+        var memory: String?
+        var similar: Bool?
+        var queries: [Query]
+    }
+
+    static let maximumBatch = 1_000
+
+    private func batchLookup(_ request: Request) async throws -> Response {
+        let body = try JSON.decode(BatchBody.self, from: try await api.body(of: request), what: "/api/v1/lookup")
+        guard !body.queries.isEmpty, body.queries.count <= Self.maximumBatch else {
+            throw APIError(ServerError(.badRequest, "queries has \(body.queries.count) entries; give 1 to \(Self.maximumBatch)."))
+        }
+        var options: [String: String] = [:]
+        options["min"] = body.min.map(String.init)
+        options["limit"] = body.limit.map(String.init)
+        options["memory"] = body.memory
+        if body.similar == true { options["similar"] = "1" }
+        var bytes = Array(#"{"results":["#.utf8)
+        for (index, query) in body.queries.enumerated() {
+            var queryOptions = options
+            queryOptions["prev"] = query.previous
+            let response: PamyatServer.Response
+            do {
+                response = try await api.answer(PamyatServer.Request(verb: "LOOKUP", arguments: [body.from, body.to, query.q], options: queryOptions))
+            } catch var error as APIError {
+                error.message = "queries[\(index)]: \(error.message)"
+                throw error
+            }
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: JSON.object(response.fields))
+        }
+        bytes.append(contentsOf: Array("]}".utf8))
+        return JSON.response(bytes)
+    }
+}
