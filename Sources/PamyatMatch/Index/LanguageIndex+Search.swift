@@ -24,8 +24,34 @@ extension LanguageIndex {
             }
             return top.hits
         }
+        workspace.prepare(entryCount: entryCount, keyCount: vocabulary.keyCount, queryKeys: query.keys.count)
+        let neighbours = neighbours(of: query, enabled: similarWords, workspace: &workspace)
+        defer { forget(neighbours, workspace: &workspace) }
+        if !neighbours.isEmpty {
+            // Seeds: the whole-word search is cheap (no similar list is read) and every entry it
+            // finds is a real entry, scored here with the similar-word costs. Once `limit` of them
+            // are held, the search with similar words needs only what can reach the worst of them,
+            // which tightens every bound it uses (see docs/MATCHING-INDEX.md, "Seeding").
+            var seeds = TopHits(limit: limit, minimum: minimum)
+            searchPass(query: query, neighbours: QueryNeighbours(width: query.keys.count), workspace: &workspace, top: &seeds, qualify: qualify)
+            for seed in seeds.hits {
+                consider(seed.entry, query: query, neighbours: neighbours, workspace: &workspace, top: &top, qualify: qualify)
+            }
+        }
+        searchPass(query: query, neighbours: neighbours, workspace: &workspace, top: &top, qualify: qualify)
+        return top.hits
+    }
+
+    /// One pass of ``search(query:minimum:limit:similarWords:workspace:qualify:)``: every entry that
+    /// could reach `top`'s threshold as it is when the pass begins is offered to `top` (an entry
+    /// already held is not offered twice).
+    private func searchPass(
+        query: PreparedQuery, neighbours: QueryNeighbours, workspace: inout Workspace, top: inout TopHits,
+        qualify: (UInt32) -> Int64?
+    ) {
         let n = query.length
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.shapeTable) { allowedByLength in
+        let minimum = top.threshold
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.shapeTable) { allowedByLength in
             // Per source length m (below `Self.shapeTable`): the distance `minimum` allows, or -1
             // when the length bound already rules m out. Saves a division and the bounds' overflow
             // checks for every shape group and every posting of an entry not yet seen.
@@ -67,9 +93,6 @@ extension LanguageIndex {
             //    numbers) has its own least required overlap, so the bands far from the query's
             //    length read few lists, and only their part of each. Each query word reads its own
             //    list and those of the stored words similar to it.
-            workspace.prepare(entryCount: entryCount, keyCount: vocabulary.keyCount, queryKeys: query.keys.count)
-            let neighbours = neighbours(of: query, enabled: similarWords, workspace: &workspace)
-            defer { forget(neighbours, workspace: &workspace) }
             if leastByBand.contains(where: { $0 != Int.max }) {
                 let candidates = collectCandidates(
                     query: query, neighbours: neighbours, leastByBand: leastByBand, minimum: minimum, threshold: top.threshold,
@@ -81,7 +104,6 @@ extension LanguageIndex {
             for entry in scanned where isLive(entry) {
                 consider(entry, query: query, neighbours: neighbours, workspace: &workspace, top: &top, qualify: qualify)
             }
-            return top.hits
         }
     }
 

@@ -18,6 +18,19 @@ struct QueryNeighbours {
     var rowKeys: [UInt32] = []
 
     var isEmpty: Bool { rowKeys.isEmpty }
+
+    /// No similar key for any of the query's `width` keys: every different word costs a whole word.
+    init(width: Int) {
+        self.init(width: width, keys: [], credits: [], best: [], masks: [])
+    }
+
+    init(width: Int, keys: [[UInt32]], credits: [[Int]], best: [Int], masks: [UInt64]) {
+        self.width = width
+        self.keys = keys
+        self.credits = credits
+        self.best = best
+        self.masks = masks
+    }
 }
 
 /// Word costs from a lookup's ``QueryNeighbours`` table: query token `i`'s key position and entry

@@ -83,8 +83,10 @@ struct TopHits {
     /// still enter when its unit is newer).
     var threshold: Int { hits.count < limit ? minimum : max(minimum, hits[hits.count - 1].score) }
 
+    /// Keeps `hit` if it ranks among the best `limit`; an entry already held is not taken twice
+    /// (a search seeded with hits may meet them again).
     mutating func offer(_ hit: EntryHit) {
-        guard limit > 0 else { return }
+        guard limit > 0, !hits.contains(where: { $0.entry == hit.entry }) else { return }
         if hits.count == limit {
             guard hit.ranks(before: hits[hits.count - 1]) else { return }
             hits.removeLast()
