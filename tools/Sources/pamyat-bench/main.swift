@@ -21,6 +21,7 @@ let benchmarks: [Benchmark] = [
     MatchBenchmark.runEntry,
     MatchQuality.entry,
     TMXBenchmark.entry,
+    AnalyzeBenchmark.entry,
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
