@@ -72,6 +72,20 @@ import Testing
     ] as [GoldText])
     func englishKeysAndAxes(_ gold: GoldText) throws { try check(gold, "en") }
 
+    @Test("A JSON object or a code block after a stop starts a sentence", arguments: [
+        ("ru", "Пример. | {\"subject\": \"Диск заполнен\", \"priority\": 2}"),
+        ("ru", "Пример ответа. | {\"total\": 2, \"items\": []}"),
+        ("en", "Example request body. | {\"name\": \"backup\", \"enabled\": true}"),
+        ("en", "Define the handler first. | { return value * 2; }"),
+    ])
+    func jsonAfterAStop(language: String, text: String) throws { try check(GoldText(text), language) }
+
+    @Test("Only a brace: a lowercase word after a stop and a bracket or a quote goes on", arguments: [
+        ("ru", "Результат зависит от версии, см. (подробнее) раздел 3."),
+        ("en", "The value is in seconds, e.g. (at most) thirty."),
+    ])
+    func lowercaseAfterBracketGoesOn(language: String, text: String) throws { try check(GoldText(text), language) }
+
     @Test("A lowercase parameter label, option or identifier after a stop starts a sentence", arguments: [
         "Missing values are ignored. | timeout: the number of seconds to wait for a reply. | retries: how many times the request is repeated.",
         "Defaults apply when a field is absent. | host: the name of the server to connect to.",

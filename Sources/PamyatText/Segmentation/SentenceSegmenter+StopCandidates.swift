@@ -4,11 +4,14 @@
 extension SentenceSegmenter {
     /// The kind of candidate after a stop at `stop` (`.` `!` `?`) and a space, before a word ICU
     /// never breaks before: a number or a camel-case word («Их было 5. 3 из них ушли.», «…billion.
-    /// iPhone sales…»: the rules decide like after any stop), a code label or option, and (when
+    /// iPhone sales…»: the rules decide like after any stop), a code label or option, a `{`, and (when
     /// `chat`) a lowercase word after a chat stop or a full stop; nil for any other word.
     static func kindBeforeWord(_ text: UTF8Text, stop: Int, chat: Bool) -> BreakCandidate.Kind? {
         let next = text[stop + 2]
         if next >= 0x30 && next <= 0x39 || startsCamelCaseWord(text, at: stop + 2) { return .terminator }
+        // A JSON object or a code block after a stop (`Пример. {"subject": …}`, `… first. { return`)
+        // is a sentence of its own whatever the case of its first word.
+        if next == 0x7B { return .codeStart }
         if startsCode(text, at: stop + 2) || startsLatinWordAfterWord(text, stop: stop) || startsWordLabel(text, at: stop + 2)
             || startsLatinWordAfterFileName(text, stop: stop)
         {
