@@ -21,6 +21,11 @@ struct SimilarWords: Sendable {
     /// `forms[formStarts[k]..<formStarts[k + 1]]`: key `k`'s similarity form (empty: not a word).
     private(set) var formStarts: [UInt32] = [0]
     private(set) var forms: [UInt32] = []
+    /// Per key: the set of its form's scalars, one bit per scalar's low six bits (0: not a word).
+    /// Each scalar of one form missing from the other needs an edit of its own, so a pair whose
+    /// sets differ by more than the edits allowed (either way) is not similar: a cheap test before
+    /// the edit distance.
+    private var letterSets: [UInt64] = []
     /// Segment hash → 1 + the index in `listKeys` of the last key listed under it; `listNext[i]` is
     /// 1 + the index of the one listed before it (0: none). Lists in flat arrays: no array per list.
     private var heads: [UInt64: UInt32] = [:]
@@ -43,9 +48,11 @@ struct SimilarWords: Sendable {
         let id = UInt32(count)
         guard isWord else {
             formStarts.append(UInt32(forms.count))
+            letterSets.append(0)
             return
         }
         let form = WordSimilarity.form(key)
+        letterSets.append(Self.letterSet(form))
         forms.append(contentsOf: form)
         formStarts.append(UInt32(forms.count))
         if form.count < WordSimilarity.shortest {
@@ -66,6 +73,12 @@ struct SimilarWords: Sendable {
                 heads[hash] = UInt32(listKeys.count)
             }
         }
+    }
+
+    /// The set of a form's scalars by their low six bits.
+    @inline(__always)
+    static func letterSet(_ form: [UInt32]) -> UInt64 {
+        form.reduce(0) { $0 | UInt64(1) << UInt64($1 & 63) }
     }
 
     /// Segment `segment`'s start and length in a form of `b` scalars (`b ≥ segments`).
@@ -102,12 +115,18 @@ struct SimilarWords: Sendable {
             return
         }
         let pattern = WordPattern(form)
+        let letters = Self.letterSet(form)
         func check(_ key: UInt32, _ all: UnsafeBufferPointer<UInt32>) {
             guard key != excluding else { return }
+            let other = letterSets[Int(key)]
+            let missing = (letters & ~other).nonzeroBitCount
+            let added = (other & ~letters).nonzeroBitCount
+            guard missing <= WordSimilarity.mostEdits, added <= WordSimilarity.mostEdits else { return }
             let start = Int(formStarts[Int(key)])
             let b = Int(formStarts[Int(key) + 1]) - start
             guard WordSimilarity.lengthsAllow(a, b) else { return }
             let longest = max(a, b)
+            guard max(missing, added) <= WordSimilarity.maximumEdits(longest: longest) else { return }
             let candidate = UnsafeBufferPointer(rebasing: all[start..<start + b])
             guard let edits = WordSimilarity.boundedLevenshtein(pattern, candidate, limit: WordSimilarity.maximumEdits(longest: longest))
             else { return }
