@@ -59,7 +59,7 @@ extension Pamyat {
         @Flag(help: "Score every stored sentence instead of using the index (the same results, slower; for checking).")
         var exhaustive = false
 
-        @Flag(help: "Let a word replaced by a similar word (a typo, another ending: edit distance 1–2, 4+ letters) cost 0.1–0.3 of a word instead of a whole one. Finds more, but lookups are about 100 times slower.")
+        @Flag(help: "Let a word replaced by a similar word (a typo, another ending: edit distance 1–2, 4+ letters) cost 0.1–0.3 of a word instead of a whole one. Finds more, but lookups cost about 30 times more.")
         var similarWords = false
 
         @Flag(help: "Print JSON: {\"query\":…,\"matches\":[{\"score\":…,\"source\":…,\"target\":…,\"unit\":…,\"memory\":…,\"document\":…,\"adapted\":…,\"diff\":[…],…}]}, one line per query.")

@@ -47,7 +47,7 @@ import Glibc
             let text = IndexPropertyTests.query(&rng, memory: memory)
             let minimum = IndexPropertyTests.minimums.randomElement(using: &rng)!
             let limit = IndexPropertyTests.limits.randomElement(using: &rng)!
-            // Similar words on in every other lookup: the bigram lists are built from the read-back
+            // Similar words on in every other lookup: the segment lists are built from the read-back
             // vocabulary on the first of them.
             let similar = Bool.random(using: &rng)
             let indexed = try index.lookup(text, from: Self.ru, to: Self.en, minimum: minimum, limit: limit, similarWords: similar)

@@ -35,7 +35,7 @@ public struct IndexOpening: Sendable, Hashable {
 /// never used.
 extension FuzzyIndex {
     static let cacheMagic: UInt64 = 0x3158_495A_464D_5950  // "PMYFZIX1"
-    static let cacheFormat: UInt32 = 10
+    static let cacheFormat: UInt32 = 11
 
     /// The cache file of the memory with this identity (beside it, `PREFIX-fuzzyindex`), or `nil`
     /// for a memory that has none (a store in memory).

@@ -55,7 +55,7 @@ extension LanguageIndex {
     /// `workspace.similarRows` (sized by ``Workspace/prepare(entryCount:keyCount:queryKeys:)``),
     /// which ``forget(_:workspace:)`` clears. With `enabled` false (similar words off, the default)
     /// none, with empty per-key arrays (nothing allocated; ``QueryNeighbours/isEmpty`` guards
-    /// every use): every different word costs a whole word, and neither the bigram lists nor the
+    /// every use): every different word costs a whole word, and neither the segment lists nor the
     /// cache are touched.
     func neighbours(of query: PreparedQuery, enabled: Bool, workspace: inout Workspace) -> QueryNeighbours {
         let width = query.keys.count
@@ -88,7 +88,7 @@ extension LanguageIndex {
                 var packed: [UInt64] = []
                 similar.neighbours(
                     of: WordSimilarity.form(text), excluding: known ? key : nil,
-                    counts: &workspace.gramCounts, marks: &workspace.gramMarks, touched: &workspace.gramTouched
+                    marks: &workspace.gramMarks, touched: &workspace.gramTouched
                 ) { neighbour, cost in
                     keys.append(neighbour)
                     credits.append(MatchWeights.word - cost)

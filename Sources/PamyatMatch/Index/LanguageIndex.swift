@@ -20,7 +20,7 @@ final class LanguageIndex: @unchecked Sendable {
     init() {}
 
     var vocabulary = Vocabulary()
-    /// The vocabulary's word keys by character bigrams, for the words similar to a query's. Built
+    /// The vocabulary's word keys by segments (``SimilarWords``), for the words similar to a query's. Built
     /// only for lookups with similar words on (``ensureSimilarWords()``): lookups without them
     /// neither build nor read it.
     var similar = SimilarWords()

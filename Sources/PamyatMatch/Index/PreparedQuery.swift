@@ -114,8 +114,7 @@ struct Workspace {
     /// Per key id: 1 + its row in the lookup's ``QueryNeighbours`` table, 0 for keys similar to no
     /// query word (all zero between searches).
     var similarRows: [Int32] = []
-    /// Per key id: trigram counts for ``SimilarWords`` (all zero between uses), and the keys counted.
-    var gramCounts: [UInt16] = []
+    /// Per key id: marks for ``SimilarWords`` (all zero between uses), and the keys marked.
     var gramMarks: [UInt8] = []
     var gramTouched: [UInt32] = []
     /// Per token of the entry being scored: its row in the neighbours' table, or -1.

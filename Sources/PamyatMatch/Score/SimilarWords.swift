@@ -1,30 +1,43 @@
-/// The words of a vocabulary by positional character bigrams, to find every word key similar to a
-/// query word (``WordSimilarity``: cost below a whole word) without comparing it with each key.
+/// The words of a vocabulary by *segments*, to find every word key similar to a query word
+/// (``WordSimilarity``: cost below a whole word) without comparing it with each key.
 ///
-/// Each word key's similarity form (of at least ``WordSimilarity/shortest`` scalars) is padded with
-/// a mark on each side and cut into its `n + 1` bigrams; a list per bigram *and position* holds the
-/// keys with that bigram there. If two forms are at edit distance `e`, the bigrams of the longer
-/// (`L + 1` of them, `L = max(a, b)`) that no edit touches, at least `L + 1 − 2e` (one edit breaks
-/// at most two), are found in the other, each at a distinct position shifted by at most `e`. A
-/// similar pair has `e ≤ E(L) = min(2, ⌊L/3⌋)`, so at least `T(L) = L + 1 − 2 E(L)` positions of the
-/// query word have their bigram in the partner two or fewer positions away (3 of 7 for `L = 6`, 9
-/// of 13 for `L = 12`). The search counts, per key, those query positions; keeps the keys whose count
-/// can reach their `T`, and computes the edit distance of those (bit-parallel): none is missed. The
-/// query positions with the longest lists (two at most, and fewer than the least `T` any partner
-/// length allows) are not read (prefix filtering: a partner matches enough of the others). Forms shorter than four are
-/// only similar to keys with the same form (`её` / `ее`), kept in a table; forms longer than 250
-/// are compared one by one.
+/// Each word key's similarity form of `b` scalars (at least ``WordSimilarity/shortest``) is cut into
+/// three segments (lengths `⌊b/3⌋` or one more, the longer ones last), and the key is listed under
+/// each segment's text, tagged with `b` and the segment's number. A similar pair differs by
+/// `e ≤ E = min(2, ⌊L/3⌋)` edits (`L` the longer length), and one edit breaks at most one segment, so
+/// at least one of the three segments of the stored form is found unchanged in the query form, at
+/// its own position shifted by `δ`; the edits before it cost at least `|δ|` and those after at least
+/// `|(a − b) − δ|` (`a` the query's length), so `|δ| + |a − b − δ| ≤ E` (the pigeonhole argument of
+/// Li, Deng and Feng's PassJoin). The search looks up, for each partner length `b` allowed
+/// (`|a − b| ≤ E`), each segment and each such shift, the query's substring there; every key listed
+/// under one of them is a candidate and gets its edit distance computed (Myers' bit-parallel
+/// algorithm). Lists are found by a 64-bit hash of (`b`, segment number, text): a collision only
+/// adds candidates, which the edit distance rejects, so no similar key is missed. Forms shorter than
+/// four are only similar to keys with the same form (`её` / `ее`), kept in a table; forms longer
+/// than 250 are compared one by one.
+///
+/// Hand-written: none of the packages mirrored for this project offers an approximate-string index.
 struct SimilarWords: Sendable {
     /// `forms[formStarts[k]..<formStarts[k + 1]]`: key `k`'s similarity form (empty: not a word).
     private(set) var formStarts: [UInt32] = [0]
     private(set) var forms: [UInt32] = []
-    private var gramIDs: [UInt64: UInt32] = [:]
-    private var lists: [[UInt32]] = []
+    /// Per key: the set of its form's scalars, one bit per scalar's low six bits (0: not a word).
+    /// Each scalar of one form missing from the other needs an edit of its own, so a pair whose
+    /// sets differ by more than the edits allowed (either way) is not similar: a cheap test before
+    /// the edit distance.
+    private var letterSets: [UInt64] = []
+    /// Segment hash → 1 + the index in `listKeys` of the last key listed under it; `listNext[i]` is
+    /// 1 + the index of the one listed before it (0: none). Lists in flat arrays: no array per list.
+    private var heads: [UInt64: UInt32] = [:]
+    private var listKeys: [UInt32] = []
+    private var listNext: [UInt32] = []
     /// Short word forms → the keys with that form.
     private var shortForms: [[UInt32]: [UInt32]] = [:]
     /// Word keys with forms longer than ``longestIndexed``.
     private var longKeys: [UInt32] = []
     static let longestIndexed = 250
+    /// Segments per stored form: one more than the most edits a similar pair may have.
+    static let segments = WordSimilarity.mostEdits + 1
 
     var count: Int { formStarts.count - 1 }
 
@@ -35,9 +48,11 @@ struct SimilarWords: Sendable {
         let id = UInt32(count)
         guard isWord else {
             formStarts.append(UInt32(forms.count))
+            letterSets.append(0)
             return
         }
         let form = WordSimilarity.form(key)
+        letterSets.append(Self.letterSet(form))
         forms.append(contentsOf: form)
         formStarts.append(UInt32(forms.count))
         if form.count < WordSimilarity.shortest {
@@ -48,92 +63,105 @@ struct SimilarWords: Sendable {
             longKeys.append(id)
             return
         }
-        Self.forEachGram(form) { position, gram in
-            let listKey = gram << 8 | UInt64(position)
-            if let list = gramIDs[listKey] {
-                lists[Int(list)].append(id)
-            } else {
-                gramIDs[listKey] = UInt32(lists.count)
-                lists.append([id])
+        let b = form.count
+        form.withUnsafeBufferPointer { form in
+            for segment in 0..<Self.segments {
+                let (start, length) = Self.segment(segment, of: b)
+                let hash = Self.hash(length: b, segment: segment, UnsafeBufferPointer(rebasing: form[start..<start + length]))
+                listKeys.append(id)
+                listNext.append(heads[hash] ?? 0)
+                heads[hash] = UInt32(listKeys.count)
             }
         }
     }
 
+    /// The set of a form's scalars by their low six bits.
     @inline(__always)
-    static func forEachGram(_ form: [UInt32], _ body: (Int, UInt64) -> Void) {
-        let n = form.count
-        @inline(__always) func at(_ i: Int) -> UInt64 { i < 1 || i >= n + 1 ? 0 : UInt64(form[i - 1]) + 1 }
-        for i in 0..<(n + 1) { body(i, at(i) << 21 | at(i + 1)) }
+    static func letterSet(_ form: [UInt32]) -> UInt64 {
+        form.reduce(0) { $0 | UInt64(1) << UInt64($1 & 63) }
     }
 
-    /// The least number of bigrams a similar pair with a longer length of `longest` shares.
+    /// Segment `segment`'s start and length in a form of `b` scalars (`b ≥ segments`).
     @inline(__always)
-    static func threshold(longest: Int) -> Int { longest + 1 - 2 * WordSimilarity.maximumEdits(longest: longest) }
+    static func segment(_ segment: Int, of b: Int) -> (start: Int, length: Int) {
+        let base = b / segments
+        let longer = b % segments  // the last `longer` segments are one scalar longer
+        let shorter = segments - longer
+        let start = segment * base + max(0, segment - shorter)
+        return (start, base + (segment >= shorter ? 1 : 0))
+    }
+
+    /// The list hash of a segment's text in a form of length `length`.
+    @inline(__always)
+    static func hash(length: Int, segment: Int, _ text: UnsafeBufferPointer<UInt32>) -> UInt64 {
+        var value = UInt64(length) << 8 | UInt64(segment)
+        for scalar in text { value = (value ^ UInt64(scalar)) &* 0x0000_0100_0000_01b3 }
+        // A final mix (MurmurHash3's) so that short texts spread over all 64 bits.
+        value ^= value >> 33
+        value &*= 0xff51_afd7_ed55_8ccd
+        value ^= value >> 33
+        return value
+    }
 
     /// Calls `visit` with every word key other than `excluding` whose cost against a word of form
-    /// `form` is below a whole word, and that cost. `counts` (one per key, all 0) and `touched` are
+    /// `form` is below a whole word, and that cost. `marks` (one per key, all 0) and `touched` are
     /// scratch space, left as found.
     func neighbours(
-        of form: [UInt32], excluding: UInt32?, counts: inout [UInt16], marks: inout [UInt8], touched: inout [UInt32], visit: (UInt32, Int) -> Void
+        of form: [UInt32], excluding: UInt32?, marks: inout [UInt8], touched: inout [UInt32], visit: (UInt32, Int) -> Void
     ) {
         let a = form.count
         if a < WordSimilarity.shortest {
             for key in shortForms[form] ?? [] where key != excluding { visit(key, MatchWeights.caseOnly) }
             return
         }
-        if counts.count < count { counts.append(contentsOf: repeatElement(0, count: count - counts.count)) }
         let pattern = WordPattern(form)
+        let letters = Self.letterSet(form)
+        func check(_ key: UInt32, _ all: UnsafeBufferPointer<UInt32>) {
+            guard key != excluding else { return }
+            let other = letterSets[Int(key)]
+            let missing = (letters & ~other).nonzeroBitCount
+            let added = (other & ~letters).nonzeroBitCount
+            guard missing <= WordSimilarity.mostEdits, added <= WordSimilarity.mostEdits else { return }
+            let start = Int(formStarts[Int(key)])
+            let b = Int(formStarts[Int(key) + 1]) - start
+            guard WordSimilarity.lengthsAllow(a, b) else { return }
+            let longest = max(a, b)
+            guard max(missing, added) <= WordSimilarity.maximumEdits(longest: longest) else { return }
+            let candidate = UnsafeBufferPointer(rebasing: all[start..<start + b])
+            guard let edits = WordSimilarity.boundedLevenshtein(pattern, candidate, limit: WordSimilarity.maximumEdits(longest: longest))
+            else { return }
+            visit(key, edits == 0 ? MatchWeights.caseOnly : WordSimilarity.cost(edits: edits, longest: longest))
+        }
         if a > Self.longestIndexed - WordSimilarity.mostEdits {
             forms.withUnsafeBufferPointer { all in
-                for key in longKeys where key != excluding {
-                    let start = Int(formStarts[Int(key)])
-                    let b = Int(formStarts[Int(key) + 1]) - start
-                    guard WordSimilarity.lengthsAllow(a, b) else { continue }
-                    let longest = max(a, b)
-                    let candidate = UnsafeBufferPointer(rebasing: all[start..<start + b])
-                    guard let edits = WordSimilarity.boundedLevenshtein(pattern, candidate, limit: WordSimilarity.maximumEdits(longest: longest))
-                    else { continue }
-                    visit(key, edits == 0 ? MatchWeights.caseOnly : WordSimilarity.cost(edits: edits, longest: longest))
-                }
+                for key in longKeys { check(key, all) }
             }
             if a > Self.longestIndexed + WordSimilarity.mostEdits { return }
         }
         if marks.count < count { marks.append(contentsOf: repeatElement(0, count: count - marks.count)) }
-        // Per query position: its bigram's lists at the positions two or fewer away.
-        var positions: [(position: Int, lists: [Int], length: Int)] = []
-        Self.forEachGram(form) { position, gram in
-            var found: [Int] = []
-            var length = 0
-            for other in max(0, position - WordSimilarity.mostEdits)...(position + WordSimilarity.mostEdits) {
-                if let list = gramIDs[gram << 8 | UInt64(other)] {
-                    found.append(Int(list))
-                    length += lists[Int(list)].count
-                }
-            }
-            if !found.isEmpty { positions.append((position, found, length)) }
-        }
-        // The least shared count over the partner lengths allowed; the query positions with the
-        // longest lists, fewer than that, are not read (a partner matches enough of the others).
-        var least = Int.max
-        for longest in a...(a + WordSimilarity.mostEdits) { least = min(least, Self.threshold(longest: longest)) }
-        positions.sort { $0.length > $1.length }
-        // At most two: skipping more makes more keys pass the count (each then needs its edit
-        // distance), which costs more than reading the lists.
-        let skipped = min(least - 1, positions.count, 2)
-        guard skipped < positions.count else { return }
-        counts.withUnsafeMutableBufferPointer { counts in
-            marks.withUnsafeMutableBufferPointer { marks in
-                for (position, found, _) in positions[skipped...] {
-                    let mark = UInt8(truncatingIfNeeded: position + 1)
-                    for list in found {
-                        lists[list].withUnsafeBufferPointer { keys in
-                            for key in keys {
-                                let index = Int(key)
-                                // Each query position counts once per key.
-                                guard marks[index] != mark else { continue }
-                                marks[index] = mark
-                                if counts[index] == 0 { touched.append(key) }
-                                counts[index] &+= 1
+        form.withUnsafeBufferPointer { query in
+            listKeys.withUnsafeBufferPointer { listKeys in
+                listNext.withUnsafeBufferPointer { listNext in
+                    marks.withUnsafeMutableBufferPointer { marks in
+                        for b in max(WordSimilarity.shortest, a - WordSimilarity.mostEdits)...min(Self.longestIndexed, a + WordSimilarity.mostEdits) {
+                            guard WordSimilarity.lengthsAllow(a, b) else { continue }
+                            let most = WordSimilarity.maximumEdits(a, b)
+                            let difference = a - b
+                            for segment in 0..<Self.segments {
+                                let (start, length) = Self.segment(segment, of: b)
+                                for shift in -most...most where abs(shift) + abs(difference - shift) <= most {
+                                    let at = start + shift
+                                    guard at >= 0, at + length <= a else { continue }
+                                    let hash = Self.hash(length: b, segment: segment, UnsafeBufferPointer(rebasing: query[at..<at + length]))
+                                    var next = heads[hash] ?? 0
+                                    while next != 0 {
+                                        let key = listKeys[Int(next) - 1]
+                                        next = listNext[Int(next) - 1]
+                                        guard marks[Int(key)] == 0 else { continue }
+                                        marks[Int(key)] = 1
+                                        touched.append(key)
+                                    }
+                                }
                             }
                         }
                     }
@@ -142,20 +170,8 @@ struct SimilarWords: Sendable {
         }
         forms.withUnsafeBufferPointer { all in
             for key in touched {
-                let index = Int(key)
-                let count = Int(counts[index]) + skipped
-                counts[index] = 0
-                marks[index] = 0
-                guard key != excluding else { continue }
-                let start = Int(formStarts[index])
-                let b = Int(formStarts[index + 1]) - start
-                guard WordSimilarity.lengthsAllow(a, b) else { continue }
-                let longest = max(a, b)
-                guard count >= Self.threshold(longest: longest) else { continue }
-                let candidate = UnsafeBufferPointer(rebasing: all[start..<start + b])
-                guard let edits = WordSimilarity.boundedLevenshtein(pattern, candidate, limit: WordSimilarity.maximumEdits(longest: longest))
-                else { continue }
-                visit(key, edits == 0 ? MatchWeights.caseOnly : WordSimilarity.cost(edits: edits, longest: longest))
+                marks[Int(key)] = 0
+                check(key, all)
             }
         }
         touched.removeAll(keepingCapacity: true)
@@ -164,4 +180,3 @@ struct SimilarWords: Sendable {
     /// Key `k`'s similarity form.
     func form(_ key: Int) -> [UInt32] { Array(forms[Int(formStarts[key])..<Int(formStarts[key + 1])]) }
 }
-

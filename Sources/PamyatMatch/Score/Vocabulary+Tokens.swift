@@ -19,18 +19,26 @@ extension Vocabulary {
 
     /// The tokens the score sees: the text's content tokens (white space only marks the space before
     /// the next one), with each run of two or more decoration marks (`-------`, `***`, `====`,
-    /// `...`, `# # #`: together or apart by white space only) as one punctuation token.
+    /// `...`, `# # #`, `_____`: together or apart by white space only) as one punctuation token.
+    /// ICU cuts a run of underscores as a word (`_` joins words); such a "word" made of decoration
+    /// marks only is a decoration run too.
     static func pieces(_ text: TokenizedText) -> [(token: Token, spaceBefore: Bool)] {
         var result: [(token: Token, spaceBefore: Bool)] = []
         result.reserveCapacity(text.tokens.count)
         var space = false
         var previousIsDecoration = false
-        for token in text.tokens {
+        for var token in text.tokens {
             if token.kind == .whitespace {
                 space = !result.isEmpty
                 continue
             }
-            let decoration = token.kind == .punctuation && isDecoration(text.bytes, token.start..<token.end)
+            var decoration = token.kind == .punctuation && isDecoration(text.bytes, token.start..<token.end)
+            if token.kind == .word,
+                text.bytes.withUnsafeBufferPointer({ isDecorationRun(UnsafeBufferPointer(rebasing: $0[token.start..<token.end])) })
+            {
+                token.kind = .punctuation
+                decoration = true
+            }
             if decoration, previousIsDecoration, !result.isEmpty {
                 result[result.count - 1].token.end = token.end
             } else {

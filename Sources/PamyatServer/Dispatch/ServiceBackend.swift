@@ -30,7 +30,7 @@ package struct ServiceBackend: Backend {
 
     /// Lookups with a minimum under 50 score many more entries (up to all of them at 0): those run
     /// on the thread pool, as do lookups whose memory has changes to index first (an import by
-    /// another process can bring a million), and lookups with similar words (about 100 times
+    /// another process can bring a million), and lookups with similar words (about 30 times
     /// slower).
     package func isQuick(_ query: LookupQuery) -> Bool {
         !query.similarWords && query.minimumScore >= 50 && service.isCurrent(memory: query.memory)

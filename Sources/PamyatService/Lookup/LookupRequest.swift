@@ -18,7 +18,7 @@ public struct LookupRequest: Hashable, Sendable {
     /// Score every stored text instead of using the index (the same results, slower).
     public var exhaustive: Bool
     /// Credit a word replaced by a similar word (a typo, another ending) with part of its cost
-    /// (off by default: about 100 times slower; see `docs/MATCHING.md`, "Similar words").
+    /// (off by default: about 30 times costlier; see `docs/MATCHING.md`, "Similar words").
     public var similarWords: Bool
 
     public init(

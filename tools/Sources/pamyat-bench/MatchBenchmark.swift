@@ -11,7 +11,7 @@ import PamyatStore
 ///
 ///   pamyat-bench match [SIZE …]            sizes default to 10000 100000 (1000000 is run on its own)
 ///   pamyat-bench match-generate SIZE       (used by `match`) writes tools/.data/match-SIZE.sqlite
-///   pamyat-bench match-run SIZE [--build] [--index-only] [--server-mix]
+///   pamyat-bench match-run SIZE [--build] [--index-only] [--server-mix] [--similar-words]
 ///                                          (used by `match`) builds the index and its cache, or opens the
 ///                                          memory from its cache and measures lookups (and the scan)
 ///
@@ -54,8 +54,11 @@ enum MatchBenchmark {
         // Build from the store in a process of its own (its peak RSS is the build's), then load from
         // the cache and look up in another (its peak RSS is a serving process's).
         try child(["match-run", "\(size)", "--build"])
-        try child(["match-run", "\(size)"])
+        try child(["match-run", "\(size)"] + (similarWords ? ["--similar-words"] : []))
     }
+
+    /// `--similar-words` on the command line: lookups give similar words their partial cost.
+    static var similarWords: Bool { CommandLine.arguments.contains("--similar-words") }
 
     static func generate(size: Int) throws {
         try FileManager.default.createDirectory(at: dataFolder, withIntermediateDirectories: true)
@@ -106,7 +109,7 @@ enum MatchBenchmark {
         // The server mix: pamyat-load's queries, each twice (as a load run repeats them).
         let queries = serverMix ? try sampledQueries(from: store) + sampledQueries(from: store) : MatchCorpus.queries(count: 1000, memorySize: size)
         // Warm up (first touches of the arrays), then time each lookup on this one thread.
-        for query in queries.prefix(20) { _ = try index.lookup(query, from: ru, to: en, minimum: minimum, limit: limit) }
+        for query in queries.prefix(20) { _ = try index.lookup(query, from: ru, to: en, minimum: minimum, limit: limit, similarWords: similarWords) }
         var latencies: [Double] = []
         var cpuTimes: [Double] = []
         var found = 0
@@ -114,7 +117,7 @@ enum MatchBenchmark {
         for query in queries {
             let start = DispatchTime.now().uptimeNanoseconds
             let cpuStart = threadCPUNanoseconds()
-            let result = try index.lookup(query, from: ru, to: en, minimum: minimum, limit: limit)
+            let result = try index.lookup(query, from: ru, to: en, minimum: minimum, limit: limit, similarWords: similarWords)
             cpuTimes.append(Double(threadCPUNanoseconds() - cpuStart) / 1e6)
             latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             if !result.isEmpty { found += 1 }
@@ -134,7 +137,7 @@ enum MatchBenchmark {
         let serviceQueries = serverMix ? queries : Array(queries.prefix(300))
         for query in serviceQueries {
             let start = DispatchTime.now().uptimeNanoseconds
-            _ = try service.lookup(LookupRequest(text: query, from: ru, to: en, minimum: minimum, limit: limit))
+            _ = try service.lookup(LookupRequest(text: query, from: ru, to: en, minimum: minimum, limit: limit, similarWords: similarWords))
             serviceTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
         }
         let serviceSorted = serviceTimes.sorted()
@@ -150,10 +153,10 @@ enum MatchBenchmark {
         var differences = 0
         for query in subset {
             var start = DispatchTime.now().uptimeNanoseconds
-            let scanned = try index.lookup(query, from: ru, to: en, minimum: minimum, limit: limit, exhaustive: true)
+            let scanned = try index.lookup(query, from: ru, to: en, minimum: minimum, limit: limit, exhaustive: true, similarWords: similarWords)
             scanTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             start = DispatchTime.now().uptimeNanoseconds
-            let indexed = try index.lookup(query, from: ru, to: en, minimum: minimum, limit: limit)
+            let indexed = try index.lookup(query, from: ru, to: en, minimum: minimum, limit: limit, similarWords: similarWords)
             indexTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
             if scanned != indexed { differences += 1 }
         }
