@@ -35,6 +35,8 @@ struct QueryParameters {
     }
 
     static func decode(_ text: Substring) -> String {
+        // Most names and many values need no decoding: spare them Foundation's two passes.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) { return String(text) }
         let spaced = text.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
     }
