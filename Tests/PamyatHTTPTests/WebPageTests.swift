@@ -1,4 +1,5 @@
 import Foundation
+import PamyatCore
 import PamyatServer
 import PamyatWeb
 import Testing
@@ -100,13 +101,26 @@ import Testing
         }
     }
 
-    @Test func memoryListsPairsAndTMXDownloads() async throws {
-        try await Self.withWebServer { server in
+    @Test func memoryListsPairsDocumentsWithTheirUnitsAndTMXDownloads() async throws {
+        let memories = try HTTPTestServer.memories()
+        try memories[0].store.write { session in
+            try session.saveDocument(DocumentRecord(
+                id: "press-2024-03", title: "Совещание", date: "2024-03-14", sourceLanguage: HTTPTestServer.ru,
+                languages: [HTTPTestServer.ru, HTTPTestServer.en, HTTPTestServer.ptBR], contentHash: "h"))
+            try session.saveDocument(DocumentRecord(
+                id: "empty-doc", sourceLanguage: HTTPTestServer.ru, languages: [HTTPTestServer.ru, HTTPTestServer.en], contentHash: "e"))
+        }
+        try await withHTTPServer(memories: memories, routes: [try WebPage()]) { server in
             let page = try await server.client.get("/memory", headers: Self.html)
             #expect(page.status == 200)
-            #expect(page.text.contains("main: 4 unit(s)"), "\(page.text)")
+            #expect(page.text.contains("main: 4 unit(s), 2 document(s)"), "\(page.text)")
             #expect(page.text.contains("<td>ru-en</td><td class=\"num\">3</td>"))
             #expect(page.text.contains("href=\"/api/v1/export?memory=main&amp;from=ru&amp;to=en\""))
+            #expect(
+                page.text.contains("<td>press-2024-03</td><td>2024-03-14</td><td>ru, en, pt-BR</td><td class=\"num\">4</td>"),
+                "the document's row counts its four units")
+            #expect(page.text.contains("<td>empty-doc</td><td></td><td>ru, en</td><td class=\"num\">0</td>"))
+            #expect(page.text.contains("href=\"/api/v1/export?memory=main&amp;doc=press-2024-03\""))
         }
     }
 
