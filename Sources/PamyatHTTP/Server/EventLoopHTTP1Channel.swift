@@ -36,7 +36,7 @@ extension HTTPServerBuilder {
 }
 
 /// An event loop as the executor of the tasks that prefer it: their jobs run on the loop's thread.
-final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {  // immutable; EventLoop is Sendable
+final class EventLoopTaskExecutor: TaskExecutor {
     let eventLoop: any EventLoop
 
     init(eventLoop: any EventLoop) {

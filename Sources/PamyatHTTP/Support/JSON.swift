@@ -58,8 +58,8 @@ enum JSON {
     }
 
     /// A 200 (or `status`) response with the JSON body in `buffer`, a line feed added.
-    static func response(_ buffer: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
-        var buffer = buffer
+    static func response(_ buffer: consuming ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        // Consumed, not copied: the caller's buffer is its only reference, so no copy on write.
         buffer.writeInteger(UInt8(ascii: "\n"))
         return Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: buffer))
     }
