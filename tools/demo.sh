@@ -73,7 +73,7 @@ while { [ -z "$PORT" ] || [ -z "$URL" ]; } && IFS= read -r -t 120 line <&4; do
   printf '%s\n' "$line" >>"$LOG"
   case $line in
     *"HTTP API listening on http://"*) URL=${line##*listening on } ;;
-    *"listening on 127.0.0.1:"*) PORT=${line##*127.0.0.1:} ;;
+    *"[PamyatServer] listening on 127.0.0.1:"*) PORT=${line##*127.0.0.1:} ;;
   esac
 done
 cat <&4 >>"$LOG" &

@@ -36,9 +36,10 @@ public struct HTTPServer: Service {
 
     public func run() async throws {
         try configuration.validate()
-        try await ServerStartup.withWorkerThreads(configuration.workerThreads, logger: logger, stopped: "HTTP server stopped") { threadPool in
+        try await ServerStartup.withWorkerThreads(configuration.workerThreads) { threadPool in
             try await serve(threadPool: threadPool)
         }
+        logger.info("HTTP server stopped")
     }
 
     /// The routes of a server over `api`: the API's, then the providers'.

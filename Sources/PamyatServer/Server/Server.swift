@@ -29,9 +29,10 @@ public struct Server: Service {
 
     public func run() async throws {
         try configuration.validate()
-        try await ServerStartup.withWorkerThreads(configuration.workerThreads, logger: logger, stopped: "server stopped") { threadPool in
+        try await ServerStartup.withWorkerThreads(configuration.workerThreads) { threadPool in
             try await serve(threadPool: threadPool)
         }
+        logger.info("server stopped")
     }
 
     private func serve(threadPool: NIOThreadPool) async throws {

@@ -1,4 +1,3 @@
-import Logging
 import NIOCore
 import NIOPosix
 
@@ -6,10 +5,8 @@ import NIOPosix
 /// worker threads, the address they say they listen on, and why an address cannot be listened on.
 package enum ServerStartup {
     /// Runs `body` with a started pool of `threads` worker threads, shut down when `body` returns
-    /// or throws; logs `stopped` after a normal return.
-    package static func withWorkerThreads(
-        _ threads: Int, logger: Logger, stopped: Logger.Message, _ body: (NIOThreadPool) async throws -> Void
-    ) async throws {
+    /// or throws.
+    package static func withWorkerThreads(_ threads: Int, _ body: (NIOThreadPool) async throws -> Void) async throws {
         let threadPool = NIOThreadPool(numberOfThreads: threads)
         threadPool.start()
         do {
@@ -19,7 +16,6 @@ package enum ServerStartup {
             throw error
         }
         try await threadPool.shutdownGracefully()
-        logger.info(stopped)
     }
 
     /// `address` as the log shows it: `127.0.0.1:7341`, `[::1]:7341`; `host` and `port` when it has none.
