@@ -124,6 +124,7 @@ let package = Package(
             dependencies: [
                 "PamyatCore", "PamyatText", "PamyatAlign", "PamyatTMX", "PamyatService", "PamyatServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

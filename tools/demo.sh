@@ -56,21 +56,30 @@ else
   echo "(xmllint not installed: make deps installs libxml2-utils)"
 fi
 
-step "Serve the memory over TCP and send a LOOKUP with a plain TCP client (bash's /dev/tcp)" \
-  "pamyat serve --port 0 & … printf 'LOOKUP ru en \"…\" limit=1\\n' >/dev/tcp/127.0.0.1/PORT"
+step "Serve the memory over TCP and HTTP, and send a LOOKUP with a plain TCP client (bash's /dev/tcp)" \
+  "pamyat serve --port 0 --http 0 --read-only & … printf 'LOOKUP ru en \"…\" limit=1\\n' >/dev/tcp/127.0.0.1/PORT"
+# The server says where it listens in its log (standard error): read it through a pipe until both
+# addresses are there, then keep draining it into the log file so that it never blocks on a full pipe.
 LOG=.build/demo-serve.log
-"$PAMYAT" serve --port 0 --read-only 2>"$LOG" &
+FIFO=.build/demo-serve.fifo
+rm -f "$FIFO" && mkfifo "$FIFO"
+"$PAMYAT" serve --port 0 --http 0 --read-only 2>"$FIFO" &
 SERVER=$!
-trap 'kill "$SERVER" 2>/dev/null || true' EXIT
-PORT=""
-for _ in $(seq 1 100); do
-  PORT=$(sed -n 's/.*listening on 127\.0\.0\.1:\([0-9][0-9]*\).*/\1/p' "$LOG" | head -1)
-  [ -n "$PORT" ] && break
-  kill -0 "$SERVER" 2>/dev/null || break
-  sleep 0.1
+trap 'kill "$SERVER" 2>/dev/null || true; rm -f "$FIFO"' EXIT
+exec 4<"$FIFO"
+: >"$LOG"
+PORT="" URL=""
+while { [ -z "$PORT" ] || [ -z "$URL" ]; } && IFS= read -r -t 120 line <&4; do
+  printf '%s\n' "$line" >>"$LOG"
+  case $line in
+    *"HTTP API listening on http://"*) URL=${line##*listening on } ;;
+    *"[PamyatServer] listening on 127.0.0.1:"*) PORT=${line##*127.0.0.1:} ;;
+  esac
 done
-if [ -z "$PORT" ]; then echo "the server did not start:"; cat "$LOG"; exit 1; fi
-echo "server listening on 127.0.0.1:$PORT"
+cat <&4 >>"$LOG" &
+exec 4<&-
+if [ -z "$PORT" ] || [ -z "$URL" ]; then echo "the server did not start:"; cat "$LOG"; exit 1; fi
+echo "server listening on 127.0.0.1:$PORT (line protocol) and $URL (HTTP)"
 exec 3<>"/dev/tcp/127.0.0.1/$PORT"
 printf '%s\n' 'HELLO' 'LOOKUP ru en "Встреча прошла во Дворце Независимости и продолжалась более трех часов." limit=1' 'QUIT' >&3
 while IFS= read -r line <&3; do if [ ${#line} -gt 400 ]; then echo "${line:0:400} … (${#line} characters)"; else echo "$line"; fi; done
@@ -80,6 +89,22 @@ step "The same lookup through the server with the CLI" \
   "pamyat lookup --connect 127.0.0.1:$PORT --from ru --to en \"Встреча прошла во Дворце Независимости и продолжалась более трех часов.\""
 "$PAMYAT" lookup --connect "127.0.0.1:$PORT" --from ru --to en "Встреча прошла во Дворце Независимости и продолжалась более трех часов."
 
+step "The web page on the same memory: search, concordance, align and review, the memory" \
+  "curl -s '${URL}search?pair=ru-en&q=…'   # while the server runs, open $URL in a browser"
+echo "web page: $URL"
+QUERY='Встреча прошла во Дворце Независимости и продолжалась более трех часов.'
+if command -v curl >/dev/null 2>&1; then
+  PAGE=$(curl -sS --fail -G "${URL}search" -d pair=ru-en --data-urlencode "q=$QUERY")
+  # The page's title, its summary and the first match's score and translation, without the markup.
+  printf '%s\n' "$PAGE" | grep -o -m1 '<title>[^<]*</title>' | sed 's/<[^>]*>//g'
+  printf '%s\n' "$PAGE" | grep -A1 -m1 '<p class="summary"' | head -1 | sed -e 's/<[^>]*>//g' -e 's/&[a-z]*;//g' -e 's/^ *//'
+  printf '%s\n' "$PAGE" | grep -o -m1 'title="score">[0-9]*' | sed 's/.*>/score /'
+  printf '%s\n' "$PAGE" | grep -o -m1 '<p class="target"[^>]*>[^<]*</p>' | sed 's/<[^>]*>//g'
+else
+  echo "(curl not installed: apt-get install curl to fetch the page here)"
+fi
+
 kill -TERM "$SERVER"
 wait "$SERVER" && echo "server stopped (SIGTERM, exit 0)"
 trap - EXIT
+rm -f "$FIFO"

@@ -184,6 +184,10 @@ public protocol MemoryStore: Sendable {
     /// Counts for reports.
     func stats() throws -> MemoryStats
 
+    /// How many units name each document id (their provenance's document); units that name none
+    /// are not counted. A document id no unit names is absent.
+    func unitCountsByDocument() throws -> [String: Int]
+
     /// A number that changes whenever a change is committed to the memory by anyone (this process
     /// or another), cheap enough to ask before every lookup; `nil` when the store cannot tell, and
     /// then callers read ``changes(after:)``.

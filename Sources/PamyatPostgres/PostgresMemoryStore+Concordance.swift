@@ -56,4 +56,15 @@ extension PostgresMemoryStore {
         let documents = try decode(read("SELECT count(*) FROM pamyat_documents WHERE memory_id = \(memoryID)").first!, as: Int64.self)
         return MemoryStats(units: Int(units), pairs: pairs, languages: languages, documents: Int(documents), fileSize: 0)
     }
+
+    public func unitCountsByDocument() throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try read("""
+            SELECT doc_id, count(*) FROM pamyat_units WHERE memory_id = \(memoryID) AND doc_id IS NOT NULL GROUP BY doc_id
+            """) {
+            let (document, count) = try decode(row, as: (String, Int64).self)
+            counts[document] = Int(count)
+        }
+        return counts
+    }
 }

@@ -32,6 +32,16 @@ extension SQLiteMemoryStore {
         return MemoryStats(units: units, pairs: pairs, languages: languages, documents: documents, fileSize: size)
     }
 
+    public func unitCountsByDocument() throws -> [String: Int] {
+        try reading { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT doc_id, count(*) FROM units WHERE doc_id IS NOT NULL GROUP BY doc_id") {
+                counts[row[0] as String] = row[1]
+            }
+            return counts
+        }
+    }
+
     /// Runs SQLite's `PRAGMA integrity_check`; returns `["ok"]` for a sound file.
     public func integrityCheck() throws -> [String] {
         try reading { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }

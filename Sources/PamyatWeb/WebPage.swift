@@ -26,6 +26,7 @@ public struct WebPage: HTTPRouteProvider {
         table.add(.get, "/concordance") { request, context in try await pages.concordance(request, context: context) }
         table.add(.get, "/align") { request, context in try await pages.alignForm(request, context: context) }
         table.add(.post, "/align") { request, context in try await pages.align(request, context: context) }
+        table.add(.post, "/align/review") { request, context in try await pages.reviewFile(request, context: context) }
         table.add(.get, "/memory") { request, context in try await pages.memory(request, context: context) }
         table.add(.get, "/login") { request, context in try pages.login(request, context: context) }
     }

@@ -5,20 +5,20 @@ import PamyatHTTP
 import PamyatServer
 
 /// `/memory`: each served memory's units per language pair (with a TMX download of each pair) and
-/// its documents; `/login`: the form of `POST /login`.
+/// its documents with their units (and a TMX download of each); `/login`: the form of `POST /login`.
 extension WebPages {
     func memory(_ request: Request, context: APIContext) async throws -> Response {
         var view = chrome("Memory", tab: "memory", context: context)
         let memories = api.memories.memories
         let read = try await api.blocking {
-            try memories.map { memory -> (String, MemoryStats, [DocumentRecord]) in
+            try memories.map { memory -> (String, MemoryStats, [DocumentRecord], [String: Int]) in
                 var documents: [DocumentRecord] = []
                 try memory.store.forEachDocument { documents.append($0) }
                 documents.sort { ($0.date ?? "", $0.id) > ($1.date ?? "", $1.id) }
-                return (memory.name, try memory.store.stats(), documents)
+                return (memory.name, try memory.store.stats(), documents, try memory.store.unitCountsByDocument())
             }
         }
-        view["memories"] = read.map { name, stats, documents -> [String: Any] in
+        view["memories"] = read.map { name, stats, documents, unitCounts -> [String: Any] in
                 return [
                     "name": name, "units": stats.units, "documentCount": stats.documents,
                     "pairs": stats.pairs.sorted { $0.key < $1.key }.map { key, units -> [String: Any] in
@@ -31,6 +31,7 @@ extension WebPages {
                         [
                             "id": document.id, "sourceLanguage": document.sourceLanguage.description, "title": document.title ?? "", "date": document.date ?? "",
                             "languages": document.languages.map(\.description).joined(separator: ", "),
+                            "units": unitCounts[document.id] ?? 0,
                             "export": Self.exportLink(memory: name, from: nil, to: nil, document: document.id),
                         ]
                     },

@@ -25,22 +25,14 @@ extension WebPages {
     }
 
     func search(_ request: Request, context: APIContext) async throws -> Response {
-        let form = FormFields(request.uri.query)
-        var view = chrome("Search", tab: "search", context: context)
-        let pairs = try await languagePairs()
-        let chosen = form["pair"] ?? pairs.first.map { "\($0.source)-\($0.target)" }
-        view["pairs"] = pairOptions(pairs, selected: chosen)
-        view["q"] = form["q"] ?? ""
+        var (form, view, asked) = try await searchForm(request, title: "Search", tab: "search", context: context)
         view["min"] = form["min"] ?? "50"
-        view["noPairs"] = pairs.isEmpty
-        guard let query = form["q"], let chosen else { return templates.page("search", view) }
-        let (from, to) = Self.split(pair: chosen)
-        view["from"] = from
-        view["to"] = to
+        guard let asked else { return templates.page("search", view) }
+        let (query, from, to) = asked
         do {
             let response = try await api.answer(PamyatServer.Request(
                 verb: "LOOKUP", arguments: [from, to, query], options: ["min": form["min"] ?? "50", "limit": "10"]))
-            let matches = try JSONDecoder().decode([Match].self, from: Data(response.field("matches")?.bytes ?? Array("[]".utf8)))
+            let matches = try Self.decode([Match].self, field: "matches", of: response)
             view["matches"] = matches.map { Self.view(of: $0) }
             view["searched"] = true
             view["count"] = matches.count
@@ -48,6 +40,30 @@ extension WebPages {
             view["error"] = message(of: error)
         }
         return templates.page("search", view)
+    }
+
+    /// The form of the search and concordance pages: the page's chrome with the language pairs (the
+    /// chosen one, else the first, selected) and the text asked; that text and pair once both are given.
+    private func searchForm(
+        _ request: Request, title: String, tab: String, context: APIContext
+    ) async throws -> (form: FormFields, view: [String: Any], asked: (query: String, from: String, to: String)?) {
+        let form = FormFields(request.uri.query)
+        var view = chrome(title, tab: tab, context: context)
+        let pairs = try await languagePairs()
+        let chosen = form["pair"] ?? pairs.first.map { "\($0.source)-\($0.target)" }
+        view["pairs"] = pairOptions(pairs, selected: chosen)
+        view["q"] = form["q"] ?? ""
+        view["noPairs"] = pairs.isEmpty
+        guard let query = form["q"], let chosen else { return (form, view, nil) }
+        let (from, to) = Self.split(pair: chosen)
+        view["from"] = from
+        view["to"] = to
+        return (form, view, (query, from, to))
+    }
+
+    /// The protocol response's member `field` (an empty list when absent) decoded as `type`.
+    static func decode<T: Decodable>(_ type: T.Type, field: String, of response: PamyatServer.Response) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(response.field(field)?.bytes ?? Array("[]".utf8)))
     }
 
     static func split(pair: String) -> (String, String) {
@@ -93,21 +109,13 @@ extension WebPages {
     }
 
     func concordance(_ request: Request, context: APIContext) async throws -> Response {
-        let form = FormFields(request.uri.query)
-        var view = chrome("Concordance", tab: "concordance", context: context)
-        let pairs = try await languagePairs()
-        let chosen = form["pair"] ?? pairs.first.map { "\($0.source)-\($0.target)" }
-        view["pairs"] = pairOptions(pairs, selected: chosen)
-        view["q"] = form["q"] ?? ""
-        view["noPairs"] = pairs.isEmpty
-        guard let query = form["q"], let chosen else { return templates.page("concordance", view) }
-        let (from, to) = Self.split(pair: chosen)
-        view["from"] = from
-        view["to"] = to
+        var (_, view, asked) = try await searchForm(request, title: "Concordance", tab: "concordance", context: context)
+        guard let asked else { return templates.page("concordance", view) }
+        let (query, from, to) = asked
         do {
             let response = try await api.answer(PamyatServer.Request(
                 verb: "CONCORDANCE", arguments: [from, query], options: ["to": to, "limit": "50"]))
-            let hits = try JSONDecoder().decode([Hit].self, from: Data(response.field("hits")?.bytes ?? Array("[]".utf8)))
+            let hits = try Self.decode([Hit].self, field: "hits", of: response)
             view["hits"] = hits.map { hit -> [String: Any] in
                 [
                     "pieces": Self.marked(hit.text, ranges: hit.highlights.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }),

@@ -1,5 +1,7 @@
 import Foundation
+import PamyatCore
 import PamyatServer
+import PamyatService
 import PamyatWeb
 import Testing
 
@@ -100,13 +102,62 @@ import Testing
         }
     }
 
-    @Test func memoryListsPairsAndTMXDownloads() async throws {
-        try await Self.withWebServer { server in
+    @Test func memoryListsPairsDocumentsWithTheirUnitsAndTMXDownloads() async throws {
+        let memories = try HTTPTestServer.memories()
+        try memories[0].store.write { session in
+            try session.saveDocument(DocumentRecord(
+                id: "press-2024-03", title: "Совещание", date: "2024-03-14", sourceLanguage: HTTPTestServer.ru,
+                languages: [HTTPTestServer.ru, HTTPTestServer.en, HTTPTestServer.ptBR], contentHash: "h"))
+            try session.saveDocument(DocumentRecord(
+                id: "empty-doc", sourceLanguage: HTTPTestServer.ru, languages: [HTTPTestServer.ru, HTTPTestServer.en], contentHash: "e"))
+        }
+        try await withHTTPServer(memories: memories, routes: [try WebPage()]) { server in
             let page = try await server.client.get("/memory", headers: Self.html)
             #expect(page.status == 200)
-            #expect(page.text.contains("main: 4 unit(s)"), "\(page.text)")
+            #expect(page.text.contains("main: 4 unit(s), 2 document(s)"), "\(page.text)")
             #expect(page.text.contains("<td>ru-en</td><td class=\"num\">3</td>"))
             #expect(page.text.contains("href=\"/api/v1/export?memory=main&amp;from=ru&amp;to=en\""))
+            #expect(
+                page.text.contains("<td>press-2024-03</td><td>2024-03-14</td><td>ru, en, pt-BR</td><td class=\"num\">4</td>"),
+                "the document's row counts its four units")
+            #expect(page.text.contains("<td>empty-doc</td><td></td><td>ru, en</td><td class=\"num\">0</td>"))
+            #expect(page.text.contains("href=\"/api/v1/export?memory=main&amp;doc=press-2024-03\""))
+        }
+    }
+
+    @Test func aReviewFileIsShownInTheReviewTableADocumentPerSection() async throws {
+        let ru = HTTPTestServer.ru, en = HTTPTestServer.en
+        let file = ReviewFile.text([
+            ReviewItem(
+                keep: true, documentID: "release-7", sourceLanguage: ru, targetLanguage: en, sourcePositions: "3", targetPositions: "3",
+                score: 0.42, reason: .lowConfidence, source: "Стороны обсудили <торговлю>.", target: "The sides discussed trade.",
+                title: "Релиз 7", date: "2024-05-01"),
+            ReviewItem(
+                keep: false, documentID: "release-7", sourceLanguage: ru, targetLanguage: en, sourcePositions: "4", targetPositions: "",
+                score: 0, reason: .noTranslation, source: "Без пары.", target: ""),
+            ReviewItem(
+                keep: false, documentID: "release-8", sourceLanguage: ru, targetLanguage: en, sourcePositions: "1", targetPositions: "1",
+                score: 0.5, reason: .lowConfidence, source: "Второй документ.", target: "The second document."),
+        ])
+        try await Self.withWebServer { server in
+            let page = try await server.client.post(
+                "/align/review", body: Self.form([("review", file)]), contentType: "application/x-www-form-urlencoded")
+            #expect(page.status == 200, "\(page.text)")
+            #expect(page.text.contains("data-document=\"release-7\" data-title=\"Релиз 7\" data-date=\"2024-05-01\""), "\(page.text)")
+            #expect(page.text.contains("data-document=\"release-8\""), "a section per document")
+            #expect(page.text.contains("release-7, ru → en: 2 bead(s), 1 low-confidence, 1 sentence(s) without a partner"))
+            #expect(page.text.contains("<span class=\"s\">Стороны обсудили &lt;торговлю&gt;.</span>"), "stored text is escaped")
+            let rows = page.text.components(separatedBy: "<tr class=\"bead").dropFirst()
+            #expect(rows.count == 3)
+            #expect(rows.first?.contains("class=\"keep\" checked") == true, "a row to keep starts accepted")
+            #expect(rows.dropFirst().first?.contains("disabled") == true, "a sentence without a partner cannot be accepted")
+            #expect(rows.last?.contains("checked") == false, "a row to drop starts rejected")
+            #expect(page.text.contains("id=\"store\""))
+
+            let malformed = try await server.client.post(
+                "/align/review", body: Self.form([("review", "decision\tdocument\nkeep\tx\n")]), contentType: "application/x-www-form-urlencoded")
+            #expect(malformed.status == 422)
+            #expect(malformed.text.contains("the review file:1: this is not a pamyat review file"), "\(malformed.text)")
         }
     }
 

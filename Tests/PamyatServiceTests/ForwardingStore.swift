@@ -25,4 +25,5 @@ extension ForwardingStore {
     }
     func languages() throws -> [LanguageTag] { try base.languages() }
     func stats() throws -> MemoryStats { try base.stats() }
+    func unitCountsByDocument() throws -> [String: Int] { try base.unitCountsByDocument() }
 }

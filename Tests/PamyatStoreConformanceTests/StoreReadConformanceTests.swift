@@ -84,6 +84,13 @@ import Testing
     }
 
     @Test(arguments: StoreKind.allCases)
+    func unitsAreCountedPerDocument(kind: StoreKind) throws {
+        let memory = try filled(kind)
+        #expect(try memory.store.unitCountsByDocument() == ["a": 2, "b": 2], "the unit without a document is not counted")
+        #expect(try kind.makeMemory().store.unitCountsByDocument().isEmpty)
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func unitsComeInTheOrderAsked(kind: StoreKind) throws {
         let store = try filled(kind).store
         var ids: [Int64] = []

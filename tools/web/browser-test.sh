@@ -28,6 +28,10 @@ export PAMYAT_MEMORIES="$WORK/memories"
 mkdir -p "$PAMYAT_MEMORIES"
 S=memories/samples
 "$PAMYAT" add "$S/press-release.ru.txt" "$S/press-release.be.txt" --title "Встреча с Генеральным секретарем ОДКБ" --date 2024-03-14 >/dev/null
+# A review file as `pamyat add --review` writes it (into a scratch memory: nothing of it is served);
+# --min-confidence 1 sends every bead short of certain to the file.
+"$PAMYAT" add "$S/press-release.ru.txt" "$S/press-release.en.txt" --memory "$WORK/review-scratch.sqlite" \
+  --min-confidence 1 --review "$WORK/press-release.review.tsv" >/dev/null
 TOKEN=browser-test-$RANDOM$RANDOM
 printf '%s\n' "$TOKEN" >"$WORK/token"
 "$PAMYAT" serve --http 0 --token-file "$WORK/token" 2>"$WORK/serve.log" &
@@ -42,4 +46,5 @@ for _ in $(seq 600); do
 done
 [ -n "$URL" ] || { cat "$WORK/serve.log" >&2; fail "pamyat serve did not listen within 60 s."; }
 SE_OFFLINE=true "$VENV/bin/python" tools/web/browser_test.py "$URL" "$TOKEN" "$S" .build/web-screenshots \
+  "$WORK/press-release.review.tsv" \
   || { echo "--- server log" >&2; tail -20 "$WORK/serve.log" >&2; fail "the browser test failed."; }

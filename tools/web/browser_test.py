@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """pamyat's web page in a real browser: Debian's headless chromium driven by selenium.
 
-Usage: browser_test.py BASE_URL TOKEN SAMPLES_DIR SCREENSHOT_DIR
+Usage: browser_test.py BASE_URL TOKEN SAMPLES_DIR SCREENSHOT_DIR REVIEW_FILE
 
 Logs in with the token, aligns the sample press release (ru, en) pasted into the align page,
 rejects one bead, joins two, stores the accepted ones and checks through the API that exactly
 they are in the memory; then searches a changed Russian sentence and sees the differences marked
-and the translation, and runs a concordance. Any failure (chromium that does not start included)
+and the translation, and runs a concordance. Last it uploads the review file `pamyat add --review`
+wrote for the same release, accepts only the row of the bead rejected before, stores it and finds it
+in the memory under the file's document. Any failure (chromium that does not start included)
 raises, and the script exits non-zero.
 """
 import json
@@ -22,7 +24,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-BASE, TOKEN, SAMPLES, SHOTS = sys.argv[1:5]
+BASE, TOKEN, SAMPLES, SHOTS, REVIEW = sys.argv[1:6]
 REJECTED = "Он приступил к исполнению обязанностей 1 января 2023 года."
 JOINED_FIRST = "Генеральный секретарь проинформировал"
 CHANGED = "Глава государства также предложил провести в Минске международную конференцию по безопасности."
@@ -145,7 +147,28 @@ def main():
         driver.get(BASE + "/memory")
         check("ru-en" in driver.find_element(By.CSS_SELECTOR, "table.pairs").text, "the memory page lacks ru-en")
         shot(driver, "memory")
-        print("browser test: login, align %d beads, 1 rejected, 2 joined, %d stored, search, concordance, memory: ok" % (len(rows), accepted))
+
+        # The review file: chosen in the page, shown in the review table; only the row of the bead
+        # rejected above is accepted and stored, under the file's document.
+        driver.get(BASE + "/align")
+        wait.until(EC.presence_of_element_located((By.ID, "review-file"))).send_keys(REVIEW)
+        wait.until(lambda d: d.find_element(By.ID, "review").get_attribute("value").startswith("# pamyat review file"))
+        driver.find_element(By.CSS_SELECTOR, "#review-form button[type=submit]").click()
+        section = wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "section.review[data-document]")))
+        document = section.get_attribute("data-document")
+        review_rows = len(driver.find_elements(By.CSS_SELECTOR, "section.review tbody tr"))
+        for box in driver.find_elements(By.CSS_SELECTOR, "section.review input.keep:checked"):
+            box.click()
+        row_starting(REJECTED).find_element(By.CSS_SELECTOR, "input.keep").click()
+        shot(driver, "review-file")
+        driver.find_element(By.ID, "store").click()
+        wait.until(EC.text_to_be_present_in_element((By.ID, "store-summary"), "unit(s) added"))
+        summary = driver.find_element(By.ID, "store-summary").text
+        check(summary.startswith("ru → en: 1 unit(s) added, 0 already present"), "review summary: " + summary)
+        stored = api("/api/v1/lookup", q=REJECTED, **{"from": "ru", "to": "en", "min": "100"})["matches"]
+        check(stored and stored[0]["document"] == document, "the reviewed row is not stored under %s: %s" % (document, stored))
+        print("browser test: login, align %d beads, 1 rejected, 2 joined, %d stored, search, concordance, memory, "
+              "review file (%d rows, 1 accepted): ok" % (len(rows), accepted, review_rows))
     finally:
         driver.quit()
 

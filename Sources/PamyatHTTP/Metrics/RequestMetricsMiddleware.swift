@@ -7,8 +7,9 @@ import NIOConcurrencyHelpers
 /// Counts each request and times it, per route (the route's pattern, never the request's own path:
 /// `/tmserver/:source/:target/unit/**`), method and status: `pamyat_http_requests_total` and
 /// `pamyat_http_request_duration_seconds`. Writes the access log line too: method, route, status and
-/// duration at info (the route, not the path: a tmserver path holds the text looked up); the path
-/// with its query, user text, at trace.
+/// duration at debug (the route, not the path: a tmserver path holds the text looked up); the path
+/// with its query, user text, at trace. Not at info: the log handler writes each line to standard
+/// error at once, a system call per request on the event loop that answers it.
 struct RequestMetricsMiddleware: RouterMiddleware {
     typealias Context = APIContext
 
@@ -59,7 +60,7 @@ struct RequestMetricsMiddleware: RouterMiddleware {
         let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
         timer.recordNanoseconds(nanoseconds)
         let milliseconds = Double(nanoseconds) / 1_000_000
-        logger.info(
+        logger.debug(
             "\(request.method.rawValue) \(route) \(status)",
             metadata: ["http.route": "\(route)", "http.status": "\(status)", "http.duration_ms": "\((milliseconds * 100).rounded() / 100)"])
         logger.trace("request", metadata: ["http.path": "\(request.uri.path)", "http.query": "\(request.uri.query ?? "")"])

@@ -32,7 +32,7 @@ struct AlignAddRoutes {
     }
 
     private func align(_ request: Request) async throws -> Response {
-        let body = try JSON.decode(AlignBody.self, from: try await api.body(of: request), what: "/api/v1/align")
+        let body = try await api.decodeBody(AlignBody.self, of: request)
         let pair = LanguagePair(source: try Self.language(body.from, what: "from"), target: try Self.language(body.to, what: "to"))
         guard pair.source != pair.target else {
             throw APIError(ServerError(.badRequest, "from and to name the same language (\(pair.source)); give two languages."))
@@ -79,7 +79,7 @@ struct AlignAddRoutes {
 
     private func addPairs(_ request: Request) async throws -> Response {
         try api.checkWritable("adding")
-        let body = try JSON.decode(AddBody.self, from: try await api.body(of: request), what: "/api/v1/add")
+        let body = try await api.decodeBody(AddBody.self, of: request)
         let from = try Self.language(body.from, what: "from")
         let to = try Self.language(body.to, what: "to")
         guard body.pairs.count <= Self.maximumPairs else {

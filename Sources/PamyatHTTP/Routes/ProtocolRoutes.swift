@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import PamyatServer
 
 /// The routes that answer what a protocol verb answers, through the protocol's dispatcher: the same
@@ -18,8 +19,7 @@ struct ProtocolRoutes {
         }
         table.add(.get, "/api/v1/lookup") { request, _ in
             let route = "/api/v1/lookup"
-            let query = try QueryParameters(
-                request.uri.query, allowed: ["q", "from", "to", "min", "limit", "memory", "previous", "similar"], route: route)
+            let query = try QueryParameters(request.uri.query, allowed: Self.lookupParameters, route: route)
             var options: [String: String] = [:]
             for (name, option) in [("min", "min"), ("limit", "limit"), ("memory", "memory"), ("previous", "prev"), ("similar", "similar")] {
                 options[option] = query[name]
@@ -40,11 +40,11 @@ struct ProtocolRoutes {
                 options: options))
         }
         table.add(.post, "/api/v1/segment") { request, _ in
-            let body = try JSON.decode(SegmentBody.self, from: try await api.body(of: request), what: "/api/v1/segment")
+            let body = try await api.decodeBody(SegmentBody.self, of: request)
             return try await api.respond(PamyatServer.Request(verb: "SEGMENT", arguments: [body.lang, body.text]))
         }
         table.add(.post, "/api/v1/analyze") { request, _ in
-            let body = try JSON.decode(DocumentBody.self, from: try await api.body(of: request), what: "/api/v1/analyze")
+            let body = try await api.decodeBody(DocumentBody.self, of: request)
             var options: [String: String] = [:]
             options["bands"] = body.bands
             options["input"] = body.input
@@ -53,6 +53,8 @@ struct ProtocolRoutes {
         }
         table.add(.post, "/api/v1/pretranslate") { request, _ in try await pretranslate(request) }
     }
+
+    static let lookupParameters: Set<String> = ["q", "from", "to", "min", "limit", "memory", "previous", "similar"]
 
     struct SegmentBody: Decodable {
         var lang: String
@@ -73,7 +75,7 @@ struct ProtocolRoutes {
 
     /// PRETRANSLATE's document as the body itself: XLIFF (`application/xliff+xml`) or the draft (`text/plain`).
     private func pretranslate(_ request: Request) async throws -> Response {
-        let body = try JSON.decode(DocumentBody.self, from: try await api.body(of: request), what: "/api/v1/pretranslate")
+        let body = try await api.decodeBody(DocumentBody.self, of: request)
         var options: [String: String] = [:]
         options["min"] = body.min.map(String.init)
         options["format"] = body.format
@@ -82,7 +84,7 @@ struct ProtocolRoutes {
         let response = try await api.answer(PamyatServer.Request(
             verb: "PRETRANSLATE", arguments: [body.from, body.to, body.document], options: options))
         guard let fragment = response.field("document") else { throw APIError(ServerError(.internal, "PRETRANSLATE answered no document.")) }
-        let document = try JSONDecoder().decode(String.self, from: Data(fragment.bytes))
+        let document = try JSON.decoder.decode(String.self, from: Data(fragment.bytes))
         let type = switch body.format {
         case "text": "text/plain; charset=utf-8"
         case "tmx": "application/x-tmx+xml; charset=utf-8"
@@ -111,7 +113,7 @@ struct ProtocolRoutes {
     static let maximumBatch = 1_000
 
     private func batchLookup(_ request: Request) async throws -> Response {
-        let body = try JSON.decode(BatchBody.self, from: try await api.body(of: request), what: "/api/v1/lookup")
+        let body = try await api.decodeBody(BatchBody.self, of: request)
         guard !body.queries.isEmpty, body.queries.count <= Self.maximumBatch else {
             throw APIError(ServerError(.badRequest, "queries has \(body.queries.count) entries; give 1 to \(Self.maximumBatch)."))
         }
@@ -120,7 +122,8 @@ struct ProtocolRoutes {
         options["limit"] = body.limit.map(String.init)
         options["memory"] = body.memory
         if body.similar == true { options["similar"] = "1" }
-        var bytes = Array(#"{"results":["#.utf8)
+        var buffer = ByteBufferAllocator().buffer(capacity: 64 * body.queries.count + 16)
+        buffer.writeString(#"{"results":["#)
         for (index, query) in body.queries.enumerated() {
             var queryOptions = options
             queryOptions["prev"] = query.previous
@@ -131,10 +134,10 @@ struct ProtocolRoutes {
                 error.message = "queries[\(index)]: \(error.message)"
                 throw error
             }
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: JSON.object(response.fields))
+            if index > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+            JSON.writeObject(response.fields, into: &buffer)
         }
-        bytes.append(contentsOf: Array("]}".utf8))
-        return JSON.response(bytes)
+        buffer.writeString("]}")
+        return JSON.response(buffer)
     }
 }

@@ -19,7 +19,7 @@ struct TMServerRoutes {
         table.add(.get, "/tmserver/languages/") { request, _ in
             _ = try QueryParameters(request.uri.query, allowed: [], route: "/tmserver/languages/")
             let hello = try await api.answer(PamyatServer.Request(verb: "HELLO"))
-            let languages = try JSONDecoder().decode([String].self, from: Data(hello.field("languages")?.bytes ?? Array("[]".utf8)))
+            let languages = try JSON.decoder.decode([String].self, from: Data(hello.field("languages")?.bytes ?? Array("[]".utf8)))
             let codes = languages.map(Self.code)
             return try JSON.response(encoding: ["sourceLanguages": codes, "targetLanguages": codes])
         }
@@ -38,7 +38,7 @@ struct TMServerRoutes {
             options["min"] = try query["min_similarity"].map { try Self.wholeNumber($0, name: "min_similarity") }
             options["limit"] = try query["max_candidates"].map { try Self.wholeNumber($0, name: "max_candidates") }
             let response = try await api.answer(PamyatServer.Request(verb: "LOOKUP", arguments: [source, target, text], options: options))
-            let matches = try JSONDecoder().decode([Match].self, from: Data(response.field("matches")?.bytes ?? Array("[]".utf8)))
+            let matches = try JSON.decoder.decode([Match].self, from: Data(response.field("matches")?.bytes ?? Array("[]".utf8)))
             let units = matches.enumerated().map { index, match in
                 Unit(source: match.source, target: match.target, quality: min(match.score, 100), rank: index + 1)
             }

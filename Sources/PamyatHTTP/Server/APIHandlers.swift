@@ -44,7 +44,7 @@ public final class APIHandlers: Sendable {
 
     /// The protocol's answer to `request` as an HTTP response: its members as a JSON object.
     package func respond(_ request: PamyatServer.Request) async throws -> Response {
-        JSON.response(JSON.object(try await answer(request).fields))
+        JSON.response(fields: try await answer(request).fields)
     }
 
     /// Runs blocking work (a store, a document) on a worker thread, its errors as ``APIError``s
@@ -93,6 +93,12 @@ public final class APIHandlers: Sendable {
             )
         }
         return memory
+    }
+
+    /// The request's JSON body decoded as `type`; what is wrong with it is `bad-request`, naming the
+    /// route's path and the member (`/api/v1/add: pairs[2].source is missing; give it.`).
+    func decodeBody<T: Decodable>(_ type: T.Type, of request: Request) async throws -> T {
+        try JSON.decode(T.self, from: try await body(of: request), what: request.uri.path)
     }
 
     /// The request body, read up to `limit` bytes (`too-large` beyond).

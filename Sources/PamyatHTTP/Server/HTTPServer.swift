@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import NIOPosix
@@ -35,15 +36,9 @@ public struct HTTPServer: Service {
 
     public func run() async throws {
         try configuration.validate()
-        let threadPool = NIOThreadPool(numberOfThreads: configuration.workerThreads)
-        threadPool.start()
-        do {
+        try await ServerStartup.withWorkerThreads(configuration.workerThreads) { threadPool in
             try await serve(threadPool: threadPool)
-        } catch {
-            try? await threadPool.shutdownGracefully()
-            throw error
         }
-        try await threadPool.shutdownGracefully()
         logger.info("HTTP server stopped")
     }
 
@@ -69,14 +64,14 @@ public struct HTTPServer: Service {
         let (configuration, logger, onServerRunning) = (self.configuration, self.logger, self.onServerRunning)
         let application = Application(
             router: table.router,
+            server: .http1OnEventLoop(),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port),
                 availableConnectionsDelegate: .maximum(configuration.maximumConnections, logger: logger)),
             onServerRunning: { channel in
                 guard let address = channel.localAddress else { return }
-                let shown = address.protocol == .inet6 ? "[\(address.ipAddress ?? "::")]" : address.ipAddress ?? configuration.host
                 logger.info(
-                    "HTTP API listening on http://\(shown):\(address.port ?? configuration.port)/",
+                    "HTTP API listening on http://\(ServerStartup.shown(address, host: configuration.host, port: configuration.port))/",
                     metadata: ["http.auth": "\(configuration.token != nil)", "http.read_only": "\(configuration.isReadOnly)"])
                 await onServerRunning(address)
             },
@@ -84,17 +79,7 @@ public struct HTTPServer: Service {
         do {
             try await application.run()
         } catch let error as IOError {
-            let address = "\(configuration.host):\(configuration.port)"
-            switch error.errnoCode {
-            case EADDRINUSE:
-                throw ServerError(.configuration, "Cannot serve HTTP on \(address): another program uses that port. Stop it, or give another port.", setting: .port)
-            case EACCES:
-                throw ServerError(.configuration, "Cannot serve HTTP on \(address): ports below 1024 need administrator rights. Give a port from 1024 up.", setting: .port)
-            case EADDRNOTAVAIL:
-                throw ServerError(.configuration, "Cannot serve HTTP on \(address): this machine has no such address. Give one of its addresses, e.g. 127.0.0.1.", setting: .host)
-            default:
-                throw ServerError(.configuration, "Cannot serve HTTP on \(address): \(error.description).")
-            }
+            throw ServerStartup.bindFailure(error, what: "serve HTTP", host: configuration.host, port: configuration.port)
         }
     }
 }

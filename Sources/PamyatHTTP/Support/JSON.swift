@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import PamyatServer
 
 /// JSON bodies: written from the protocol's encoded fragments (the bytes the line protocol sends),
@@ -11,43 +12,79 @@ enum JSON {
         JSONStringLiteral.encode(text, into: &bytes)
     }
 
-    /// `{"name":value,…}` of the protocol response's members, without its `ok`.
-    static func object(_ fields: [(name: String, value: JSONFragment)]) -> [UInt8] {
-        var bytes: [UInt8] = [UInt8(ascii: "{")]
-        bytes.reserveCapacity(fields.reduce(8) { $0 + $1.name.utf8.count + $1.value.bytes.count + 4 })
+    /// Writes `{"name":value,…}` of the protocol response's members, without its `ok`, into `buffer`.
+    static func writeObject(_ fields: [(name: String, value: JSONFragment)], into buffer: inout ByteBuffer) {
+        buffer.writeInteger(UInt8(ascii: "{"))
         for (index, field) in fields.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            appendString(field.name, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: field.value.bytes)
+            if index > 0 { buffer.writeInteger(UInt8(ascii: ",")) }
+            writeName(field.name, into: &buffer)
+            buffer.writeInteger(UInt8(ascii: ":"))
+            buffer.writeBytes(field.value.bytes)
         }
-        bytes.append(UInt8(ascii: "}"))
-        return bytes
+        buffer.writeInteger(UInt8(ascii: "}"))
+    }
+
+    /// The bytes `{"name":value,…}` take (for a buffer's capacity).
+    static func objectSize(_ fields: [(name: String, value: JSONFragment)]) -> Int {
+        fields.reduce(2) { $0 + $1.name.utf8.count + $1.value.bytes.count + 4 }
+    }
+
+    /// A member name: the protocol's are plain ASCII words, written as they are; any other is escaped.
+    private static func writeName(_ name: String, into buffer: inout ByteBuffer) {
+        if name.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            buffer.writeInteger(UInt8(ascii: "\""))
+            buffer.writeString(name)
+            buffer.writeInteger(UInt8(ascii: "\""))
+        } else {
+            var bytes: [UInt8] = []
+            appendString(name, to: &bytes)
+            buffer.writeBytes(bytes)
+        }
+    }
+
+    /// A 200 response whose body is the protocol response's members as a JSON object: written once,
+    /// straight into the body's buffer.
+    static func response(fields: [(name: String, value: JSONFragment)]) -> Response {
+        var buffer = ByteBufferAllocator().buffer(capacity: objectSize(fields) + 1)
+        writeObject(fields, into: &buffer)
+        return response(buffer)
     }
 
     /// A 200 (or `status`) response with a JSON body.
     static func response(_ bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
-        var body = bytes
-        body.append(UInt8(ascii: "\n"))
-        return Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        var buffer = ByteBufferAllocator().buffer(capacity: bytes.count + 1)
+        buffer.writeBytes(bytes)
+        return response(buffer, status: status)
     }
+
+    /// A 200 (or `status`) response with the JSON body in `buffer`, a line feed added.
+    static func response(_ buffer: consuming ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        // Consumed, not copied: the caller's buffer is its only reference, so no copy on write.
+        buffer.writeInteger(UInt8(ascii: "\n"))
+        return Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: buffer))
+    }
+
+    static let contentType = "application/json; charset=utf-8"
 
     /// A response with `value` encoded as `pamyat … --json` encodes (keys sorted, slashes unescaped).
     static func response(encoding value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         response(Array(try encoder.encode(value)), status: status)
     }
 
-    static var encoder: JSONEncoder {
+    /// One encoder for every response (its settings are read-only after this; encoding is thread-safe).
+    static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
+    }()
+
+    /// One decoder for every request body.
+    static let decoder = JSONDecoder()
 
     /// Decodes a JSON request body, answering what is wrong with it as `bad-request`.
     static func decode<T: Decodable>(_ type: T.Type, from bytes: ByteBuffer, what: String) throws -> T {
         do {
-            return try JSONDecoder().decode(T.self, from: Data(bytes.readableBytesView))
+            return try decoder.decode(T.self, from: Data(bytes.readableBytesView))
         } catch let error as DecodingError {
             throw APIError(ServerError(.badRequest, "\(what): \(describe(error))"))
         }

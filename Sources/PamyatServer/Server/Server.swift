@@ -29,15 +29,9 @@ public struct Server: Service {
 
     public func run() async throws {
         try configuration.validate()
-        let threadPool = NIOThreadPool(numberOfThreads: configuration.workerThreads)
-        threadPool.start()
-        do {
+        try await ServerStartup.withWorkerThreads(configuration.workerThreads) { threadPool in
             try await serve(threadPool: threadPool)
-        } catch {
-            try? await threadPool.shutdownGracefully()
-            throw error
         }
-        try await threadPool.shutdownGracefully()
         logger.info("server stopped")
     }
 
@@ -52,9 +46,8 @@ public struct Server: Service {
             listener.close(promise: nil)
             throw ServerError(.internal, "The listening socket has no address.")
         }
-        let shown = address.protocol == .inet6 ? "[\(address.ipAddress ?? "::")]" : address.ipAddress ?? configuration.host
         logger.info(
-            "listening on \(shown):\(address.port ?? configuration.port)",
+            "listening on \(ServerStartup.shown(address, host: configuration.host, port: configuration.port))",
             metadata: [
                 "server.auth": "\(configuration.token != nil)", "server.read_only": "\(configuration.isReadOnly)",
                 "server.max_connections": "\(configuration.maximumConnections)",
@@ -127,17 +120,7 @@ public struct Server: Service {
         do {
             return try await bind()
         } catch let error as IOError {
-            let address = "\(configuration.host):\(configuration.port)"
-            switch error.errnoCode {
-            case EADDRINUSE:
-                throw ServerError(.configuration, "Cannot listen on \(address): another program uses that port. Stop it, or give another port.", setting: .port)
-            case EACCES:
-                throw ServerError(.configuration, "Cannot listen on \(address): ports below 1024 need administrator rights. Give a port from 1024 up.", setting: .port)
-            case EADDRNOTAVAIL:
-                throw ServerError(.configuration, "Cannot listen on \(address): this machine has no such address. Give one of its addresses, e.g. 127.0.0.1.", setting: .host)
-            default:
-                throw ServerError(.configuration, "Cannot listen on \(address): \(error.description).")
-            }
+            throw ServerStartup.bindFailure(error, what: "listen", host: configuration.host, port: configuration.port)
         }
     }
 }

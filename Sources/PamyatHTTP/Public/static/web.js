@@ -45,13 +45,15 @@ document.addEventListener("submit", async (event) => {
     error.textContent = reply.status === 401 ? "The token is wrong." : "Logging in failed (" + reply.status + ").";
     error.hidden = false;
     form.token.select();
-  } else if (form.id === "align-form") {
+  } else if (form.id === "align-form" || form.id === "review-form") {
+    // Aligning documents, or reading a review file: the page the server answers replaces this one.
     event.preventDefault();
     const button = form.querySelector("button[type=submit]");
+    const label = button.textContent;
     button.disabled = true;
-    button.textContent = "Aligning…";
+    button.textContent = form.id === "align-form" ? "Aligning…" : "Reading…";
     try {
-      const reply = await fetch("/align", {
+      const reply = await fetch(form.getAttribute("action"), {
         method: "POST", credentials: "same-origin", body: new URLSearchParams(new FormData(form)),
         headers: headers({ "Content-Type": "application/x-www-form-urlencoded" }),
       });
@@ -64,8 +66,8 @@ document.addEventListener("submit", async (event) => {
       if (heading) { heading.tabIndex = -1; heading.focus(); }
     } catch (error) {
       button.disabled = false;
-      button.textContent = "Align";
-      alert("Aligning failed: " + error.message);
+      button.textContent = label;
+      alert(label + " failed: " + error.message);
     }
   }
 });
@@ -184,7 +186,11 @@ async function store(button) {
       const label = section.dataset.from + " → " + section.dataset.to;
       if (!pairs.length) { parts.push(label + ": nothing accepted"); continue; }
       const request = { from: section.dataset.from, to: section.dataset.to, pairs };
-      for (const name of ["document", "title", "date"]) if (form[name].value.trim()) request[name] = form[name].value.trim();
+      // A review file's section names its document; aligned documents take the form's.
+      for (const name of ["document", "title", "date"]) {
+        const value = (section.dataset[name] || form[name].value).trim();
+        if (value) request[name] = value;
+      }
       const reply = await fetch("/api/v1/add", {
         method: "POST", credentials: "same-origin", body: JSON.stringify(request),
         headers: headers({ "Content-Type": "application/json" }),

@@ -1,0 +1,28 @@
+import Testing
+@testable import PamyatHTTP
+
+/// Query parameters decoded as forms and browsers encode them, by the hand-written decoder.
+@Suite struct QueryParametersTests {
+    @Test func percentEscapesAndPlusesAreDecodedAsUTF8() throws {
+        let query = try QueryParameters(
+            "q=%D0%92%D1%8B%D0%B7%D0%BE%D0%B2%D0%BE%D0%B2+%D0%BC%D0%BD%D0%BE%D0%B3%D0%BE.&from=ru&to=%65n&min=",
+            allowed: ["q", "from", "to", "min"], route: "/test")
+        #expect(query["q"] == "Вызовов много.")
+        #expect(query["from"] == "ru")
+        #expect(query["to"] == "en", "escapes of ASCII letters, lower or upper hex")
+        #expect(query["min"] == "")
+        #expect(QueryParameters.decode("a%2Bb%2fc") == "a+b/c", "an escaped plus stays a plus")
+    }
+
+    @Test func malformedEscapesAreLeftAsTheyAre() {
+        #expect(QueryParameters.decode("100%+sure") == "100% sure", "a % not followed by two hex digits")
+        #expect(QueryParameters.decode("x%4") == "x%4")
+        #expect(QueryParameters.decode("%FF%FE+x") == "%FF%FE x", "bytes that are not UTF-8")
+        #expect(QueryParameters.decode("Минск") == "Минск", "unescaped UTF-8 passes through")
+    }
+
+    @Test func unknownAndRepeatedParametersAreRefused() {
+        #expect(throws: APIError.self) { try QueryParameters("q=1&x=2", allowed: ["q"], route: "/test") }
+        #expect(throws: APIError.self) { try QueryParameters("q=1&q=2", allowed: ["q"], route: "/test") }
+    }
+}
