@@ -54,7 +54,8 @@ import FoundationNetworking
     @Test func httpAloneServesTheAPIAndStopsOnSIGTERM() async throws {
         let folder = try PamyatBinary.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let server = try Process2([], memories: folder, expectLine: false)
+        // The access log is written at debug (docs/HTTP.md, "Metrics and the access log").
+        let server = try Process2(["--log-level", "debug"], memories: folder, expectLine: false)
         #expect(server.httpPort > 0, "logged its port: \(server.log)")
         let (status, body) = try await Self.get("http://127.0.0.1:\(server.httpPort)/api/v1/stats")
         #expect(status == 200)
