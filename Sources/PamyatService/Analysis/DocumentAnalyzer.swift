@@ -63,8 +63,12 @@ public struct DocumentAnalyzer {
                 let count = AnalysisCount(
                     segments: 1, words: counter.count(sentence), characters: sentence.count(where: { !$0.isWhitespace }))
                 if seen.insert(sentence).inserted {
-                    let request = LookupRequest(text: sentence, from: source, to: target, minimum: bands.minimum, limit: 1, previous: previous, memory: analyzer.memory)
-                    table.add(count, to: bands.band(score: try service.lookup(request).first?.score))
+                    var best: Int?
+                    for minimum in bands.lookupMinimums where best == nil {
+                        let request = LookupRequest(text: sentence, from: source, to: target, minimum: minimum, limit: 1, previous: previous, memory: analyzer.memory)
+                        best = try service.lookup(request).first?.score
+                    }
+                    table.add(count, to: bands.band(score: best))
                 } else {
                     table.add(count, to: .repetition)
                 }

@@ -68,6 +68,15 @@ public struct MatchBands: Hashable, Sendable {
     /// The least score a match needs to land in a score band.
     public var minimum: Int { thresholds.last ?? 100 }
 
+    /// The minimums to look a sentence up at, in turn, until one finds a match: the second-lowest
+    /// band's first, then the lowest. A lookup at a low minimum reads far more of the index than
+    /// one at a higher minimum (docs/PERFORMANCE.md, "Analysis of a new release"), and a best match
+    /// at or above the higher minimum is the same match either way, so only the sentences with
+    /// nothing there pay for the low one.
+    var lookupMinimums: [Int] {
+        thresholds.count >= 2 ? [thresholds[thresholds.count - 2], minimum] : [minimum]
+    }
+
     /// The band of a best match scoring `score` (nil: no match at all).
     public func band(score: Int?) -> Band {
         guard let score else { return .noMatch }
