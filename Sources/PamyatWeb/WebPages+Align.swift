@@ -27,18 +27,20 @@ extension WebPages {
         return ""
     }
 
+    /// The form posted with `request`, read whole; nil when it is over ``maximumForm``.
+    static func postedForm(_ request: Request) async -> FormFields? {
+        var request = request
+        guard let bytes = try? await request.collectBody(upTo: maximumForm) else { return nil }
+        return FormFields(String(decoding: bytes.readableBytesView, as: UTF8.self))
+    }
+
     func align(_ request: Request, context: APIContext) async throws -> Response {
         var view = chrome("Align and review", tab: "align", context: context)
         view["csrf"] = csrfToken(context)
-        var request = request
-        let bytes: ByteBuffer
-        do {
-            bytes = try await request.collectBody(upTo: Self.maximumForm)
-        } catch {
+        guard let form = await Self.postedForm(request) else {
             view["error"] = "The documents are over \(Self.maximumForm / 1_048_576) MiB together; align smaller ones."
             return templates.page("align", view, status: .contentTooLarge)
         }
-        let form = FormFields(String(decoding: bytes.readableBytesView, as: UTF8.self))
         let from = form["from"] ?? "ru"
         let original = form.all("original").first ?? ""
         let texts = form.all("translation")

@@ -13,15 +13,11 @@ extension WebPages {
         view["from"] = "ru"
         view["translations"] = [["index": 1, "to": "en", "text": "", "first": true]]
         view["csrf"] = csrfToken(context)
-        var request = request
-        let bytes: ByteBuffer
-        do {
-            bytes = try await request.collectBody(upTo: Self.maximumForm)
-        } catch {
+        guard let form = await Self.postedForm(request) else {
             view["error"] = "The review file is over \(Self.maximumForm / 1_048_576) MiB; review a smaller one."
             return templates.page("align", view, status: .contentTooLarge)
         }
-        let text = FormFields(String(decoding: bytes.readableBytesView, as: UTF8.self))["review"] ?? ""
+        let text = form["review"] ?? ""
         view["review"] = text
         do {
             guard !text.allSatisfy(\.isWhitespace) else { throw WebInputError("The review file is empty; choose it or paste it.") }
