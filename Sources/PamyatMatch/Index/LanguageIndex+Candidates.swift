@@ -224,39 +224,52 @@ extension LanguageIndex {
             }
             touched.removeAll(keepingCapacity: true)
 
-            // 2. The signatures: a tight loop of independent loads (each a cache miss on a large
-            //    memory), so that the processor overlaps them; then, for the few left, the exact
-            //    overlap bound. A skipped key counts its weight when its bit is in the signature,
-            //    else its best similar word's credit when one of their bits is.
-            for survivor in survivors {
-                let index = Int(survivor.entry)
-                let signature = buffers.signatures[index]
-                var reachable = Int(survivor.count)
-                if noSimilar {
-                    for position in 0..<firstRead {
-                        // Branch-free: the key's weight when its bit is in the signature.
-                        reachable &+= weight(position) & -Int(truncatingIfNeeded: signature >> UInt64(shifts[position]) & 1)
-                    }
-                } else {
-                    for position in 0..<firstRead {
-                        if signature >> UInt64(shifts[position]) & 1 != 0 {
-                            reachable &+= weight(position)
-                        } else if signature & neighbours.masks[order[position]] != 0 {
-                            reachable &+= neighbours.best[order[position]] * query.counts[order[position]]
+            // 2. The signatures: first gathered in a loop of independent loads and nothing else
+            //    (each a cache miss on a large memory; without a branch between them the processor
+            //    keeps many in flight: this loop was half of a low-minimum lookup's time when the
+            //    checks below sat between the loads), then, for the few left, the exact overlap
+            //    bound. A skipped key counts its weight when its bit is in the signature, else its
+            //    best similar word's credit when one of their bits is.
+            if survivors.isEmpty { return }
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: survivors.count) { gathered in
+                // No key skipped (a low minimum): no signature is read.
+                if firstRead > 0 {
+                    survivors.withUnsafeBufferPointer { survivors in
+                        for position in survivors.indices {
+                            gathered[position] = buffers.signatures[Int(survivors[position].entry)]
                         }
                     }
                 }
-                let needed = Int(survivor.needed)
-                guard reachable >= needed, !PackedShape.isDead(packed[index]),
-                    noSimilar
-                        ? Self.sharedWeight(
-                            of: survivor.entry, with: query, atLeast: needed, buffers: buffers.overlap, slots: buffers.slots,
-                            used: buffers.used)
-                        : Self.sharedWeight(
-                            of: survivor.entry, with: query, atLeast: needed, buffers: buffers.overlap, slots: buffers.slots,
-                            similarRows: buffers.similarRows, table: buffers.table, used: buffers.used)
-                else { continue }
-                candidates.append(survivor.entry)
+                for (position, survivor) in survivors.enumerated() {
+                    let index = Int(survivor.entry)
+                    let signature = firstRead > 0 ? gathered[position] : 0
+                    var reachable = Int(survivor.count)
+                    if noSimilar {
+                        for position in 0..<firstRead {
+                            // Branch-free: the key's weight when its bit is in the signature.
+                            reachable &+= weight(position) & -Int(truncatingIfNeeded: signature >> UInt64(shifts[position]) & 1)
+                        }
+                    } else {
+                        for position in 0..<firstRead {
+                            if signature >> UInt64(shifts[position]) & 1 != 0 {
+                                reachable &+= weight(position)
+                            } else if signature & neighbours.masks[order[position]] != 0 {
+                                reachable &+= neighbours.best[order[position]] * query.counts[order[position]]
+                            }
+                        }
+                    }
+                    let needed = Int(survivor.needed)
+                    guard reachable >= needed, !PackedShape.isDead(packed[index]),
+                        noSimilar
+                            ? Self.sharedWeight(
+                                of: survivor.entry, with: query, atLeast: needed, buffers: buffers.overlap, slots: buffers.slots,
+                                used: buffers.used)
+                            : Self.sharedWeight(
+                                of: survivor.entry, with: query, atLeast: needed, buffers: buffers.overlap, slots: buffers.slots,
+                                similarRows: buffers.similarRows, table: buffers.table, used: buffers.used)
+                    else { continue }
+                    candidates.append(survivor.entry)
+                }
             }
             survivors.removeAll(keepingCapacity: true)
         }
