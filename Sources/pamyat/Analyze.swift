@@ -59,6 +59,7 @@ extension Pamyat {
                 let service = try LookupService(memories: try memories.lookupMemories(), openIndexes: true)
                 var analyzer = DocumentAnalyzer(service: service, source: source, target: target, bands: bands)
                 analyzer.layout = reading.layout
+                analyzer.workers = ProcessInfo.processInfo.activeProcessorCount
                 let progress = documents.count > 1 ? DirectoryProgress(total: documents.count) : nil
                 var done = 0
                 let report = try analyzer.analyze(documents) { table in

@@ -29,12 +29,16 @@ import Testing
         ("Встреча прошла в Минске.", .repetition),
     ]
 
-    @Test func everyBandGetsItsSentence() throws {
+    /// With several workers the sentences are looked up on several threads: the context of each
+    /// (101) and the repetitions must not change.
+    @Test(arguments: [1, 3])
+    func everyBandGetsItsSentence(workers: Int) throws {
         let folder = try TemporaryFolder()
         let path = folder.path("release.ru.txt")
         try Self.document.map(\.0).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
         var analyzer = DocumentAnalyzer(service: try Self.memory(), source: Tags.ru, target: Tags.en)
         analyzer.layout = .lines
+        analyzer.workers = workers
         let report = try analyzer.analyze([path])
         let table = try #require(report.documents.first)
         let counter = try WordCounter(language: Tags.ru)
@@ -59,6 +63,15 @@ import Testing
         #expect(report.documents[1].count(.scores(lowest: 100, highest: 100)).segments == 0, "the exact match counted once, in the first document")
         #expect(report.total.count(.repetition).segments == 2)
         #expect(report.total.count(.noMatch).segments == 1)
+    }
+
+    @Test func aLookupErrorOnAWorkerThreadIsThrown() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("release.ru.txt")
+        try Self.document.map(\.0).joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        var analyzer = DocumentAnalyzer(service: try Self.memory(), source: Tags.ru, target: Tags.kk)
+        analyzer.workers = 2
+        #expect(throws: LookupError.self, "the memory holds no ru→kk units") { try analyzer.analyze([path]) }
     }
 
     @Test func bandsFromAList() throws {
