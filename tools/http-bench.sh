@@ -14,7 +14,8 @@
 # lookups are fuzzy, not exact), then runs wrk with a Lua script that cycles through
 # `GET /api/v1/lookup?q=…&from=ru&to=en` for them, and pamyat-load with the same 1,000 texts. Prints
 # wrk's report (requests/s, latency percentiles), the server's CPU time during each run (requests per
-# CPU-second: what the machine's load changes least) and the server's own count from /metrics.
+# CPU-second: what the machine's load changes least), wrk's own CPU time (the load generator shares
+# the machine's cores) and the server's own count from /metrics.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -77,10 +78,12 @@ cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/p
 wrk -t "$THREADS" -c "$CONNECTIONS" -d 3s -s "$OUT/lookups.lua" "http://127.0.0.1:$PORT" > /dev/null
 echo "http-bench: $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $PAMYAT, $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 before=$(cpu)
-wrk -t "$THREADS" -c "$CONNECTIONS" -d "${SECONDS_}s" --latency -s "$OUT/lookups.lua" "http://127.0.0.1:$PORT" | tee "$OUT/wrk.txt"
+/usr/bin/time -o "$OUT/wrk.time" -f '%U %S' \
+  wrk -t "$THREADS" -c "$CONNECTIONS" -d "${SECONDS_}s" --latency -s "$OUT/lookups.lua" "http://127.0.0.1:$PORT" | tee "$OUT/wrk.txt"
 after=$(cpu)
 requests=$(awk '/requests in/ { print $1 }' "$OUT/wrk.txt")
-echo "HTTP: server CPU $(echo "$after - $before" | bc) s for $requests requests: $(echo "scale=0; $requests / ($after - $before)" | bc) requests per CPU-second"
+echo "HTTP: server CPU $(echo "$after - $before" | bc) s for $requests requests: $(echo "scale=0; $requests / ($after - $before)" | bc) requests per CPU-second;" \
+  "wrk CPU $(awk '{ print $1 + $2 }' "$OUT/wrk.time") s; load $(cut -d' ' -f1 /proc/loadavg) at the end"
 curl -s "http://127.0.0.1:$PORT/metrics" | grep -E '^pamyat_http_requests_total\{route="/api/v1/lookup"' || true
 if [ "$LINE" = 1 ]; then
   echo "line protocol, the same 1,000 texts: pamyat-load --connections $CONNECTIONS --depth 1 --duration $SECONDS_"

@@ -26,6 +26,10 @@ import Testing
             #expect(text.contains(#"pamyat_line_requests_total{verb="LOOKUP",result="ok"} 1"#))
             #expect(text.contains(#"pamyat_line_requests_total{verb="STATS",result="ok"} 1"#))
             #expect(text.contains(#"pamyat_line_request_duration_seconds_count{verb="LOOKUP"} 1"#))
+            // The HTTP API's requests per verb, apart from the line protocol's.
+            #expect(text.contains(#"pamyat_http_verb_requests_total{verb="LOOKUP",result="ok"} 3"#))
+            #expect(text.contains(#"pamyat_http_verb_requests_total{verb="LOOKUP",result="error"} 1"#))
+            #expect(text.contains(#"pamyat_http_verb_request_duration_seconds_count{verb="LOOKUP"} 4"#))
             #expect(text.contains(#"pamyat_index_units{memory="main"} 4"#))
             #expect(text.contains(#"pamyat_index_behind{memory="main"} 0"#))
         }

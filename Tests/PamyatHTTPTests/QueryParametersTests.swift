@@ -21,6 +21,17 @@ import Testing
         #expect(QueryParameters.decode("Минск") == "Минск", "unescaped UTF-8 passes through")
     }
 
+    @Test func emptyPartsNamesWithoutValuesAndEqualsInValues() throws {
+        let query = try QueryParameters("&&q=a=b%3D&&flag&to=&", allowed: ["q", "flag", "to"], route: "/test")
+        #expect(query.values == ["q": "a=b=", "flag": "", "to": ""])
+        #expect(try QueryParameters("", allowed: [], route: "/test").values.isEmpty)
+        #expect(try QueryParameters("&", allowed: [], route: "/test").values.isEmpty)
+        #expect(QueryParameters.decode("%") == "%")
+        #expect(QueryParameters.decode("%D0%9C%D0") == "%D0%9C%D0", "an escape sequence cut inside a character")
+        #expect(QueryParameters.decode("a%2") == "a%2")
+        #expect(QueryParameters.decode("%2B%2b+") == "++ ")
+    }
+
     @Test func unknownAndRepeatedParametersAreRefused() {
         #expect(throws: APIError.self) { try QueryParameters("q=1&x=2", allowed: ["q"], route: "/test") }
         #expect(throws: APIError.self) { try QueryParameters("q=1&q=2", allowed: ["q"], route: "/test") }

@@ -21,9 +21,11 @@ struct ProtocolRoutes {
             let route = "/api/v1/lookup"
             let query = try QueryParameters(request.uri.query, allowed: Self.lookupParameters, route: route)
             var options: [String: String] = [:]
-            for (name, option) in [("min", "min"), ("limit", "limit"), ("memory", "memory"), ("previous", "prev"), ("similar", "similar")] {
-                options[option] = query[name]
-            }
+            options["min"] = query["min"]
+            options["limit"] = query["limit"]
+            options["memory"] = query["memory"]
+            options["prev"] = query["previous"]
+            options["similar"] = query["similar"]
             return try await api.respond(PamyatServer.Request(
                 verb: "LOOKUP",
                 arguments: [try query.required("from", route: route), try query.required("to", route: route), try query.required("q", route: route)],

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Foundation
 import Hummingbird
 import Logging
@@ -8,8 +9,9 @@ import PamyatService
 import PamyatTMX
 
 /// What the HTTP routes answer with: the line protocol's dispatcher (the same checks, answers and
-/// error codes as a request line) and the served memories' use cases, with blocking work run on the
-/// server's worker threads.
+/// error codes as a request line; its requests counted and timed per verb as
+/// `pamyat_http_verb_requests_total` and `pamyat_http_verb_request_duration_seconds`) and the served
+/// memories' use cases, with blocking work run on the server's worker threads.
 public final class APIHandlers: Sendable {
     package let configuration: HTTPConfiguration
     package let memories: ServedMemories
@@ -18,7 +20,10 @@ public final class APIHandlers: Sendable {
     let threadPool: NIOThreadPool
     package let logger: Logger
 
-    init(configuration: HTTPConfiguration, memories: ServedMemories, threadPool: NIOThreadPool, logger: Logger) {
+    init(
+        configuration: HTTPConfiguration, memories: ServedMemories, threadPool: NIOThreadPool, logger: Logger,
+        metricsFactory: (any MetricsFactory)? = nil
+    ) {
         self.configuration = configuration
         self.memories = memories
         self.threadPool = threadPool
@@ -26,7 +31,8 @@ public final class APIHandlers: Sendable {
         sessions = SessionStore(lifetime: configuration.sessionLifetime)
         dispatcher = Dispatcher(
             backend: memories.backend, token: nil, isReadOnly: configuration.isReadOnly, version: configuration.version,
-            maximumLineLength: configuration.maximumBodyBytes, logger: logger)
+            maximumLineLength: configuration.maximumBodyBytes, logger: logger,
+            metrics: metricsFactory.map { VerbMetrics(factory: $0, prefix: "pamyat_http_verb") })
     }
 
     /// The protocol's answer to `request`; a failure is thrown as an ``APIError``.

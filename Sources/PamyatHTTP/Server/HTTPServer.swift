@@ -59,7 +59,8 @@ public struct HTTPServer: Service {
     }
 
     private func serve(threadPool: NIOThreadPool) async throws {
-        let api = APIHandlers(configuration: configuration, memories: memories, threadPool: threadPool, logger: logger)
+        let api = APIHandlers(
+            configuration: configuration, memories: memories, threadPool: threadPool, logger: logger, metricsFactory: metrics.factory)
         let table = routeTable(api: api)
         let (configuration, logger, onServerRunning) = (self.configuration, self.logger, self.onServerRunning)
         let application = Application(

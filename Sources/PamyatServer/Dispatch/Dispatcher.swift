@@ -51,8 +51,13 @@ package struct Dispatcher: Sendable {
     func step(for line: InboundLine, session: inout Session, logger: Logger) -> Step {
         guard let metrics else { return lineStep(for: line, session: &session, logger: logger) }
         let started = ContinuousClock.now
-        let verb = VerbMetrics.verb(of: line)
-        switch lineStep(for: line, session: &session, logger: logger) {
+        return Self.recorded(lineStep(for: line, session: &session, logger: logger), verb: VerbMetrics.verb(of: line), in: metrics, since: started)
+    }
+
+    /// `step` with its response counted and timed under `verb` in `metrics`: at once for an
+    /// answer, when the work is done for work.
+    private static func recorded(_ step: Step, verb: String?, in metrics: VerbMetrics, since started: ContinuousClock.Instant) -> Step {
+        switch step {
         case .answer(let response):
             metrics.record(verb: verb, ok: response.ok, since: started)
             return .answer(response)
@@ -66,8 +71,15 @@ package struct Dispatcher: Sendable {
     }
 
     /// The response to an already parsed request from a front end that authenticates its clients
-    /// itself (the HTTP API): the same checks, answers and errors as a line, without AUTH.
+    /// itself (the HTTP API): the same checks, answers and errors as a line, without AUTH; counted
+    /// and timed per verb in ``metrics`` as lines are.
     package func step(for request: Request, logger: Logger) -> Step {
+        guard let metrics else { return requestStep(for: request, logger: logger) }
+        let started = ContinuousClock.now
+        return Self.recorded(requestStep(for: request, logger: logger), verb: request.verb, in: metrics, since: started)
+    }
+
+    private func requestStep(for request: Request, logger: Logger) -> Step {
         var session = Session(isAuthenticated: true)
         do {
             switch try step(for: request, session: &session) {

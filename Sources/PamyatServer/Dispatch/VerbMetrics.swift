@@ -1,8 +1,9 @@
 import CoreMetrics
 
-/// Requests and their latency per verb of the line protocol, through swift-metrics: a counter
-/// `pamyat_line_requests_total{verb,result}` and a timer `pamyat_line_request_duration_seconds{verb}`
-/// (a histogram in Prometheus). Made once per server, so a request only looks its metrics up.
+/// Requests and their latency per protocol verb, through swift-metrics: a counter
+/// `PREFIX_requests_total{verb,result}` and a timer `PREFIX_request_duration_seconds{verb}` (a
+/// histogram in Prometheus); the prefix is `pamyat_line` for the line protocol's requests and
+/// `pamyat_http_verb` for the HTTP API's. Made once per server, so a request only looks its metrics up.
 package struct VerbMetrics: Sendable {
     private struct PerVerb: Sendable {
         let ok: Counter
@@ -14,14 +15,14 @@ package struct VerbMetrics: Sendable {
     /// Lines that are not a request of a known verb: malformed, too long, not UTF-8, unknown verbs.
     private let other: PerVerb
 
-    /// Metrics made by `factory` (`MetricsSystem.factory` when nil).
-    package init(factory: (any MetricsFactory)? = nil) {
+    /// Metrics made by `factory` (`MetricsSystem.factory` when nil), their names starting with `prefix`.
+    package init(factory: (any MetricsFactory)? = nil, prefix: String = "pamyat_line") {
         let factory = factory ?? MetricsSystem.factory
         func make(_ verb: String) -> PerVerb {
             PerVerb(
-                ok: Counter(label: "pamyat_line_requests_total", dimensions: [("verb", verb), ("result", "ok")], factory: factory),
-                failed: Counter(label: "pamyat_line_requests_total", dimensions: [("verb", verb), ("result", "error")], factory: factory),
-                duration: Timer(label: "pamyat_line_request_duration_seconds", dimensions: [("verb", verb)], factory: factory))
+                ok: Counter(label: "\(prefix)_requests_total", dimensions: [("verb", verb), ("result", "ok")], factory: factory),
+                failed: Counter(label: "\(prefix)_requests_total", dimensions: [("verb", verb), ("result", "error")], factory: factory),
+                duration: Timer(label: "\(prefix)_request_duration_seconds", dimensions: [("verb", verb)], factory: factory))
         }
         var verbs: [String: PerVerb] = [:]
         for verb in Verb.allCases { verbs[verb.rawValue] = make(verb.rawValue) }
