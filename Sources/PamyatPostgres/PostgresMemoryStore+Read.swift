@@ -145,10 +145,21 @@ extension PostgresMemoryStore {
             decoded.append(values)
         }
         var variants: [Int64: [Variant]] = [:]
-        for row in try read("""
-            SELECT unit_id, lang, text, markup, extra FROM pamyat_variants WHERE unit_id = ANY(\(ids)) ORDER BY unit_id, ordinal
-            """) {
+        // Ids close together (a page of an export): one range scan of the variants' primary key
+        // rather than a probe per id; the few variants of units between them not asked for are skipped.
+        let (first, last) = (ids.min()!, ids.max()!)
+        let variantRows = try last - first < 2 * Int64(ids.count)
+            ? read("""
+                SELECT unit_id, lang, text, markup, extra FROM pamyat_variants
+                WHERE unit_id BETWEEN \(first) AND \(last) AND memory_id = \(memoryID) ORDER BY unit_id, ordinal
+                """)
+            : read("""
+                SELECT unit_id, lang, text, markup, extra FROM pamyat_variants WHERE unit_id = ANY(\(ids)) ORDER BY unit_id, ordinal
+                """)
+        let wanted = Set(ids)
+        for row in variantRows {
             let (unitID, lang, text, markup, extraText) = try decode(row, as: (Int64, String, String, String?, String?).self)
+            guard wanted.contains(unitID) else { continue }
             let extra = StoredExtra.decode(extraText)
             variants[unitID, default: []].append(Variant(
                 language: LanguageTag(canonical: lang), text: text, markup: markup, properties: extra.properties ?? [],

@@ -89,17 +89,20 @@ public final class PostgresMemoryStore: MemoryStore, RemovableMemoryStore, Chang
         return try writeLock.withLock {
             let connection = try writer.connection()
             try writer.run("BEGIN", on: connection)
+            var session: PostgresWriteSession?
             do {
                 let locked = try writer.run("SELECT id FROM pamyat_memories WHERE id = \(memoryID) FOR UPDATE", on: connection)
                 guard !locked.isEmpty else {
                     throw StoreError(.notFound, "the memory was deleted; nothing was written.", location: location)
                 }
-                let session = PostgresWriteSession(store: self, connection: connection)
-                let result = try body(session)
-                try session.finish()
+                let opened = PostgresWriteSession(store: self, connection: connection)
+                session = opened
+                let result = try body(opened)
+                try opened.finish()
                 try writer.run("COMMIT", on: connection)
                 return result
             } catch {
+                session?.abandon()
                 _ = try? writer.run("ROLLBACK", on: connection)
                 throw error
             }
@@ -112,7 +115,11 @@ public final class PostgresMemoryStore: MemoryStore, RemovableMemoryStore, Chang
 
     /// Deletes the memory (its units, variants, documents and change log) from the database.
     public func removeMemory() throws {
-        _ = try writeLock.withLock { try writer.run("DELETE FROM pamyat_memories WHERE id = \(memoryID)") }
+        // Variants carry no foreign key to their units (schema v2), so they are deleted here too.
+        _ = try writeLock.withLock { try writer.run("""
+            WITH variants AS (DELETE FROM pamyat_variants WHERE memory_id = \(memoryID))
+            DELETE FROM pamyat_memories WHERE id = \(memoryID)
+            """) }
     }
 }
 

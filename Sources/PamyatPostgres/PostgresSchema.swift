@@ -76,5 +76,11 @@ enum PostgresSchema {
             );
             CREATE INDEX pamyat_changes_memory ON pamyat_changes(memory_id, seq);
             """),
+        // A variant's foreign key to its unit cost a lookup per row, half of a bulk import's time in
+        // the server; variants are written and deleted with their units by pamyat only, in one
+        // transaction (deleting a document's units and removing a memory delete their variants).
+        ("v2-variants-without-unit-foreign-key", """
+            ALTER TABLE pamyat_variants DROP CONSTRAINT IF EXISTS pamyat_variants_unit_id_fkey;
+            """),
     ]
 }

@@ -3,20 +3,34 @@ import PamyatCore
 import PostgresNIO
 
 extension PostgresWriteSession {
+    static let unitCopyColumns = [
+        "id", "memory_id", "content_digest", "content_hash", "source_lang", "origin", "external_id", "doc_id",
+        "doc_title", "doc_date", "position", "confidence", "context_prev", "context_next", "created_at",
+        "changed_at", "created_by", "changed_by", "extra",
+    ]
+    static let variantCopyColumns = ["unit_id", "ordinal", "memory_id", "lang", "text", "markup", "normalized", "extra"]
+    /// Ids taken from the sequence at a time for batches (the last take's unused ones are skipped).
+    static let idBlock = 8_192
+
     /// Stores a batch (a TMX import's): its new units and their variants go to the server through
-    /// `COPY … FROM STDIN` (one round trip each), the duplicates are found in one query, and each
-    /// duplicate is treated as ``store(_:onDuplicate:)`` would (a unit repeating an earlier one of the
-    /// batch is a duplicate of it).
+    /// two `COPY … FROM STDIN`, sent in the background (``CopyPipeline``) while the caller reads the
+    /// next batch; each duplicate is treated as ``store(_:onDuplicate:)`` would (a unit repeating an
+    /// earlier one of the batch is a duplicate of it).
+    ///
+    /// Which units are stored already is asked on the store's read connection, which does not wait
+    /// for the batches on their way: it sees every unit committed before this transaction, and no
+    /// other writer can commit to the memory meanwhile (this one holds its row locked). Units this
+    /// transaction stored itself are asked about in the transaction (after its batches are in),
+    /// only for digests whose first 8 bytes match one of them; after this transaction deleted units,
+    /// every question goes to the transaction.
     func store(_ units: [PreparedUnit], onDuplicate policy: DuplicatePolicy) throws -> [StoreOutcome] {
         if units.count < 4 { return try units.map { try store($0, onDuplicate: policy) } }
         for unit in units { try Self.check(unit.unit) }
         let digests = units.map { Self.digest($0.content) }
-        var stored: [ByteBuffer: Int64] = [:]
-        for row in try run("""
-            SELECT content_digest, id FROM pamyat_units WHERE memory_id = \(memoryID) AND content_digest = ANY(\(digests))
-            """) {
-            let (digest, id) = try row.decode((ByteBuffer, Int64).self)
-            stored[digest] = id
+        var stored = try storedUnits(digests, inTransaction: deletedUnits)
+        let ownEarlier = digests.filter { stored[$0] == nil && storedDigestPrefixes.contains(Self.prefix($0)) }
+        if !ownEarlier.isEmpty, !deletedUnits {
+            stored.merge(try storedUnits(ownEarlier, inTransaction: true), uniquingKeysWith: { first, _ in first })
         }
         // Which units are new (by position), and which repeat a stored unit or an earlier one of the batch.
         var newPositions: [Int] = []
@@ -37,11 +51,11 @@ extension PostgresWriteSession {
         }
         var ids: [Int: Int64] = [:]
         if !newPositions.isEmpty {
-            let allocated = try run("SELECT nextval('pamyat_units_id_seq') FROM generate_series(1, \(newPositions.count))")
-                .map { try $0.decode(Int64.self) }.sorted()
+            let allocated = try takeIDs(newPositions.count)
             for (position, id) in zip(newPositions, allocated) { ids[position] = id }
-            try copy(units: newPositions.map { (units[$0], digests[$0], ids[$0]!) })
-            try logInserted(allocated)
+            try send(newPositions.map { (units[$0], digests[$0], ids[$0]!) })
+            for position in newPositions { storedDigestPrefixes.insert(Self.prefix(digests[position])) }
+            logInserted(allocated)
         }
         var outcomes: [StoreOutcome] = []
         outcomes.reserveCapacity(units.count)
@@ -62,10 +76,51 @@ extension PostgresWriteSession {
         return outcomes
     }
 
-    /// Writes the units (with their allocated ids) and their variants through two `COPY … FROM STDIN`.
-    private func copy(units: [(unit: PreparedUnit, digest: ByteBuffer, id: Int64)]) throws {
+    /// The ids of the stored units with these digests: as the transaction sees them, or as the read
+    /// connection does (committed units only, without waiting for this transaction's batches).
+    private func storedUnits(_ digests: [ByteBuffer], inTransaction: Bool) throws -> [ByteBuffer: Int64] {
+        let query: PostgresQuery = """
+            SELECT content_digest, id FROM pamyat_units WHERE memory_id = \(memoryID) AND content_digest = ANY(\(digests))
+            """
+        var stored: [ByteBuffer: Int64] = [:]
+        for row in try inTransaction ? run(query) : store.read(query) {
+            let (digest, id) = try store.decode(row, as: (ByteBuffer, Int64).self)
+            stored[digest] = id
+        }
+        return stored
+    }
+
+    /// `count` new unit ids, ascending, from the units' sequence (taken ``idBlock`` at a time on the
+    /// read connection: a sequence is not transactional, so this need not wait for the batches).
+    private func takeIDs(_ count: Int) throws -> [Int64] {
+        if idPool.count < count {
+            let taken = try store.read("SELECT nextval('pamyat_units_id_seq') FROM generate_series(1, \(max(count - idPool.count, Self.idBlock)))")
+                .map { try store.decode($0, as: Int64.self) }
+            idPool = ArraySlice((Array(idPool) + taken).sorted())
+        }
+        defer { idPool = idPool.dropFirst(count) }
+        return Array(idPool.prefix(count))
+    }
+
+    /// Notes inserted ids (ascending) as runs of consecutive ids, one change-log row a run, written
+    /// before the transaction's next statement (``settle()``).
+    private func logInserted(_ ids: [Int64]) {
+        for id in ids {
+            if let last = pendingRuns.last, id == last.last + 1 {
+                pendingRuns[pendingRuns.count - 1].last = id
+            } else {
+                pendingRuns.append((id, id))
+            }
+        }
+    }
+
+    /// Encodes the units (with their ids) and their variants as COPY rows and hands them to the
+    /// pipeline (which blocks while it holds ``CopyPipeline/capacity`` batches).
+    private func send(_ units: [(unit: PreparedUnit, digest: ByteBuffer, id: Int64)]) throws {
         var unitRows = ByteBuffer()
         var variantRows = ByteBuffer()
+        unitRows.reserveCapacity(units.count * 256)
+        variantRows.reserveCapacity(units.count * 384)
         for (prepared, digest, id) in units {
             let unit = prepared.unit, p = unit.provenance
             unitRows.writeCopyFields([
@@ -84,37 +139,12 @@ extension PostgresWriteSession {
                 ])
             }
         }
-        let connection = self.connection
-        let logger = PostgresMemoryStore.logger
-        let (units, variants) = (unitRows, variantRows)
-        do {
-            try BlockingBridge.run(on: connection.eventLoop) {
-                try await connection.copyFrom(table: "pamyat_units", columns: [
-                    "id", "memory_id", "content_digest", "content_hash", "source_lang", "origin", "external_id", "doc_id",
-                    "doc_title", "doc_date", "position", "confidence", "context_prev", "context_next", "created_at",
-                    "changed_at", "created_by", "changed_by", "extra",
-                ], logger: logger) { writer in try await writer.write(units) }
-                try await connection.copyFrom(table: "pamyat_variants", columns: [
-                    "unit_id", "ordinal", "memory_id", "lang", "text", "markup", "normalized", "extra",
-                ], logger: logger) { writer in try await writer.write(variants) }
-            }
-        } catch {
-            throw PostgresErrorMapping.storeError(error, location: store.location)
-        }
-    }
-
-    /// Logs inserted units (ascending ids) as runs of consecutive ids, one change-log row a run.
-    private func logInserted(_ ids: [Int64]) throws {
-        var firsts: [Int64] = [], lasts: [Int64] = []
-        for id in ids {
-            if let last = lasts.last, id == last + 1 { lasts[lasts.count - 1] = id } else { firsts.append(id); lasts.append(id) }
-        }
-        try run("""
-            INSERT INTO pamyat_changes (memory_id, unit_id, last_unit_id, kind)
-            SELECT \(memoryID), first, last, 'inserted' FROM unnest(\(firsts)::bigint[], \(lasts)::bigint[]) WITH ORDINALITY AS r(first, last, n)
-            ORDER BY n
-            """)
-        loggedChanges = true
+        let pipeline = self.pipeline ?? CopyPipeline(connection: connection)
+        self.pipeline = pipeline
+        pipeline.send([
+            CopyPipeline.Copy(table: "pamyat_units", columns: Self.unitCopyColumns, rows: unitRows),
+            CopyPipeline.Copy(table: "pamyat_variants", columns: Self.variantCopyColumns, rows: variantRows),
+        ])
     }
 }
 

@@ -13,22 +13,60 @@ final class PostgresWriteSession: MemoryWriteSession {
     var memoryID: Int64 { store.memoryID }
     /// Whether the transaction wrote to the change log (then ``finish()`` notifies).
     var loggedChanges = false
+    /// The batches' `COPY`s still on their way (``store(_:onDuplicate:)`` with a batch); made by the first.
+    var pipeline: CopyPipeline?
+    /// Inserted runs of consecutive unit ids the change log has not been given yet (written before
+    /// the next statement of the transaction, in ``settle()``).
+    var pendingRuns: [(first: Int64, last: Int64)] = []
+    /// Unit ids taken from the id sequence and not used yet, ascending (``takeIDs(_:)``).
+    var idPool: ArraySlice<Int64> = []
+    /// The first 8 bytes of the digest of every unit this transaction stored: a batch asks the read
+    /// connection (which does not see them) for stored duplicates, and asks the transaction only
+    /// about units whose digest starts the same as one of these.
+    var storedDigestPrefixes = Set<UInt64>()
+    /// Whether this transaction deleted units: then the read connection, which still sees them, is
+    /// not asked about duplicates.
+    var deletedUnits = false
 
     init(store: PostgresMemoryStore, connection: PostgresConnection) {
         self.store = store
         self.connection = connection
     }
 
-    /// Runs a statement in the transaction.
+    /// Runs a statement in the transaction, after the batches sent before it (``settle()``).
     @discardableResult
     func run(_ query: PostgresQuery) throws -> PostgresQueryResult {
-        try store.writer.run(query, on: connection)
+        try settle()
+        return try store.writer.run(query, on: connection)
+    }
+
+    /// Waits until the batches' `COPY`s sent so far are stored, and gives the change log their runs
+    /// of ids: every statement of the transaction sees what was stored before it.
+    func settle() throws {
+        if let pipeline {
+            do { try pipeline.drain() } catch { throw PostgresErrorMapping.storeError(error, location: store.location) }
+        }
+        guard !pendingRuns.isEmpty else { return }
+        let (firsts, lasts) = (pendingRuns.map(\.first), pendingRuns.map(\.last))
+        pendingRuns = []
+        try store.writer.run("""
+            INSERT INTO pamyat_changes (memory_id, unit_id, last_unit_id, kind)
+            SELECT \(memoryID), first, last, 'inserted' FROM unnest(\(firsts)::bigint[], \(lasts)::bigint[]) WITH ORDINALITY AS r(first, last, n)
+            ORDER BY n
+            """, on: connection)
+        loggedChanges = true
+    }
+
+    /// Before a rollback: sends no more batches and waits for the one on its way.
+    func abandon() {
+        pipeline?.abandon()
     }
 
     /// Before the commit: when the transaction logged changes, `NOTIFY` the memory's channel with
     /// the log's newest sequence number (PostgreSQL delivers it at the commit, and not at all on a
     /// rollback), so that every node following the memory hears of it (``PostgresChangeFeed``).
     func finish() throws {
+        try settle()
         guard loggedChanges else { return }
         let channel = PostgresChangeFeed.channel(memoryID: memoryID)
         try run("""
@@ -50,6 +88,11 @@ final class PostgresWriteSession: MemoryWriteSession {
     /// SHA-256 of the unit's content key: what `UNIQUE (memory_id, content_digest)` compares.
     static func digest(_ content: UnitContent) -> ByteBuffer {
         ByteBuffer(bytes: SHA256.hash(data: Data(content.key.utf8)))
+    }
+
+    /// The first 8 bytes of a digest (``storedDigestPrefixes``).
+    static func prefix(_ digest: ByteBuffer) -> UInt64 {
+        digest.getInteger(at: digest.readerIndex, as: UInt64.self) ?? 0
     }
 
     func document(id: String) throws -> DocumentRecord? {
@@ -93,6 +136,7 @@ final class PostgresWriteSession: MemoryWriteSession {
         }
         try run("INSERT INTO pamyat_changes (memory_id, unit_id, kind) VALUES (\(memoryID), \(id), 'inserted')")
         loggedChanges = true
+        storedDigestPrefixes.insert(Self.prefix(digest))
         return .created(id)
     }
 
@@ -145,11 +189,12 @@ final class PostgresWriteSession: MemoryWriteSession {
 
     func deleteUnits(ofDocument id: String) throws -> Int {
         let deleted = try run("""
-            WITH deleted AS (DELETE FROM pamyat_units WHERE memory_id = \(memoryID) AND doc_id = \(id) RETURNING id)
+            WITH deleted AS (DELETE FROM pamyat_units WHERE memory_id = \(memoryID) AND doc_id = \(id) RETURNING id),
+            variants AS (DELETE FROM pamyat_variants WHERE unit_id IN (SELECT id FROM deleted))
             INSERT INTO pamyat_changes (memory_id, unit_id, kind) SELECT \(memoryID), id, 'deleted' FROM deleted ORDER BY id
             RETURNING unit_id
             """).count
-        if deleted > 0 { loggedChanges = true }
+        if deleted > 0 { loggedChanges = true; deletedUnits = true }
         return deleted
     }
 }
