@@ -36,4 +36,13 @@ import Testing
         #expect(throws: APIError.self) { try QueryParameters("q=1&x=2", allowed: ["q"], route: "/test") }
         #expect(throws: APIError.self) { try QueryParameters("q=1&q=2", allowed: ["q"], route: "/test") }
     }
+
+    @Test func pathSegmentsKeepPlusesAndRefuseMalformedEscapes() {
+        #expect(PercentDecoding.decode("C++%20%D0%B8%2B", plusIsSpace: false) == "C++ и+", "a plus in a path is a plus")
+        #expect(PercentDecoding.decode("C++", plusIsSpace: true) == "C  ")
+        #expect(PercentDecoding.decode("100%zz", plusIsSpace: false) == nil, "a % not followed by two hex digits")
+        #expect(PercentDecoding.decode("x%4", plusIsSpace: false) == nil)
+        #expect(PercentDecoding.decode("%FF%FE", plusIsSpace: false) == nil, "bytes that are not UTF-8")
+        #expect(PercentDecoding.decode("plain", plusIsSpace: false) == "plain")
+    }
 }

@@ -1,5 +1,8 @@
 import Foundation
+import PamyatCore
+import PamyatService
 import Testing
+@testable import PamyatHTTP
 
 /// The tmserver/amaGama API, and a client written to it as Weblate's tmserver machinery is.
 @Suite struct TMServerTests {
@@ -85,5 +88,48 @@ import Testing
             let none = try await suggestions("Вызовов много.", source: "ru", target: "de", threshold: 75)
             #expect(none.isEmpty)
         }
+    }
+
+    @Test func unitsAreWrittenAsJSONEncoderWritesThem() throws {
+        let texts = ["Вызовов много.", #"A "quoted" \ back/slash"#, "tab\tline\nbell\u{07}", "emoji 🙂 and ё", ""]
+        let matches = texts.enumerated().map { index, text in
+            LookupMatch(
+                score: 101 - index * 10, source: text, target: String(text.reversed()), unit: Int64(index + 1), memory: "m",
+                from: LanguageTag(canonical: "ru"), to: LanguageTag(canonical: "en"))
+        }
+        let expected = matches.enumerated().map { index, match in
+            TMServerRoutes.Unit(source: match.source, target: match.target, quality: min(match.score, 100), rank: index + 1)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(String(decoding: TMServerRoutes.units(matches), as: UTF8.self) == String(decoding: try encoder.encode(expected), as: UTF8.self))
+        #expect(TMServerRoutes.units([]) == Array("[]".utf8))
+    }
+
+    @Test func escapesThatAreNotUTF8AreBadRequestAndLookupsAreCountedAsLOOKUP() async throws {
+        try await withHTTPServer { server in
+            let malformed = try await server.client.send(
+                "GET", URL(string: "http://127.0.0.1:\(server.port)/tmserver/ru/en/unit/%FF%FEx")!, body: nil, headers: [:])
+            #expect(malformed.status == 400, "\(malformed.text)")
+            #expect(malformed.errorCode == "bad-request")
+            let unknown = try await server.client.send(
+                "GET", URL(string: "http://127.0.0.1:\(server.port)/tmserver/xx_zz/en/unit/abc")!, body: nil, headers: [:])
+            #expect(unknown.status >= 400, "\(unknown.text)")
+            let found = try await server.client.send(
+                "GET", URL(string: "http://127.0.0.1:\(server.port)/tmserver/ru/en/unit/\("Вызовов много.".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")!,
+                body: nil, headers: [:])
+            #expect(found.status == 200, "\(found.text)")
+            let metrics = try await server.client.get("/metrics").text
+            #expect(metrics.contains(#"pamyat_http_verb_requests_total{verb="LOOKUP",result="ok"} 1"#), "\(metrics)")
+            #expect(metrics.contains(#"pamyat_http_verb_requests_total{verb="LOOKUP",result="error"} 1"#), "\(metrics)")
+        }
+    }
+
+    @Test func theTextIsWhatFollowsUnitInThePath() {
+        #expect(TMServerRoutes.encodedText(path: "/tmserver/ru/en/unit/%D0%90%2Fb") == "%D0%90%2Fb")
+        #expect(TMServerRoutes.encodedText(path: "/tmserver/ru/en/unit/a/b c") == "a/b c", "a / sent as it is stays in the text")
+        #expect(TMServerRoutes.encodedText(path: "/tmserver/ru/en/unit/") == "")
+        #expect(TMServerRoutes.encodedText(path: "/tmserver/ru/en/units/a") == nil)
+        #expect(TMServerRoutes.encodedText(path: "/api/v1/lookup") == nil)
     }
 }

@@ -48,6 +48,22 @@ public final class APIHandlers: Sendable {
         return response
     }
 
+    /// The matches of the LOOKUP `request`, as values (for a route that writes them in its own
+    /// format); a failure is thrown as an ``APIError`` with the code the protocol gives it.
+    package func lookupMatches(_ request: PamyatServer.Request) async throws -> [LookupMatch] {
+        let result: Result<[LookupMatch], ServerError>
+        switch dispatcher.lookupStep(for: request, logger: logger) {
+        case .answer(let answer):
+            result = answer
+        case .work(let work):
+            result = try await threadPool.runIfActive { work() }
+        }
+        switch result {
+        case .success(let matches): return matches
+        case .failure(let error): throw APIError(error)
+        }
+    }
+
     /// The protocol's answer to `request` as an HTTP response: its members as a JSON object.
     package func respond(_ request: PamyatServer.Request) async throws -> Response {
         JSON.response(fields: try await answer(request).fields)

@@ -57,40 +57,8 @@ struct QueryParameters {
 
     /// The UTF-8 bytes `encoded` decoded as the `String` form of `decode` says.
     private static func decode(_ encoded: UnsafeBufferPointer<UInt8>) -> String {
-        guard encoded.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else {
-            return String(decoding: encoded, as: UTF8.self)
-        }
-        var malformed = false
-        let decoded = [UInt8](unsafeUninitializedCapacity: encoded.count) { output, count in
-            var index = 0
-            while index < encoded.count {
-                var byte = encoded[index]
-                index += 1
-                if byte == UInt8(ascii: "+") {
-                    byte = UInt8(ascii: " ")
-                } else if byte == UInt8(ascii: "%") {
-                    guard index + 1 < encoded.count, let high = hexValue(encoded[index]), let low = hexValue(encoded[index + 1]) else {
-                        malformed = true
-                        break
-                    }
-                    byte = high << 4 | low
-                    index += 2
-                }
-                output[count] = byte
-                count += 1
-            }
-        }
-        if !malformed, let text = String(validating: decoded, as: UTF8.self) { return text }
+        if let text = PercentDecoding.decode(encoded, plusIsSpace: true) { return text }
         // Only `+` decoded: every other byte is the query's own, so still UTF-8.
         return String(decoding: encoded.map { $0 == UInt8(ascii: "+") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

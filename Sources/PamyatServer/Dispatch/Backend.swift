@@ -17,6 +17,9 @@ package protocol Backend: Sendable {
     func hello() throws -> HelloInfo
     /// The matches of a lookup, as the JSON array that `pamyat lookup --json` prints.
     func lookup(_ query: LookupQuery) throws -> JSONFragment
+    /// The matches of a lookup as values, for a front end that writes them in its own format (the
+    /// HTTP API's tmserver endpoint): the same matches, in the same order, as ``lookup(_:)`` encodes.
+    func lookupMatches(_ query: LookupQuery) throws -> [LookupMatch]
     /// The concordance hits, as a JSON array.
     func concordance(_ query: ConcordanceQuery) throws -> JSONFragment
     /// The sentences of `text`.

@@ -167,12 +167,7 @@ package struct Dispatcher: Sendable {
                 ])
             }
         case .lookup:
-            let query = LookupQuery(
-                source: try arguments.language(0), target: try arguments.language(1), text: try arguments.text(2),
-                minimumScore: try arguments.integer("min", default: 70, in: 0...100),
-                limit: try arguments.integer("limit", default: 5, in: 1...100),
-                previous: arguments.options["prev"], memory: try arguments.name("memory"),
-                similarWords: try arguments.integer("similar", default: 0, in: 0...1) == 1)
+            let query = try Self.lookupQuery(arguments)
             let work: @Sendable () throws -> Response = { .success([("matches", try backend.lookup(query))]) }
             return backend.isQuick(query) ? .answer(try work()) : .blocking(work)
         case .concordance:
@@ -250,6 +245,58 @@ package struct Dispatcher: Sendable {
         }
     }
 
+    /// A LOOKUP's query: its arguments checked, the options' defaults filled in.
+    private static func lookupQuery(_ arguments: VerbArguments) throws -> LookupQuery {
+        LookupQuery(
+            source: try arguments.language(0), target: try arguments.language(1), text: try arguments.text(2),
+            minimumScore: try arguments.integer("min", default: 70, in: 0...100),
+            limit: try arguments.integer("limit", default: 5, in: 1...100),
+            previous: arguments.options["prev"], memory: try arguments.name("memory"),
+            similarWords: try arguments.integer("similar", default: 0, in: 0...1) == 1)
+    }
+
+    /// What to do with a LOOKUP whose matches a front end writes in its own format (the HTTP API's
+    /// tmserver endpoint).
+    package enum LookupStep {
+        /// The matches, or the protocol error, ready.
+        case answer(Result<[LookupMatch], ServerError>)
+        /// Blocking work whose result is the matches or the error: run it off the event loop.
+        case work(@Sendable () -> Result<[LookupMatch], ServerError>)
+    }
+
+    /// A LOOKUP `request` (verb, arguments and options as a line gives them) answered with the
+    /// matches as values rather than JSON: the same checks, defaults, errors and choice of thread as
+    /// ``step(for:logger:)``, counted and timed as a LOOKUP in ``metrics``.
+    package func lookupStep(for request: Request, logger: Logger) -> LookupStep {
+        let started = ContinuousClock.now
+        let metrics = self.metrics
+        let done: @Sendable (Result<[LookupMatch], ServerError>) -> Result<[LookupMatch], ServerError> = { result in
+            if let metrics {
+                let ok = if case .success = result { true } else { false }
+                metrics.record(verb: Verb.lookup.rawValue, ok: ok, since: started)
+            }
+            return result
+        }
+        let query: LookupQuery
+        do {
+            guard Verb(rawValue: request.verb) == .lookup else {
+                throw ServerError(.unknownCommand, "Only LOOKUP is answered with matches; got '\(TextExcerpt.short(request.verb, limit: 40))'.")
+            }
+            query = try Self.lookupQuery(try VerbArguments(request, verb: .lookup))
+        } catch {
+            return .answer(done(.failure(Self.serverError(error, request: "the request", logger: logger))))
+        }
+        let backend = self.backend
+        let work: @Sendable () -> Result<[LookupMatch], ServerError> = {
+            do {
+                return done(.success(try backend.lookupMatches(query)))
+            } catch {
+                return done(.failure(Self.serverError(error, request: "the request", logger: logger)))
+            }
+        }
+        return backend.isQuick(query) ? .answer(work()) : .work(work)
+    }
+
     /// Runs blocking work, turning its errors into responses.
     private static func answering(request: String, logger: Logger, _ work: () throws -> Response) -> Response {
         do {
@@ -263,23 +310,28 @@ package struct Dispatcher: Sendable {
     /// `bad-language`, store errors as `storage` (by their type; the message says what failed, without
     /// the memory's path), anything else as `internal` (logged; its text may hold paths).
     package static func failure(_ error: any Error, request: String, logger: Logger) -> Response {
+        .failure(serverError(error, request: request, logger: logger))
+    }
+
+    /// The protocol error that a failed request answers with (see ``failure(_:request:logger:)``).
+    package static func serverError(_ error: any Error, request: String, logger: Logger) -> ServerError {
         switch error {
         case let error as ServerError:
-            return .failure(error)
+            return error
         case let error as StoreError:
             logger.error("request failed in the store", metadata: ["request": "\(request)", "store.error": "\(error.code.rawValue)", "error": "\(error)"])
             switch error.code {
-            case .readOnly: return .failure(ServerError(.readOnly, "The memory is read-only; nothing was written."))
+            case .readOnly: return ServerError(.readOnly, "The memory is read-only; nothing was written.")
             default:
                 var failure = ServerError(.storage, "The memory's storage failed: \(error.message)")
                 failure.storeCode = error.code
-                return .failure(failure)
+                return failure
             }
         case let error as TextError where error.code == .unknownLanguage:
-            return .failure(ServerError(.badLanguage, error.message))
+            return ServerError(.badLanguage, error.message)
         default:
             logger.error("request failed", metadata: ["request": "\(request)", "error": "\(error)"])
-            return .failure(ServerError(.internal, "The server failed to answer \(request); its log says why."))
+            return ServerError(.internal, "The server failed to answer \(request); its log says why.")
         }
     }
 }

@@ -37,10 +37,14 @@ package struct ServiceBackend: Backend {
     }
 
     package func lookup(_ query: LookupQuery) throws -> JSONFragment {
+        .matches(try lookupMatches(query))
+    }
+
+    package func lookupMatches(_ query: LookupQuery) throws -> [LookupMatch] {
         let request = LookupRequest(
             text: query.text, from: query.source, to: query.target, minimum: query.minimumScore, limit: query.limit,
             previous: query.previous, memory: query.memory, similarWords: query.similarWords)
-        return .matches(try translated { try service.lookup(request) })
+        return try translated { try service.lookup(request) }
     }
 
     package func concordance(_ query: ConcordanceQuery) throws -> JSONFragment {

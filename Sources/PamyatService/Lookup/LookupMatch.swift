@@ -34,6 +34,29 @@ public struct LookupMatch: Hashable, Sendable, Codable {
     public var storedTarget: String?
     /// The memory's penalty that was taken off the score (0 for none).
     public var penalty: Int
+
+    /// A match with every member given (the lookup service makes them; front ends and tests may too).
+    public init(
+        score: Int, source: String, target: String, unit: Int64, memory: String, document: String? = nil, date: String? = nil,
+        adapted: Bool = false, diff: [TokenOperation] = [], flags: [String] = [], from: LanguageTag, to: LanguageTag,
+        translations: Int = 1, storedTarget: String? = nil, penalty: Int = 0
+    ) {
+        self.score = score
+        self.source = source
+        self.target = target
+        self.unit = unit
+        self.memory = memory
+        self.document = document
+        self.date = date
+        self.adapted = adapted
+        self.diff = diff
+        self.flags = flags
+        self.from = from
+        self.to = to
+        self.translations = translations
+        self.storedTarget = storedTarget
+        self.penalty = penalty
+    }
 }
 
 /// The matches for one query.

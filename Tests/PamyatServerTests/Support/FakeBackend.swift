@@ -1,6 +1,7 @@
 import Foundation
 import NIOConcurrencyHelpers
 import PamyatCore
+import struct PamyatService.LookupMatch
 import struct PamyatService.MatchBands
 import PamyatTMX
 @testable import PamyatServer
@@ -76,6 +77,15 @@ final class FakeBackend: Backend {
                 score: query.minimumScore, source: query.text, target: "\(query.source)>\(query.target)", limit: query.limit,
                 previous: query.previous, similar: query.similarWords)
         ])
+    }
+
+    /// One match echoing the query: its text as the source, the pair as the target, the minimum as the score.
+    func lookupMatches(_ query: LookupQuery) throws -> [LookupMatch] {
+        try check(memory: query.memory)
+        if query.text == "explode" { throw Failure() }
+        return [LookupMatch(
+            score: query.minimumScore, source: query.text, target: "\(query.source)>\(query.target)", unit: 1,
+            memory: query.memory ?? "default", from: query.source, to: query.target)]
     }
 
     func concordance(_ query: ConcordanceQuery) throws -> JSONFragment {
