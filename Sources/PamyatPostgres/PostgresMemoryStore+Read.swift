@@ -49,7 +49,10 @@ extension PostgresMemoryStore {
     }
 
     public func forEachVariant(in language: LanguageTag?, _ body: (IndexedVariant) throws -> Void) throws {
-        var lastUnit: Int64 = 0, lastOrdinal: Int32 = -1
+        // Pages in the variants' primary-key order, from the memory's first unit (other memories'
+        // units before it are not scanned).
+        guard let (first, _) = try unitIDRange() else { return }
+        var lastUnit: Int64 = first - 1, lastOrdinal: Int32 = -1
         var tags: [String: LanguageTag] = [:]
         let limit = 20_000
         while true {
@@ -70,6 +73,14 @@ extension PostgresMemoryStore {
             }
             if rows.count < limit { return }
         }
+    }
+
+    /// The memory's lowest and highest unit ids (`pamyat_units_memory`), `nil` when it has no unit.
+    func unitIDRange() throws -> (first: Int64, last: Int64)? {
+        let (first, last) = try decode(
+            read("SELECT min(id), max(id) FROM pamyat_units WHERE memory_id = \(memoryID)").first!, as: (Int64?, Int64?).self)
+        guard let first, let last else { return nil }
+        return (first, last)
     }
 
     public func document(id: String) throws -> DocumentRecord? {
@@ -121,7 +132,7 @@ extension PostgresMemoryStore {
     }
 
     public func languages() throws -> [LanguageTag] {
-        try read("SELECT DISTINCT lang FROM pamyat_variants WHERE memory_id = \(memoryID) ORDER BY lang")
+        try read("SELECT lang FROM pamyat_languages WHERE memory_id = \(memoryID) AND variants > 0 ORDER BY lang")
             .map { LanguageTag(canonical: try decode($0, as: String.self)) }
     }
 
