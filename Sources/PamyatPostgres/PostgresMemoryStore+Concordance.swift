@@ -14,7 +14,9 @@ extension PostgresMemoryStore {
         guard !needle.isEmpty, limit > 0 else { return [] }
         let folded = Normalizer.foldCase(needle)
         var result: [Int64] = []
-        var beforeUnit = Int64.max, beforeOrdinal = Int32.max
+        // Newest first, from the memory's last unit (other memories' later units are not scanned).
+        guard let (_, last) = try unitIDRange() else { return [] }
+        var beforeUnit = last + 1, beforeOrdinal = Int32.min
         let batch = 5_000
         while result.count < limit {
             var query = QueryBuilder("SELECT unit_id, ordinal, text FROM pamyat_variants WHERE memory_id = \(memoryID)")
@@ -49,7 +51,7 @@ extension PostgresMemoryStore {
             pairs["\(source)-\(target)", default: 0] += Int(count)
         }
         var languages: [String: Int] = [:]
-        for row in try read("SELECT lang, count(*) FROM pamyat_variants WHERE memory_id = \(memoryID) GROUP BY lang") {
+        for row in try read("SELECT lang, variants FROM pamyat_languages WHERE memory_id = \(memoryID) AND variants > 0") {
             let (language, count) = try decode(row, as: (String, Int64).self)
             languages[language] = Int(count)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import PamyatCore
 import PostgresNIO
 
@@ -23,11 +24,12 @@ extension PostgresMemoryStore {
     }
 
     public func forEachUnit(matching filter: UnitFilter, batchSize: Int, _ body: ([TranslationUnit]) throws -> Void) throws {
-        var last: Int64 = 0
         let limit = max(1, batchSize)
-        while true {
-            // Keyset pagination: each batch is one short query, so memory stays bounded by the batch
-            // and no transaction stays open against writers for a long export.
+        // Keyset pagination: each page is one short query, so memory stays bounded by the page and
+        // no transaction stays open against writers for a long export. The next page and this
+        // page's variants are asked for before this page is decoded, so the server and the
+        // connection's thread work while this thread decodes (an export's pages back to back).
+        func page(after last: Int64) -> PostgresQuery {
             var query = QueryBuilder("SELECT \(Self.unitColumns) FROM pamyat_units WHERE memory_id = \(memoryID)")
             query.append(" AND id > \(query.bind(last))")
             if let since = filter.changedSince { query.append(" AND changed_at >= \(query.bind(since.storedSeconds))") }
@@ -40,16 +42,25 @@ extension PostgresMemoryStore {
                     """)
             }
             query.append(" ORDER BY id LIMIT \(limit)")
-            let batch = try fetchUnits(read(query.query))
-            if batch.isEmpty { return }
-            try body(batch)
-            last = batch.last!.id!
-            if batch.count < limit { return }
+            return query.query
+        }
+        var next: (query: PostgresQuery, rows: EventLoopFuture<PostgresQueryResult>?)? = startRead(page(after: 0))
+        while let asked = next {
+            let rows = try finishRead(asked)
+            if rows.isEmpty { return }
+            let ids = try rows.map { row in try decode(row, as: Int64.self) }
+            let variants = startRead(variantsQuery(ids))
+            next = rows.count == limit ? startRead(page(after: ids.last!)) : nil
+            let units = try decodeUnits(rows)
+            try body(attach(try finishRead(variants), to: units, ids: ids))
         }
     }
 
     public func forEachVariant(in language: LanguageTag?, _ body: (IndexedVariant) throws -> Void) throws {
-        var lastUnit: Int64 = 0, lastOrdinal: Int32 = -1
+        // Pages in the variants' primary-key order, from the memory's first unit (other memories'
+        // units before it are not scanned).
+        guard let (first, _) = try unitIDRange() else { return }
+        var lastUnit: Int64 = first - 1, lastOrdinal: Int32 = -1
         var tags: [String: LanguageTag] = [:]
         let limit = 20_000
         while true {
@@ -62,7 +73,14 @@ extension PostgresMemoryStore {
             query.append(" ORDER BY unit_id, ordinal LIMIT \(limit)")
             let rows = try read(query.query)
             for row in rows {
-                let (unitID, ordinal, lang, text) = try decode(row, as: (Int64, Int32, String, String).self)
+                var cells = row.makeIterator()
+                let unitID: Int64, ordinal: Int32, lang: String, text: String
+                do {
+                    (unitID, ordinal) = (try cells.next()!.decode(Int64.self), try cells.next()!.decode(Int32.self))
+                    (lang, text) = (try cells.next()!.decode(String.self), try cells.next()!.decode(String.self))
+                } catch {
+                    throw PostgresErrorMapping.storeError(error, location: location)
+                }
                 let tag = tags[lang] ?? LanguageTag(canonical: lang)
                 tags[lang] = tag
                 try body(IndexedVariant(unitID: unitID, language: tag, text: text))
@@ -70,6 +88,14 @@ extension PostgresMemoryStore {
             }
             if rows.count < limit { return }
         }
+    }
+
+    /// The memory's lowest and highest unit ids (`pamyat_units_memory`), `nil` when it has no unit.
+    func unitIDRange() throws -> (first: Int64, last: Int64)? {
+        let (first, last) = try decode(
+            read("SELECT min(id), max(id) FROM pamyat_units WHERE memory_id = \(memoryID)").first!, as: (Int64?, Int64?).self)
+        guard let first, let last else { return nil }
+        return (first, last)
     }
 
     public func document(id: String) throws -> DocumentRecord? {
@@ -121,7 +147,7 @@ extension PostgresMemoryStore {
     }
 
     public func languages() throws -> [LanguageTag] {
-        try read("SELECT DISTINCT lang FROM pamyat_variants WHERE memory_id = \(memoryID) ORDER BY lang")
+        try read("SELECT lang FROM pamyat_languages WHERE memory_id = \(memoryID) AND variants > 0 ORDER BY lang")
             .map { LanguageTag(canonical: try decode($0, as: String.self)) }
     }
 
@@ -137,45 +163,103 @@ extension PostgresMemoryStore {
     /// Units from rows in ``unitColumns`` order, with their variants (one more query), in the rows' order.
     func fetchUnits(_ rows: PostgresQueryResult) throws -> [TranslationUnit] {
         if rows.isEmpty { return [] }
-        var ids: [Int64] = []
-        var decoded: [(Int64, String, String, String?, String?, String?, String?, String?, Double?, String?, String?, Int64, Int64, String?, String?, String?)] = []
-        for row in rows {
-            let values = try decode(row, as: (Int64, String, String, String?, String?, String?, String?, String?, Double?, String?, String?, Int64, Int64, String?, String?, String?).self)
-            ids.append(values.0)
-            decoded.append(values)
-        }
-        var variants: [Int64: [Variant]] = [:]
-        // Ids close together (a page of an export): one range scan of the variants' primary key
-        // rather than a probe per id; the few variants of units between them not asked for are skipped.
+        let units = try decodeUnits(rows)
+        let ids = units.map { $0.id! }
+        return try attach(read(variantsQuery(ids)), to: units, ids: ids)
+    }
+
+    /// The query for the variants of the units with these ids, in unit and ordinal order. Ids close
+    /// together (a page of an export): one range scan of the variants' primary key rather than a
+    /// probe per id; the few variants of units between them not asked for are skipped by ``attach``.
+    func variantsQuery(_ ids: [Int64]) -> PostgresQuery {
         let (first, last) = (ids.min()!, ids.max()!)
-        let variantRows = try last - first < 2 * Int64(ids.count)
-            ? read("""
+        return last - first < 2 * Int64(ids.count)
+            ? """
                 SELECT unit_id, lang, text, markup, extra FROM pamyat_variants
                 WHERE unit_id BETWEEN \(first) AND \(last) AND memory_id = \(memoryID) ORDER BY unit_id, ordinal
-                """)
-            : read("""
+                """
+            : """
                 SELECT unit_id, lang, text, markup, extra FROM pamyat_variants WHERE unit_id = ANY(\(ids)) ORDER BY unit_id, ordinal
-                """)
-        let wanted = Set(ids)
-        for row in variantRows {
-            let (unitID, lang, text, markup, extraText) = try decode(row, as: (Int64, String, String, String?, String?).self)
-            guard wanted.contains(unitID) else { continue }
-            let extra = StoredExtra.decode(extraText)
-            variants[unitID, default: []].append(Variant(
-                language: LanguageTag(canonical: lang), text: text, markup: markup, properties: extra.properties ?? [],
-                notes: extra.notes ?? [], attributes: extra.attributes ?? [:]))
+                """
+    }
+
+    /// Units (without variants) from rows in ``unitColumns`` order.
+    ///
+    /// Column by column with concrete types: postgres-nio's decoding of a whole row as a tuple of
+    /// 16 types instantiated generic metadata per row, half of an export's CPU.
+    func decodeUnits(_ rows: PostgresQueryResult) throws -> [TranslationUnit] {
+        var units: [TranslationUnit] = []
+        units.reserveCapacity(rows.count)
+        do {
+            for row in rows {
+                var cells = row.makeIterator()
+                func next<T: PostgresDecodable>(_ type: T.Type) throws -> T { try cells.next()!.decode(T.self) }
+                let id = try next(Int64.self), source = try next(String.self), origin = try next(String.self)
+                let externalID = try next(String?.self), documentID = try next(String?.self), documentTitle = try next(String?.self)
+                let documentDate = try next(String?.self), position = try next(String?.self), confidence = try next(Double?.self)
+                let contextPrevious = try next(String?.self), contextNext = try next(String?.self)
+                let created = try next(Int64.self), changed = try next(Int64.self)
+                let createdBy = try next(String?.self), changedBy = try next(String?.self), extraText = try next(String?.self)
+                let extra = StoredExtra.decode(extraText)
+                units.append(TranslationUnit(
+                    id: id, sourceLanguage: LanguageTag(canonical: source), variants: [],
+                    origin: Origin(rawValue: origin) ?? .imported,
+                    provenance: Provenance(
+                        documentID: documentID, documentTitle: documentTitle, documentDate: documentDate, position: position,
+                        confidence: confidence, contextPrevious: contextPrevious, contextNext: contextNext),
+                    externalID: externalID, createdAt: Date(storedSeconds: created), changedAt: Date(storedSeconds: changed),
+                    createdBy: createdBy, changedBy: changedBy, properties: extra.properties ?? [], notes: extra.notes ?? [],
+                    attributes: extra.attributes ?? [:]))
+            }
+        } catch {
+            throw PostgresErrorMapping.storeError(error, location: location)
         }
-        return decoded.map { v in
-            let extra = StoredExtra.decode(v.15)
-            return TranslationUnit(
-                id: v.0, sourceLanguage: LanguageTag(canonical: v.1), variants: variants[v.0] ?? [],
-                origin: Origin(rawValue: v.2) ?? .imported,
-                provenance: Provenance(
-                    documentID: v.4, documentTitle: v.5, documentDate: v.6, position: v.7, confidence: v.8,
-                    contextPrevious: v.9, contextNext: v.10),
-                externalID: v.3, createdAt: Date(storedSeconds: v.11), changedAt: Date(storedSeconds: v.12),
-                createdBy: v.13, changedBy: v.14, properties: extra.properties ?? [], notes: extra.notes ?? [],
-                attributes: extra.attributes ?? [:])
+        return units
+    }
+
+    /// `units` (whose ids are `ids`) with their variants from `variantRows` (``variantsQuery(_:)``).
+    func attach(_ variantRows: PostgresQueryResult, to units: [TranslationUnit], ids: [Int64]) throws -> [TranslationUnit] {
+        var position: [Int64: Int] = [:]
+        position.reserveCapacity(ids.count)
+        for (index, id) in ids.enumerated() { position[id] = index }
+        var units = units
+        var languages: [String: LanguageTag] = [:]
+        do {
+            for row in variantRows {
+                var cells = row.makeIterator()
+                let unitID = try cells.next()!.decode(Int64.self)
+                guard let index = position[unitID] else { continue }
+                let lang = try cells.next()!.decode(String.self), text = try cells.next()!.decode(String.self)
+                let markup = try cells.next()!.decode(String?.self), extraText = try cells.next()!.decode(String?.self)
+                let extra = StoredExtra.decode(extraText)
+                let language = languages[lang] ?? LanguageTag(canonical: lang)
+                languages[lang] = language
+                units[index].variants.append(Variant(
+                    language: language, text: text, markup: markup, properties: extra.properties ?? [],
+                    notes: extra.notes ?? [], attributes: extra.attributes ?? [:]))
+            }
+        } catch {
+            throw PostgresErrorMapping.storeError(error, location: location)
+        }
+        return units
+    }
+
+    /// A query sent on the read connection without waiting for its rows (``finishRead(_:)`` waits);
+    /// `nil` future when the connection could not be had (``finishRead(_:)`` then reads anew).
+    func startRead(_ query: PostgresQuery) -> (query: PostgresQuery, rows: EventLoopFuture<PostgresQueryResult>?) {
+        (query, try? reader.connection().query(query, logger: Self.logger))
+    }
+
+    /// The rows of a query ``startRead(_:)`` sent; when its connection was lost, the query is run
+    /// again as ``read(_:)`` does (on a new connection).
+    func finishRead(_ started: (query: PostgresQuery, rows: EventLoopFuture<PostgresQueryResult>?)) throws -> PostgresQueryResult {
+        guard let rows = started.rows else { return try read(started.query) }
+        do {
+            return try BlockingBridge.wait(rows)
+        } catch let error as PSQLError where ConnectionSlot.isConnectionLost(error) {
+            return try read(started.query)
+        } catch {
+            throw PostgresErrorMapping.storeError(error, location: location)
         }
     }
 }

@@ -82,5 +82,26 @@ enum PostgresSchema {
         ("v2-variants-without-unit-foreign-key", """
             ALTER TABLE pamyat_variants DROP CONSTRAINT IF EXISTS pamyat_variants_unit_id_fkey;
             """),
+        // What a bulk import's COPY cost the server beyond the rows and the indexes it needs:
+        // - a unit's foreign key to its memory fired a trigger per row (a fifth of the COPYs' time);
+        //   units are written under their memory's row lock, and removing a memory deletes its
+        //   units and variants in a transaction holding that lock;
+        // - `pamyat_variants_lang` cost more than the variants' rows (an insertion in the middle of
+        //   the index for every variant but the last language's); it served the memory's languages
+        //   and their counts, which `pamyat_languages` now keeps (writers add and subtract, in
+        //   their transaction). Dropping the index first locks the variants, so the counts start
+        //   from every committed variant.
+        ("v3-bulk-load-without-per-row-triggers-and-language-index", """
+            ALTER TABLE pamyat_units DROP CONSTRAINT IF EXISTS pamyat_units_memory_id_fkey;
+            DROP INDEX IF EXISTS pamyat_variants_lang;
+            CREATE TABLE pamyat_languages (
+                memory_id bigint NOT NULL REFERENCES pamyat_memories(id) ON DELETE CASCADE,
+                lang text NOT NULL,
+                variants bigint NOT NULL,
+                PRIMARY KEY (memory_id, lang)
+            );
+            INSERT INTO pamyat_languages (memory_id, lang, variants)
+            SELECT memory_id, lang, count(*) FROM pamyat_variants GROUP BY memory_id, lang;
+            """),
     ]
 }

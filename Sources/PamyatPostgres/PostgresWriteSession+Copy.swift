@@ -19,17 +19,19 @@ extension PostgresWriteSession {
     ///
     /// Which units are stored already is asked on the store's read connection, which does not wait
     /// for the batches on their way: it sees every unit committed before this transaction, and no
-    /// other writer can commit to the memory meanwhile (this one holds its row locked). Units this
-    /// transaction stored itself are asked about in the transaction (after its batches are in),
-    /// only for digests whose first 8 bytes match one of them; after this transaction deleted units,
-    /// every question goes to the transaction.
+    /// other writer can commit to the memory meanwhile (this one holds its row locked). When the
+    /// memory held no committed unit as the transaction's first batch came (a first import), that
+    /// question is not asked at all. Units this transaction stored itself are asked about in the
+    /// transaction (after its batches are in), only for digests whose first 8 bytes match one of
+    /// them; after this transaction deleted units, every question goes to the transaction.
     func store(_ units: [PreparedUnit], onDuplicate policy: DuplicatePolicy) throws -> [StoreOutcome] {
         if units.count < 4 { return try units.map { try store($0, onDuplicate: policy) } }
         for unit in units { try Self.check(unit.unit) }
         let digests = units.map { Self.digest($0.content) }
-        var stored = try storedUnits(digests, inTransaction: deletedUnits)
+        let askCommitted = try memoryHeldCommittedUnits()
+        var stored = askCommitted ? try storedUnits(digests, inTransaction: deletedUnits) : [:]
         let ownEarlier = digests.filter { stored[$0] == nil && storedDigestPrefixes.contains(Self.prefix($0)) }
-        if !ownEarlier.isEmpty, !deletedUnits {
+        if !ownEarlier.isEmpty, !(askCommitted && deletedUnits) {
             stored.merge(try storedUnits(ownEarlier, inTransaction: true), uniquingKeysWith: { first, _ in first })
         }
         // Which units are new (by position), and which repeat a stored unit or an earlier one of the batch.
@@ -56,6 +58,7 @@ extension PostgresWriteSession {
             try send(newPositions.map { (units[$0], digests[$0], ids[$0]!) })
             for position in newPositions { storedDigestPrefixes.insert(Self.prefix(digests[position])) }
             logInserted(allocated)
+            copiedUnits += newPositions.count
         }
         var outcomes: [StoreOutcome] = []
         outcomes.reserveCapacity(units.count)
@@ -76,11 +79,30 @@ extension PostgresWriteSession {
         return outcomes
     }
 
+    /// Whether the memory held committed units when this transaction stored its first batch, asked
+    /// once on the read connection (no other writer commits to the memory while this one holds its
+    /// row locked, so the answer stays true for the whole transaction). Units this transaction
+    /// stored before are not committed, so they do not count: ``storedDigestPrefixes`` has them.
+    private func memoryHeldCommittedUnits() throws -> Bool {
+        if let known = committedUnitsAtStart { return known }
+        let held = try store.decode(
+            store.read("SELECT EXISTS (SELECT 1 FROM pamyat_units WHERE memory_id = \(memoryID))").first!, as: Bool.self)
+        committedUnitsAtStart = held
+        return held
+    }
+
     /// The ids of the stored units with these digests: as the transaction sees them, or as the read
     /// connection does (committed units only, without waiting for this transaction's batches).
+    ///
+    /// A join of the digests with the units, not `content_digest = ANY(…)`: on a table not analysed
+    /// since a bulk load began, the planner took `ANY` of 512 values for most of the table and read
+    /// every unit of the memory through `pamyat_units_memory` (a bitmap scan, ~25 ms a batch at
+    /// 200,000 units, growing with the table: a 1M import's time went there); as a join, each digest
+    /// is one probe of the unique index whatever the statistics.
     private func storedUnits(_ digests: [ByteBuffer], inTransaction: Bool) throws -> [ByteBuffer: Int64] {
         let query: PostgresQuery = """
-            SELECT content_digest, id FROM pamyat_units WHERE memory_id = \(memoryID) AND content_digest = ANY(\(digests))
+            SELECT d.digest, u.id FROM unnest(\(digests)::bytea[]) AS d(digest)
+            JOIN pamyat_units u ON u.memory_id = \(memoryID) AND u.content_digest = d.digest
             """
         var stored: [ByteBuffer: Int64] = [:]
         for row in try inTransaction ? run(query) : store.read(query) {
@@ -131,6 +153,7 @@ extension PostgresWriteSession {
                 try StoredExtra(properties: unit.properties, notes: unit.notes, attributes: unit.attributes).encoded(),
             ], bytea: (2, digest))
             let normalized = prepared.normalizedTexts ?? unit.variants.map { Self.normalized($0.text) }
+            countLanguages(of: unit)
             for (ordinal, variant) in unit.variants.enumerated() {
                 variantRows.writeCopyFields([
                     "\(id)", "\(ordinal)", "\(memoryID)", variant.language.identifier, variant.text, variant.markup,

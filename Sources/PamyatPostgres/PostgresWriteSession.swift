@@ -27,6 +27,14 @@ final class PostgresWriteSession: MemoryWriteSession {
     /// Whether this transaction deleted units: then the read connection, which still sees them, is
     /// not asked about duplicates.
     var deletedUnits = false
+    /// Whether the memory held committed units when the first batch came (asked once; `nil` before).
+    var committedUnitsAtStart: Bool?
+    /// Variants this transaction stored, by language, not yet added to `pamyat_languages`
+    /// (written before the transaction's next statement, in ``settle()``).
+    var pendingLanguageCounts: [String: Int64] = [:]
+    /// Units this transaction stored through batches' `COPY`s: after a large bulk write the store
+    /// has the server analyse the tables (``PostgresMemoryStore/write(_:)``).
+    var copiedUnits = 0
 
     init(store: PostgresMemoryStore, connection: PostgresConnection) {
         self.store = store
@@ -45,6 +53,15 @@ final class PostgresWriteSession: MemoryWriteSession {
     func settle() throws {
         if let pipeline {
             do { try pipeline.drain() } catch { throw PostgresErrorMapping.storeError(error, location: store.location) }
+        }
+        if !pendingLanguageCounts.isEmpty {
+            let (languages, counts) = (Array(pendingLanguageCounts.keys), Array(pendingLanguageCounts.values))
+            pendingLanguageCounts = [:]
+            try store.writer.run("""
+                INSERT INTO pamyat_languages (memory_id, lang, variants)
+                SELECT \(memoryID), lang, variants FROM unnest(\(languages)::text[], \(counts)::bigint[]) AS c(lang, variants)
+                ON CONFLICT (memory_id, lang) DO UPDATE SET variants = pamyat_languages.variants + excluded.variants
+                """, on: connection)
         }
         guard !pendingRuns.isEmpty else { return }
         let (firsts, lasts) = (pendingRuns.map(\.first), pendingRuns.map(\.last))
@@ -137,7 +154,13 @@ final class PostgresWriteSession: MemoryWriteSession {
         try run("INSERT INTO pamyat_changes (memory_id, unit_id, kind) VALUES (\(memoryID), \(id), 'inserted')")
         loggedChanges = true
         storedDigestPrefixes.insert(Self.prefix(digest))
+        countLanguages(of: unit)
         return .created(id)
+    }
+
+    /// Counts a stored unit's variants for `pamyat_languages` (written in ``settle()``).
+    func countLanguages(of unit: TranslationUnit) {
+        for variant in unit.variants { pendingLanguageCounts[variant.language.identifier, default: 0] += 1 }
     }
 
     /// A unit needs at least one variant (as in the SQLite store).
@@ -190,7 +213,11 @@ final class PostgresWriteSession: MemoryWriteSession {
     func deleteUnits(ofDocument id: String) throws -> Int {
         let deleted = try run("""
             WITH deleted AS (DELETE FROM pamyat_units WHERE memory_id = \(memoryID) AND doc_id = \(id) RETURNING id),
-            variants AS (DELETE FROM pamyat_variants WHERE unit_id IN (SELECT id FROM deleted))
+            variants AS (DELETE FROM pamyat_variants WHERE unit_id IN (SELECT id FROM deleted) RETURNING lang),
+            counted AS (
+                UPDATE pamyat_languages l SET variants = l.variants - c.n
+                FROM (SELECT lang, count(*) AS n FROM variants GROUP BY lang) c
+                WHERE l.memory_id = \(memoryID) AND l.lang = c.lang)
             INSERT INTO pamyat_changes (memory_id, unit_id, kind) SELECT \(memoryID), id, 'deleted' FROM deleted ORDER BY id
             RETURNING unit_id
             """).count

@@ -45,6 +45,49 @@ import Testing
         #expect(try store.unit(id: first[450].unitID)?.changedAt == Date(timeIntervalSince1970: 1_800_000_000))
     }
 
+    @Test func aBatchFindsUnitsCommittedBeforeItsTransactionAndOnlyThisMemorys() throws {
+        let cluster = try ThrowawayPostgres.shared()
+        let database = try cluster.createDatabase()
+        let press = try PostgresMemoryStore(url: cluster.url(database: database, memory: "press"))
+        let legal = try PostgresMemoryStore(url: cluster.url(database: database, memory: "legal"))
+        let first = try press.write { try $0.store(batch(press, 0..<600), onDuplicate: .keepExisting) }
+        // The memory holds committed units: the second transaction's batches ask for them.
+        let second = try press.write { session in
+            try session.store(batch(press, 300..<900), onDuplicate: .keepExisting)
+                + session.store(batch(press, 850..<1_000), onDuplicate: .keepExisting)
+        }
+        #expect(Array(second.prefix(300)) == (300..<600).map { .unchanged(first[$0].unitID) })
+        #expect(created(second) == 400, "300 new in the first batch, 100 in the second (50 repeat the first batch)")
+        #expect(Array(second.suffix(150).prefix(50)) == Array(second[550..<600]).map { .unchanged($0.unitID) })
+        #expect(try press.stats().units == 1_000)
+        // The same units in another memory of the database (empty there) are that memory's own.
+        let other = try legal.write { try $0.store(batch(legal, 0..<1_000), onDuplicate: .keepExisting) }
+        #expect(created(other) == 1_000)
+        #expect(try legal.stats().units == 1_000)
+    }
+
+    @Test func theMemorysLanguagesFollowItsVariants() throws {
+        let store = try memory()
+        let belarusian = TranslationUnit(
+            sourceLanguage: LanguageTag(canonical: "ru"),
+            variants: [Variant(language: LanguageTag(canonical: "ru"), text: "Минск."), Variant(language: LanguageTag(canonical: "be"), text: "Мінск.")],
+            origin: .imported, provenance: Provenance(documentID: "minsk"), createdAt: Date(timeIntervalSince1970: 1_700_000_000))
+        _ = try store.write { session in
+            _ = try session.store(batch(store, 0..<500, document: "doc"), onDuplicate: .keepExisting)
+            _ = try session.store(store.prepare(belarusian), onDuplicate: .keepExisting)
+        }
+        #expect(try store.languages().map(\.identifier) == ["be", "en", "ru"])
+        #expect(try store.stats().languages == ["be": 1, "en": 500, "ru": 501])
+        _ = try store.write { try $0.deleteUnits(ofDocument: "minsk") }
+        #expect(try store.languages().map(\.identifier) == ["en", "ru"], "a language whose last variant went is gone")
+        #expect(try store.stats().languages == ["en": 500, "ru": 500])
+        _ = try store.write { session in
+            #expect(try session.deleteUnits(ofDocument: "doc") == 500)
+            _ = try session.store(batch(store, 0..<200, document: "doc"), onDuplicate: .keepExisting)
+        }
+        #expect(try store.stats().languages == ["en": 200, "ru": 200])
+    }
+
     @Test func aBatchAfterItsTransactionDeletedADocumentStoresItsUnitsAgain() throws {
         let store = try memory()
         let before = try store.write { try $0.store(batch(store, 0..<100, document: "doc"), onDuplicate: .mergeMetadata) }

@@ -38,6 +38,53 @@ import Testing
         #expect(try press.stats().units == 1, "removing one memory leaves the others")
     }
 
+    @Test func removingAMemoryLeavesNoneOfItsRows() throws {
+        let cluster = try ThrowawayPostgres.shared()
+        let database = try cluster.createDatabase()
+        let press = try PostgresMemoryStore(url: cluster.url(database: database, memory: "press"))
+        let legal = try PostgresMemoryStore(url: cluster.url(database: database, memory: "legal"))
+        for store in [press, legal] {
+            _ = try store.write { session in
+                try session.store((0..<50).map { store.prepare(unit("Фраза \($0).", "Phrase \($0).")) }, onDuplicate: .keepExisting)
+            }
+        }
+        try legal.removeMemory()
+        let rows = try cluster.execute("""
+            SELECT (SELECT count(*) FROM pamyat_units) || ' ' || (SELECT count(*) FROM pamyat_variants) || ' ' ||
+                (SELECT count(*) FROM pamyat_languages) || ' ' || (SELECT count(*) FROM pamyat_changes)
+            """, database: database)
+        #expect(rows.trimmingCharacters(in: .whitespacesAndNewlines) == "50 100 2 1", "only press's units, variants, languages and log row")
+    }
+
+    @Test func aSchemaOfVersion2IsUpgradedWithTheLanguagesOfItsVariants() throws {
+        let cluster = try ThrowawayPostgres.shared()
+        let database = try cluster.createDatabase()
+        let url = cluster.url(database: database, memory: "press")
+        let store = try PostgresMemoryStore(url: url)
+        _ = try store.write { session in
+            try session.store((0..<20).map { store.prepare(unit("Фраза \($0).", "Phrase \($0).")) }, onDuplicate: .keepExisting)
+        }
+        // Back to what version 2 left: the memory foreign key and language index, no languages table.
+        try cluster.execute("""
+            BEGIN;
+            DROP TABLE pamyat_languages;
+            CREATE INDEX pamyat_variants_lang ON pamyat_variants(memory_id, lang, unit_id);
+            ALTER TABLE pamyat_units ADD FOREIGN KEY (memory_id) REFERENCES pamyat_memories(id) ON DELETE CASCADE;
+            DELETE FROM pamyat_migrations WHERE name LIKE 'v3-%';
+            COMMIT;
+            """, database: database)
+        let readOnly = #expect(throws: StoreError.self) { _ = try PostgresMemoryStore(url: url, create: false, readOnly: true) }
+        #expect(readOnly?.code == .readOnly)
+        let upgraded = try PostgresMemoryStore(url: url, create: false)
+        #expect(try upgraded.languages().map(\.identifier) == ["en", "ru"])
+        #expect(try upgraded.stats().languages == ["en": 20, "ru": 20])
+        let left = try cluster.execute("""
+            SELECT count(*) FROM pg_constraint WHERE conrelid = 'pamyat_units'::regclass AND contype = 'f'
+            """, database: database)
+        #expect(left.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(try cluster.execute("SELECT to_regclass('pamyat_variants_lang') IS NULL", database: database).hasPrefix("t"))
+    }
+
     @Test func aDatabaseWithoutPamyatIsNotFoundUnlessCreated() throws {
         let cluster = try ThrowawayPostgres.shared()
         let url = cluster.url(database: try cluster.createDatabase())

@@ -45,12 +45,20 @@ def main():
     parser.add_argument("--a", required=True)
     parser.add_argument("--b", required=True)
     args = parser.parse_args()
-    seg = re.compile(r'<tuv xml:lang="ru"><seg>([^<]*)</seg>')
+    # A Russian <tuv> and its <seg>, on one line or on the next (pamyat's exports indent them).
+    seg = re.compile(r'<seg>([^<]*)</seg>')
     queries = []
+    russian = False
+    units = 0
     with open(args.tmx, encoding="utf-8") as tmx:
-        for number, line in enumerate(tmx):
-            found = seg.search(line)
-            if found and number % args.every == 0:
+        for line in tmx:
+            if '<tuv xml:lang="ru"' in line:
+                russian = True
+            found = seg.search(line) if russian else None
+            if found:
+                russian = False
+                units += 1
+            if found and units % args.every == 0:
                 text = found.group(1)
                 if len(queries) % 2 == 1 and len(text.split()) > 3:
                     text = " ".join(text.split()[:-1])
