@@ -13,11 +13,25 @@ public struct CalendarDate: Hashable, Sendable, Comparable, CustomStringConverti
     }
 
     /// Parses `YYYY-MM-DD`; nil for any other shape or a day that does not exist.
+    ///
+    /// Over the UTF-8 bytes: it runs for every dated unit a TMX import reads, where splitting the
+    /// text by characters and checking each one's properties cost 16 % of the import's CPU.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return nil }
+        var (year, month, day, count) = (0, 0, 0, 0)
+        for byte in text.utf8 {
+            count += 1
+            switch count {
+            case 5, 8:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            case 1...10:
+                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if count < 5 { year = year * 10 + digit } else if count < 8 { month = month * 10 + digit } else { day = day * 10 + digit }
+            default:
+                return nil
+            }
+        }
+        guard count == 10 else { return nil }
         self.init(year: year, month: month, day: day)
     }
 

@@ -7,7 +7,7 @@ import Testing
         #expect(CalendarDate(iso: text)?.description == text)
     }
 
-    @Test(arguments: ["2024-13-45", "2023-02-29", "1900-02-29", "0000-01-01", "2024-04-31", "2024-3-14", "24-03-14", "2024-03-14T00", "２０２４-03-14", ""])
+    @Test(arguments: ["2024-13-45", "2023-02-29", "1900-02-29", "0000-01-01", "2024-04-31", "2024-3-14", "24-03-14", "2024-03-14T00", "２０２４-03-14", "", "2024-03-14 ", "2024/03/14", "2024-03-1\u{301}4", "+024-03-14"])
     func impossibleOrMalformedDatesAreRefused(text: String) {
         #expect(CalendarDate(iso: text) == nil, "\(text)")
     }
