@@ -132,6 +132,9 @@ final class LanguageIndex: @unchecked Sendable {
             let key = similar.count
             similar.append(key: keys.string(key), isWord: keys.kinds[key] == TokenKind.word.rawValue)
         }
+        // Few keys come after the first build; fold them in once they are a fair share (the cost is
+        // linear in the lists, so it stays a small part of the additions' own cost).
+        if similar.recentCount * 8 > similar.count { similar.compact() }
     }
 
     private func addUnit(_ unit: Int64, to entry: UInt32) {

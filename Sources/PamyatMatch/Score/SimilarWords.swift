@@ -28,9 +28,17 @@ struct SimilarWords: Sendable {
     private var letterSets: [UInt64] = []
     /// Segment hash → 1 + the index in `listKeys` of the last key listed under it; `listNext[i]` is
     /// 1 + the index of the one listed before it (0: none). Lists in flat arrays: no array per list.
+    /// These linked lists only hold the keys added since the last ``compact()``; the others are in
+    /// `compactKeys`, each list contiguous (ascending key ids) at `compactHeads[hash]` (start << 32 |
+    /// count): a long list is then read in one sequential sweep instead of a chain of cache misses.
     private var heads: [UInt64: UInt32] = [:]
     private var listKeys: [UInt32] = []
     private var listNext: [UInt32] = []
+    private var compactHeads: [UInt64: UInt64] = [:]
+    private var compactKeys: [UInt32] = []
+    /// `letterSets` of `compactKeys`, beside them: the letter-set test runs in the sequential sweep,
+    /// and only the keys that pass it are looked at further (random reads).
+    private var compactSets: [UInt64] = []
     /// Short word forms → the keys with that form.
     private var shortForms: [[UInt32]: [UInt32]] = [:]
     /// Word keys with forms longer than ``longestIndexed``.
@@ -73,6 +81,46 @@ struct SimilarWords: Sendable {
                 heads[hash] = UInt32(listKeys.count)
             }
         }
+    }
+
+    /// Keys listed since the last ``compact()``.
+    var recentCount: Int { listKeys.count }
+
+    /// Moves every list into the contiguous part: each list becomes its compacted keys followed by
+    /// its recent ones, in ascending key order (ids only grow, so the recent ones are the larger).
+    mutating func compact() {
+        guard !listKeys.isEmpty else { return }
+        var recent: [UInt64: [UInt32]] = [:]
+        recent.reserveCapacity(heads.count)
+        for (hash, head) in heads {
+            var keys: [UInt32] = []
+            var next = head
+            while next != 0 {
+                keys.append(listKeys[Int(next) - 1])
+                next = listNext[Int(next) - 1]
+            }
+            recent[hash] = keys.reversed()
+        }
+        var keys: [UInt32] = []
+        keys.reserveCapacity(compactKeys.count + listKeys.count)
+        var newHeads: [UInt64: UInt64] = [:]
+        newHeads.reserveCapacity(compactHeads.count + recent.count)
+        for (hash, packed) in compactHeads {
+            let start = keys.count
+            keys.append(contentsOf: compactKeys[Int(packed >> 32)..<Int(packed >> 32) + Int(packed & 0xFFFF_FFFF)])
+            if let more = recent.removeValue(forKey: hash) { keys.append(contentsOf: more) }
+            newHeads[hash] = UInt64(start) << 32 | UInt64(keys.count - start)
+        }
+        for (hash, more) in recent {
+            newHeads[hash] = UInt64(keys.count) << 32 | UInt64(more.count)
+            keys.append(contentsOf: more)
+        }
+        compactKeys = keys
+        compactSets = keys.map { letterSets[Int($0)] }
+        compactHeads = newHeads
+        heads = [:]
+        listKeys = []
+        listNext = []
     }
 
     /// The set of a form's scalars by their low six bits.
@@ -142,28 +190,47 @@ struct SimilarWords: Sendable {
         form.withUnsafeBufferPointer { query in
             listKeys.withUnsafeBufferPointer { listKeys in
                 listNext.withUnsafeBufferPointer { listNext in
-                    marks.withUnsafeMutableBufferPointer { marks in
-                        for b in max(WordSimilarity.shortest, a - WordSimilarity.mostEdits)...min(Self.longestIndexed, a + WordSimilarity.mostEdits) {
-                            guard WordSimilarity.lengthsAllow(a, b) else { continue }
-                            let most = WordSimilarity.maximumEdits(a, b)
-                            let difference = a - b
-                            for segment in 0..<Self.segments {
-                                let (start, length) = Self.segment(segment, of: b)
-                                for shift in -most...most where abs(shift) + abs(difference - shift) <= most {
-                                    let at = start + shift
-                                    guard at >= 0, at + length <= a else { continue }
-                                    let hash = Self.hash(length: b, segment: segment, UnsafeBufferPointer(rebasing: query[at..<at + length]))
-                                    var next = heads[hash] ?? 0
-                                    while next != 0 {
-                                        let key = listKeys[Int(next) - 1]
-                                        next = listNext[Int(next) - 1]
-                                        guard marks[Int(key)] == 0 else { continue }
-                                        marks[Int(key)] = 1
-                                        touched.append(key)
+                    compactKeys.withUnsafeBufferPointer { compactKeys in
+                      compactSets.withUnsafeBufferPointer { compactSets in
+                        marks.withUnsafeMutableBufferPointer { marks in
+                            for b in max(WordSimilarity.shortest, a - WordSimilarity.mostEdits)...min(Self.longestIndexed, a + WordSimilarity.mostEdits) {
+                                guard WordSimilarity.lengthsAllow(a, b) else { continue }
+                                let most = WordSimilarity.maximumEdits(a, b)
+                                let difference = a - b
+                                for segment in 0..<Self.segments {
+                                    let (start, length) = Self.segment(segment, of: b)
+                                    for shift in -most...most where abs(shift) + abs(difference - shift) <= most {
+                                        let at = start + shift
+                                        guard at >= 0, at + length <= a else { continue }
+                                        let hash = Self.hash(length: b, segment: segment, UnsafeBufferPointer(rebasing: query[at..<at + length]))
+                                        if let packed = compactHeads[hash] {
+                                            // Every key listed under this hash for its own length `b` is tested
+                                            // with that length's edits (a key of another length here by a
+                                            // collision is also listed under its own, and tested there).
+                                            let start = Int(packed >> 32)
+                                            for position in start..<start + Int(packed & 0xFFFF_FFFF) {
+                                                let other = compactSets[position]
+                                                guard (letters & ~other).nonzeroBitCount <= most, (other & ~letters).nonzeroBitCount <= most
+                                                else { continue }
+                                                let key = compactKeys[position]
+                                                guard marks[Int(key)] == 0 else { continue }
+                                                marks[Int(key)] = 1
+                                                touched.append(key)
+                                            }
+                                        }
+                                        var next = heads[hash] ?? 0
+                                        while next != 0 {
+                                            let key = listKeys[Int(next) - 1]
+                                            next = listNext[Int(next) - 1]
+                                            guard marks[Int(key)] == 0 else { continue }
+                                            marks[Int(key)] = 1
+                                            touched.append(key)
+                                        }
                                     }
                                 }
                             }
                         }
+                      }
                     }
                 }
             }
