@@ -128,6 +128,34 @@ import Testing
     ] as [GoldText])
     func codeAfterAStopStartsASentence(_ gold: GoldText) throws { try check(gold, "ru") }
 
+    @Test("A unit after a label's comma, or a preposition left after a verb, ends the label (ru)", arguments: [
+        "Тайм-аут команды, с. | Максимальное время выполнения одного запроса.",
+        "Интервал опроса, мин. | Как часто проверять почту.",
+        "Тайм-аут, с. | Сколько секунд ждать ответа.",
+        "Высота строки, мм. | Расстояние между базовыми линиями.",
+        "Действует с. | Дата начала действия роли.",
+        "Начинается с. | Первый символ шаблона.",
+        "Адрес: Минская обл., с. Ивановка, ул. Ленина.",
+        "Минский район, с. Ивановка встречает гостей.",
+        "Россия, г. Москва, ул. Тверская.",
+        "Жители с. Ивановка собрались на сход.",
+        "Совет с. Ивановка принял решение.",
+        "Он родился в с. Покровское Тульской губернии.",
+        "Подробности на с. 45 и далее.",
+    ] as [GoldText])
+    func labelUnitsAndStrandedPrepositions(_ gold: GoldText) throws { try check(gold, "ru") }
+
+    @Test("Code after a call's bracket and a stop, or after a colon and a stop, starts a sentence", arguments: [
+        ("ru", "Пример. | conn = Connection(). | conn.BeginTransaction(). | try:. | conn.Commit(). | except DatabaseError:."),
+        ("en", "Example. | settings.Save(). | for key in settings.Keys(\"mail.\"):."),
+        ("ru", "Откройте командную строку и выполните команду:. | sync push --all."),
+        ("en", "Open a command prompt and run:. | sync status."),
+        ("ru", "Вызовите метод Save(). | Затем закройте окно."),
+        ("en", "Call the function (see above). then it returns."),
+        ("en", "The answer (in brief) is no."),
+    ])
+    func codeAfterCallOrColon(language: String, text: String) throws { try check(GoldText(text), language) }
+
     @Test("A lowercase parameter label in Cyrillic after a stop starts a sentence (ru)", arguments: [
         "Аргументы. | число — округляемое значение или ссылка на ячейку. | число_разрядов — сколько знаков оставить.",
         "Аргументы. | значение_при_ошибке — что вернуть при ошибке.",

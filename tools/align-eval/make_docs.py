@@ -241,15 +241,61 @@ def procedure(rng):
     return rows
 
 
+PARAMETERS = [
+    ("timeout", "Тайм-аут, с", "Timeout, s", "целое число", "integer", "30", "Сколько секунд ждать ответа сервера.", "How many seconds to wait for the server to reply."),
+    ("retries", "Число повторов", "Retries", "целое число", "integer", "3", "Сколько раз повторить запрос после ошибки.", "How many times to repeat a request after an error."),
+    ("interval", "Интервал опроса, мин", "Polling interval, min", "целое число", "integer", "5", "Как часто проверять новые задания.", "How often to check for new jobs."),
+    ("log_level", "Уровень журнала", "Log level", "строка", "string", "info", "Какие сообщения записывать в журнал: debug, info, warning или error.", "Which messages to write to the log: debug, info, warning or error."),
+    ("proxy", "Прокси-сервер", "Proxy server", "строка", "string", "нет", "Адрес прокси-сервера в виде host:port.", "The proxy server's address as host:port."),
+    ("max_size", "Наибольший размер, МБ", "Maximum size, MB", "целое число", "integer", "100", "Файлы больше этого размера не загружаются.", "Files larger than this are not uploaded."),
+    ("verify_tls", "Проверять сертификат", "Verify certificate", "логическое", "boolean", "true", "Отклонять сертификаты, которые не подписаны доверенным центром.", "Reject certificates not signed by a trusted authority."),
+    ("cache_dir", "Папка кэша", "Cache folder", "путь", "path", "~/.cache/sync", "Где хранить загруженные файлы до отправки.", "Where to keep downloaded files before they are sent."),
+    ("threads", "Число потоков", "Threads", "целое число", "integer", "4", "Сколько файлов передавать одновременно. Больше потоков — выше нагрузка на сеть.", "How many files to transfer at once. More threads put more load on the network."),
+    ("delay", "Задержка запуска, с", "Start delay, s", "целое число", "integer", "0", "Пауза перед первым заданием после запуска службы.", "The pause before the first job after the service starts."),
+    ("language", "Язык", "Language", "строка", "string", "ru", "Язык сообщений. Действует с перезапуска.", "The language of messages. It applies from the next restart."),
+    ("keep_days", "Хранить журналы, дн", "Keep logs, days", "целое число", "integer", "30", "Журналы старше этого срока удаляются.", "Logs older than this are deleted."),
+]
+
+
+def table(rng):
+    """A table of parameters as a converter writes it: each cell a paragraph (name, label, type,
+    default, description), with headings; the label cells end in units (`Тайм-аут, с`)."""
+    title_ru, title_en = rng.choice([("Параметры службы синхронизации", "Sync service parameters"),
+                                     ("Файл настроек agent.conf", "The agent.conf settings file"), ("Параметры командной строки", "Command-line parameters")])
+    rows = [("heading", title_ru, title_en),
+            ("text", "В таблице перечислены параметры, их типы и значения по умолчанию.", "The table lists the parameters, their types and defaults.")]
+    header = [("Параметр", "Parameter"), ("Название", "Name"), ("Тип", "Type"), ("По умолчанию", "Default"), ("Описание", "Description")]
+    with_header = rng.random() < 0.5
+    if with_header:
+        rows += [("cell", h_ru, h_en) for h_ru, h_en in header]
+    for name, l_ru, l_en, t_ru, t_en, default, d_ru, d_en in rng.sample(PARAMETERS, rng.randint(5, 10)):
+        rows.append(("cell", name, name))
+        rows.append(("cell", l_ru, l_en))
+        if rng.random() < 0.6:
+            rows.append(("cell", t_ru, t_en))
+        rows.append(("cell", default, "none" if default == "нет" else default))
+        rows.append(("text", d_ru, d_en))
+    if rng.random() < 0.5:
+        rows.append(("note", *rng.choice(NOTES)))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out")
     parser.add_argument("--count", type=int, default=24)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--kinds", default="dialog,menu,reference,procedure",
+                        help="page kinds in turn (also: table, a table of parameters cell by cell)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
-    makers = [("dialog", dialog), ("menu", menu), ("reference", reference), ("procedure", procedure)]
+    known = {"dialog": dialog, "menu": menu, "reference": reference, "procedure": procedure, "table": table}
+    kinds = args.kinds.split(",")
+    unknown = [k for k in kinds if k not in known]
+    if unknown:
+        parser.error(f"--kinds: unknown kind {unknown[0]!r}; known: {', '.join(known)}")
+    makers = [(kind, known[kind]) for kind in kinds]
     for k in range(args.count):
         kind, make = makers[k % len(makers)]
         rows = make(rng)

@@ -101,6 +101,11 @@ extension BreakDecider {
         if abbreviationAfterNumber && behaviour.contains(.unitAfterNumber) {
             return right.startsCapitalized ? .keep : .drop
         }
+        if behaviour.contains(.unitAfterNumber) && !right.opened
+            && endsLabel(wordStart: wordStart, wordEnd: wordEnd, tokenStart: tokenStart, right: right, sentenceStart: sentenceStart)
+        {
+            return .keep
+        }
         if behaviour.contains(.neverEnds) { return .drop }
         if behaviour.contains(.initial) || behaviour.contains(.endsBeforeStarter) {
             return right.startsWithStarter(text, rules: rules) ? .keep : .drop

@@ -90,6 +90,8 @@ extension SegmentationRules {
         case "letter-labels": addLetterLabel(entry)
         case "passive-participle-endings": passiveParticipleEndings.append(UTF8Text.lowercased(Array(entry.utf8)[...]))
         case "instrumental-endings": instrumentalEndings.append(UTF8Text.lowercased(Array(entry.utf8)[...]))
+        case "address-words": addressWords.insert(UTF8Text.lowercased(Array(entry.utf8)[...]))
+        case "verb-endings": verbEndings.append(UTF8Text.lowercased(Array(entry.utf8)[...]))
         default:
             guard let behaviour = Self.behaviours[section] else { return }
             addAbbreviation(entry, behaviour)
@@ -109,7 +111,7 @@ extension SegmentationRules {
 
     static let sections: Set<String> = Set(behaviours.keys).union([
         "icu-locale", "include", "options", "starters", "clause-openers", "date-words", "prepositions", "continuations", "surname-endings",
-        "letter-labels", "passive-participle-endings", "instrumental-endings",
+        "letter-labels", "passive-participle-endings", "instrumental-endings", "address-words", "verb-endings",
     ])
 
     private static var rulesDirectory: URL? {

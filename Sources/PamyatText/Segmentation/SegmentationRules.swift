@@ -71,6 +71,12 @@ struct SegmentationRules: Sendable {
     /// Lowercase endings of the instrumental case (`[instrumental-endings]`), for the agent of a
     /// passive predicate («… Уэйлсом»).
     var instrumentalEndings: [String] = []
+    /// Lowercase words that name a place in an address (`[address-words]`: «район»): a unit
+    /// abbreviation after such a word and a comma is an address word («район, с. Ивановка»).
+    var addressWords: Set<String> = []
+    /// Lowercase endings of finite verbs (`[verb-endings]`: «действует»), for a preposition left
+    /// without its object at the end of a label («Действует с.»).
+    var verbEndings: [String] = []
 
     init(language: String, icuLocale: String) {
         self.language = language

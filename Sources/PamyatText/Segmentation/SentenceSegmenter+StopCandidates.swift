@@ -13,7 +13,7 @@ extension SentenceSegmenter {
         // is a sentence of its own whatever the case of its first word.
         if next == 0x7B { return .codeStart }
         if startsCode(text, at: stop + 2) || startsLatinWordAfterWord(text, stop: stop) || startsWordLabel(text, at: stop + 2)
-            || startsLatinWordAfterFileName(text, stop: stop)
+            || startsLatinWordAfterFileName(text, stop: stop) || startsLatinWordAfterCall(text, stop: stop)
         {
             return .codeStart
         }
@@ -134,6 +134,39 @@ extension SentenceSegmenter {
         var end = stop + 2
         while end < text.count, text[end] >= 0x61 && text[end] <= 0x7A { end += 1 }
         return end - stop - 2 >= 2 && (end == text.count || text[end] == 0x20)
+    }
+
+    /// A lowercase Latin word after a full stop that ends a call (`conn.Commit(). except Error:`,
+    /// `Connection(). conn.Open()`: a `)` whose `(` follows an ASCII letter, digit or `_`) or a
+    /// colon (`выполните команду:. sync push`, a label run into the code it introduces): a line of
+    /// code starts there. Prose does not put a stop after a call's bracket and a lowercase word
+    /// after it, nor a stop after a colon.
+    static func startsLatinWordAfterCall(_ text: UTF8Text, stop: Int) -> Bool {
+        guard text[stop] == 0x2E, stop >= 3 else { return false }
+        if text[stop - 1] == 0x29 {
+            var open = stop - 2
+            var depth = 1
+            while open >= 0, stop - open < 200 {
+                if text[open] == 0x29 { depth += 1 }
+                if text[open] == 0x28 {
+                    depth -= 1
+                    if depth == 0 { break }
+                }
+                open -= 1
+            }
+            guard open >= 1, depth == 0 else { return false }
+            let name = text[open - 1]
+            guard name >= 0x61 && name <= 0x7A || name >= 0x41 && name <= 0x5A || name >= 0x30 && name <= 0x39 || name == 0x5F else { return false }
+        } else if text[stop - 1] != 0x3A {
+            return false
+        }
+        let start = stop + 2
+        var end = start
+        while end < text.count, text[end] >= 0x61 && text[end] <= 0x7A || text[end] >= 0x30 && text[end] <= 0x39 || text[end] == 0x5F {
+            end += 1
+        }
+        guard end - start >= 2, text[start] >= 0x61 && text[start] <= 0x7A else { return false }
+        return end == text.count || [0x20, 0x2C, 0x2E, 0x28, 0x29, 0x3A, 0x3B, 0x3D].contains(text[end])
     }
 
     /// A lowercase Latin word (a name from code: `name, строка`, `import scheduler`, `curl -H …`)
