@@ -14,6 +14,7 @@ import FuzzCheck
 import Logging
 import NIOCore
 import PamyatCore
+import struct PamyatService.LookupMatch
 import struct PamyatService.MatchBands
 import PamyatTMX
 @testable import PamyatServer
@@ -23,6 +24,9 @@ private struct InstantBackend: Backend {
     func isQuick(_ query: LookupQuery) -> Bool { query.text.utf8.count < 64 }
     func hello() throws -> HelloInfo { HelloInfo(memories: ["default"], languages: ["en", "ru"]) }
     func lookup(_ query: LookupQuery) throws -> JSONFragment { .strings([query.text]) }
+    func lookupMatches(_ query: LookupQuery) throws -> [LookupMatch] {
+        [LookupMatch(score: query.minimumScore, source: query.text, target: query.text, unit: 1, memory: "fuzz", from: query.source, to: query.target)]
+    }
     func concordance(_ query: ConcordanceQuery) throws -> JSONFragment { .strings([query.text]) }
     func segment(language: LanguageTag, text: String) throws -> [String] { [text] }
     func add(_ request: AddRequest) throws -> AddOutcome { AddOutcome(unit: 1, created: true) }
