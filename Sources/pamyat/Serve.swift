@@ -96,11 +96,7 @@ extension Pamyat {
 
         func run() async throws {
             let level = Logger.Level(rawValue: logLevel) ?? .info
-            LoggingSystem.bootstrap { label in
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = level
-                return handler
-            }
+            LoggingSystem.bootstrap { label in ServerLogHandler(label: label, level: level) }
             let logger = Logger(label: "pamyat.serve")
             do {
                 let token = try tokenFile.map { try AccessToken(contentsOf: URL(fileURLWithPath: $0)) }
