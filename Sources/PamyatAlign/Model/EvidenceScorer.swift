@@ -78,13 +78,30 @@ struct EvidenceScorer: BeadScorer {
             score -= lexicalScale * largestShortfall(i, di, j, dj, matched: matched)
             if unsupportedParagraphMerge > 0, score > floor {
                 let sourceInside = paragraphStarts(source, i, di), targetInside = paragraphStarts(target, j, dj)
-                if sourceInside != targetInside,
-                    largestShortfall(i, di, j, dj, matched: matched, source: sourceInside > targetInside, target: targetInside > sourceInside) > 0 {
-                    score -= unsupportedParagraphMerge
+                if sourceInside != targetInside {
+                    let splitsSource = sourceInside > targetInside
+                    if largestShortfall(i, di, j, dj, matched: matched, source: splitsSource, target: !splitsSource) > 0
+                        || fitsBetterWithoutAnEnd(i, di, j, dj, source: splitsSource) {
+                        score -= unsupportedParagraphMerge
+                    }
                 }
             }
         }
         return score
+    }
+
+    /// Whether the bead's lengths fit better without its first or its last unit on one side
+    /// (`source`, else the target): the other side's sentence is no longer for taking that unit
+    /// in, so it does not show the merge — its words may (a question's `порты` ↔ `port` in the
+    /// answer), its length does not.
+    func fitsBetterWithoutAnEnd(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, source checksSource: Bool) -> Bool {
+        let whole = lengthEvidence(source: source.length(i, di), target: target.length(j, dj))
+        if checksSource {
+            return lengthEvidence(source: source.length(i + 1, di - 1), target: target.length(j, dj)) > whole
+                || lengthEvidence(source: source.length(i, di - 1), target: target.length(j, dj)) > whole
+        }
+        return lengthEvidence(source: source.length(i, di), target: target.length(j + 1, dj - 1)) > whole
+            || lengthEvidence(source: source.length(i, di), target: target.length(j, dj - 1)) > whole
     }
 
     /// How many paragraphs start inside units `i..<i+count` (after the first unit).
