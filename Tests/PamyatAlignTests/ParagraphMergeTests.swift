@@ -109,4 +109,25 @@ import Testing
         let got = alignment.beads.map { [Array($0.source), Array($0.target)] }
         #expect(got.contains([[3], [3]]) && got.contains([[5], [4]]), "the items around the left-out one stay paired: \(got)")
     }
+
+    @Test func aLeftOutQuestionIsNotGluedToItsAnswer() throws {
+        // A FAQ; the translation leaves out one question, whose words («порты», «открыть») its
+        // answer's translation repeats. The words fit a 2-1, the lengths do not.
+        let source = [
+            ["Вопросы и ответы"], ["Как сменить пароль?"], ["Откройте «Настройки» → «Безопасность» и нажмите «Сменить пароль»."],
+            ["Какие порты нужно открыть на брандмауэре?"],
+            ["Для приёма почты из интернета — TCP 25.", "Для клиентов — 465 и 587 (отправка), 993 (IMAP) и 443 (веб-интерфейс)."],
+            ["Где хранятся письма?"], ["Письма хранятся в папке /var/mail на сервере."],
+        ]
+        let target = [
+            ["Questions and answers"], ["How do I change my password?"], ["Open Settings > Security and click Change Password."],
+            ["To receive mail from the Internet, open TCP port 25.", "For clients, open 465 and 587 for sending, 993 for IMAP, and 443 for the web interface."],
+            ["Where is mail stored?"], ["Mail is stored in the /var/mail folder on the server."],
+        ]
+        let alignment = try aligner.align(source: source, target: target)
+        let got = alignment.beads.map { [Array($0.source), Array($0.target)] }
+        let expected: [[[Int]]] = [[[0], [0]], [[1], [1]], [[2], [2]], [[3], []], [[4], [3]], [[5], [4]], [[6], [5]], [[7], [6]]]
+        #expect(got == expected, "the question is a 1-0: \(got)")
+        #expect(alignment.beads[4].confidence >= 0.9, "the answer's pair is sure enough to store")
+    }
 }
