@@ -139,7 +139,8 @@ public struct Aligner: Sendable {
         let targetTable = target.table.grouped(target.paragraphRanges)
         var scorer = EvidenceScorer(
             source: sourceTable, target: targetTable, model: model,
-            lexicalScale: configuration.lexicalScale, mergeSupport: configuration.mergeSupport, keyCount: keyCount)
+            lexicalScale: configuration.lexicalScale, mergeSupport: configuration.mergeSupport,
+            unsupportedParagraphMerge: configuration.unsupportedParagraphMerge, keyCount: keyCount)
         let steps = BandedDP.align(
             sourceCount: sourceTable.count, targetCount: targetTable.count,
             shapes: configuration.paragraphPriors.shapes(twoTwo: false, threeOne: true), scorer: &scorer,
@@ -211,7 +212,8 @@ public struct Aligner: Sendable {
             model: model, lexicalScale: configuration.lexicalScale,
             boundaryPenalty: usesBoundaries ? configuration.paragraphBoundaryPenalty : 0,
             oneSidedBoundaryPenalty: usesBoundaries ? configuration.oneSidedBoundaryPenalty : 0,
-            mergeSupport: configuration.mergeSupport, keyCount: keyCount)
+            mergeSupport: configuration.mergeSupport,
+            unsupportedParagraphMerge: usesBoundaries ? configuration.unsupportedParagraphMerge : 0, keyCount: keyCount)
         let steps = BandedDP.align(
             sourceCount: sourceRange.count, targetCount: targetRange.count,
             shapes: configuration.sentencePriors.shapes(twoTwo: true, threeOne: true), scorer: &scorer,

@@ -22,6 +22,11 @@ public struct AlignerConfiguration: Hashable, Sendable {
     /// the weakest unit's shortfall is added to the bead's cost, so that a sentence without
     /// evidence of its own becomes a 1-0 rather than part of a neighbour's pair.
     public var mergeSupport: Double = 2.0
+    /// What a merge pays when it joins paragraphs on one side only and a unit of that side lacks
+    /// `mergeSupport`: a paragraph (heading, label, list item) is merged with a neighbour only
+    /// when the other side's sentence shows it covers both. The cost is prohibitive (a 1-0 and a
+    /// 1-1 always win); 0 turns the rule off.
+    public var unsupportedParagraphMerge: Double = 20
     /// Costs are read as `−temperature × log probability` when bead confidences are computed; above
     /// 1 the posteriors are less sure of themselves than the model.
     public var confidenceTemperature: Double = 1

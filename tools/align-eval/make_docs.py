@@ -6,7 +6,8 @@ Shapes: dialog pages (a heading, an intro, then label / description lines), menu
 function references (signature, description, parameters, return value, example code) and
 procedures (numbered steps with UI names, keys and values). The phrases were written for pamyat.
 
-Usage: make_docs.py OUT_DIR [--count 24] [--seed 1]
+Usage: make_docs.py OUT_DIR [--count 24] [--seed 1] [--kinds dialog,menu,reference,procedure]
+(other kinds: table, menupath, signature)
 """
 import argparse
 import os
@@ -280,17 +281,72 @@ def table(rng):
     return rows
 
 
+SUBMENUS = [("Экспорт", "Export"), ("Импорт", "Import"), ("Параметры", "Options"), ("Панели", "Toolbars"),
+            ("Расширения", "Extensions"), ("Последние файлы", "Recent Files"), ("Масштаб", "Zoom")]
+
+
+def menupath(rng):
+    """Menu paths (`Файл > Экспорт > PDF`): a list of paths with what each does, then steps that
+    name a path. Paths differ by one item, so siblings look alike."""
+    rows = [("heading", "Где найти команды", "Where to find the commands"),
+            ("text", "Команды программы собраны в меню. Путь к команде записывается через знак >.",
+             "The program's commands are in its menus. A path to a command is written with the > sign.")]
+    described = rng.random() < 0.5
+    for c_ru, c_en, d_ru, d_en in rng.sample(COMMANDS, rng.randint(5, 10)):
+        m_ru, m_en = rng.choice(MENUS)
+        path_ru, path_en = f"{m_ru} > {c_ru}", f"{m_en} > {c_en}"
+        if rng.random() < 0.4:
+            sub_ru, sub_en = rng.choice(SUBMENUS)
+            path_ru, path_en = f"{m_ru} > {sub_ru} > {c_ru}", f"{m_en} > {sub_en} > {c_en}"
+        if described:
+            rows.append(("item", path_ru, path_en))
+            rows.append(("text", f"{d_ru[0].upper()}{d_ru[1:]}", f"{d_en[0].upper()}{d_en[1:]}"))
+        else:
+            rows.append(("item", f"{path_ru} — {d_ru}", f"{path_en}: {d_en[0].upper()}{d_en[1:]}"))
+    title_ru, title_en, intro_ru, intro_en = rng.choice(TASKS)
+    rows.append(("heading", title_ru, title_en))
+    for k in range(1, rng.randint(3, 6)):
+        m_ru, m_en = rng.choice(MENUS)
+        c_ru, c_en = rng.choice(COMMANDS)[:2]
+        rows.append(("step", f"{k}. Выберите {m_ru} > {c_ru}.", f"{k}. Choose {m_en} > {c_en}."))
+    return rows
+
+
+TYPES = [("строка", "string"), ("целое число", "integer"), ("логическое", "boolean")]
+
+
+def signature(rng):
+    """Function references written as a signature line, one line per parameter with its type, a
+    return line and an example: the lines name the same parameters again and again."""
+    rows = []
+    for name, d_ru, d_en, params, r_ru, r_en, code in rng.sample(FUNCTIONS, rng.randint(2, 4)):
+        typed = [(p, p_ru, p_en, *rng.choice(TYPES)) for p, p_ru, p_en in params]
+        method = name.split("(")[0]
+        line = f"{method}({', '.join(f'{p}: {t_en}' for p, _, _, _, t_en in typed)})"
+        rows.append(("code", line, line))
+        rows.append(("text", d_ru, d_en))
+        for p, p_ru, p_en, t_ru, t_en in typed:
+            rows.append(("item", f"{p} ({t_ru}) — {p_ru}", f"{p} ({t_en}): {p_en[0].upper()}{p_en[1:]}"))
+        rows.append(("item", f"Возвращает: {r_ru[0].lower()}{r_ru[1:]}", f"Returns: {r_en[0].lower()}{r_en[1:]}"))
+        if rng.random() < 0.5:
+            rows.append(("code", code, code))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out")
     parser.add_argument("--count", type=int, default=24)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--kinds", default="dialog,menu,reference,procedure",
-                        help="page kinds in turn (also: table, a table of parameters cell by cell)")
+                        help="page kinds in turn (also: table, a table of parameters cell by cell; menupath, menu > "
+                             "item paths and steps that name them; signature, references as signature, parameter "
+                             "and return lines)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     os.makedirs(args.out, exist_ok=True)
-    known = {"dialog": dialog, "menu": menu, "reference": reference, "procedure": procedure, "table": table}
+    known = {"dialog": dialog, "menu": menu, "reference": reference, "procedure": procedure, "table": table,
+             "menupath": menupath, "signature": signature}
     kinds = args.kinds.split(",")
     unknown = [k for k in kinds if k not in known]
     if unknown:

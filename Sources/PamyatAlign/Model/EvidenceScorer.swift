@@ -15,11 +15,16 @@ struct EvidenceScorer: BeadScorer {
     /// side: the weakest unit's shortfall is added to the bead's cost, so that a sentence with no
     /// evidence of its own is left out (1-0) rather than glued to a neighbour's pair.
     let mergeSupport: Double
+    /// What a merge pays when it joins paragraphs on one side only (a paragraph starts inside it
+    /// on that side and not on the other) and one of that side's units lacks `mergeSupport`: the
+    /// other side does not show the merge, so it is as good as forbidden (a label glued to its
+    /// description, a heading to the next paragraph). 0 turns the rule off.
+    let unsupportedParagraphMerge: Double
     var matcher: AnchorMatcher
 
     init(
         source: UnitTable, target: UnitTable, model: LengthModel, lexicalScale: Double, boundaryPenalty: Double = 0,
-        oneSidedBoundaryPenalty: Double = 0, mergeSupport: Double = 0, keyCount: Int
+        oneSidedBoundaryPenalty: Double = 0, mergeSupport: Double = 0, unsupportedParagraphMerge: Double = 0, keyCount: Int
     ) {
         self.source = source
         self.target = target
@@ -28,6 +33,7 @@ struct EvidenceScorer: BeadScorer {
         self.boundaryPenalty = boundaryPenalty
         self.oneSidedBoundaryPenalty = oneSidedBoundaryPenalty
         self.mergeSupport = mergeSupport
+        self.unsupportedParagraphMerge = unsupportedParagraphMerge
         matcher = AnchorMatcher(keyCount: keyCount)
     }
 
@@ -70,8 +76,39 @@ struct EvidenceScorer: BeadScorer {
         score += lexicalScale * (matched - min(unmatched, 6))
         if mergeSupport > 0, di > 1 || dj > 1, score > floor {
             score -= lexicalScale * largestShortfall(i, di, j, dj, matched: matched)
+            if unsupportedParagraphMerge > 0, score > floor {
+                let sourceInside = paragraphStarts(source, i, di), targetInside = paragraphStarts(target, j, dj)
+                if sourceInside != targetInside {
+                    let splitsSource = sourceInside > targetInside
+                    if largestShortfall(i, di, j, dj, matched: matched, source: splitsSource, target: !splitsSource) > 0
+                        || fitsBetterWithoutAnEnd(i, di, j, dj, source: splitsSource) {
+                        score -= unsupportedParagraphMerge
+                    }
+                }
+            }
         }
         return score
+    }
+
+    /// Whether the bead's lengths fit better without its first or its last unit on one side
+    /// (`source`, else the target): the other side's sentence is no longer for taking that unit
+    /// in, so it does not show the merge — its words may (a question's `порты` ↔ `port` in the
+    /// answer), its length does not.
+    func fitsBetterWithoutAnEnd(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, source checksSource: Bool) -> Bool {
+        let whole = lengthEvidence(source: source.length(i, di), target: target.length(j, dj))
+        if checksSource {
+            return lengthEvidence(source: source.length(i + 1, di - 1), target: target.length(j, dj)) > whole
+                || lengthEvidence(source: source.length(i, di - 1), target: target.length(j, dj)) > whole
+        }
+        return lengthEvidence(source: source.length(i, di), target: target.length(j + 1, dj - 1)) > whole
+            || lengthEvidence(source: source.length(i, di), target: target.length(j, dj - 1)) > whole
+    }
+
+    /// How many paragraphs start inside units `i..<i+count` (after the first unit).
+    @inline(__always) func paragraphStarts(_ table: UnitTable, _ i: Int, _ count: Int) -> Int {
+        var starts = 0
+        for k in 1..<count where table.startsParagraph[i + k] { starts += 1 }
+        return starts
     }
 
     /// The largest shortfall of support among the units of a side with several units: what one
@@ -82,9 +119,10 @@ struct EvidenceScorer: BeadScorer {
     /// matched (`Примечание.` ↔ `Note: …`) shows its part in the merge as well as it can, so it
     /// needs no more than its own weight, and never less than `Self.leastFullSupport`. (The middle
     /// unit of three is scored on its own: the rest is not one run.)
-    mutating func largestShortfall(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, matched: Double) -> Double {
+    /// `source` and `target` say which sides' units are checked.
+    mutating func largestShortfall(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, matched: Double, source checksSource: Bool = true, target checksTarget: Bool = true) -> Double {
         var largest = 0.0
-        if di > 1 {
+        if checksSource, di > 1 {
             for k in 0..<di {
                 let support: Double
                 if k == 0 { support = matched - matcher.compare(source, i + 1, di - 1, target, j, dj).matched }
@@ -93,7 +131,7 @@ struct EvidenceScorer: BeadScorer {
                 largest = max(largest, needed(source.weight(i + k, 1)) - support)
             }
         }
-        if dj > 1 {
+        if checksTarget, dj > 1 {
             for k in 0..<dj {
                 let support: Double
                 if k == 0 { support = matched - matcher.compare(source, i, di, target, j + 1, dj - 1).matched }
