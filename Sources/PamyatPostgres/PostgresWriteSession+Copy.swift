@@ -145,21 +145,41 @@ extension PostgresWriteSession {
         variantRows.reserveCapacity(units.count * 384)
         for (prepared, digest, id) in units {
             let unit = prepared.unit, p = unit.provenance
-            unitRows.writeCopyFields([
-                "\(id)", "\(memoryID)", "\(prepared.contentHash)", unit.sourceLanguage.identifier, unit.origin.rawValue,
-                unit.externalID, p.documentID, p.documentTitle, p.documentDate, p.position, p.confidence.map { "\($0)" },
-                p.contextPrevious, p.contextNext, "\(unit.createdAt.storedSeconds)", "\(unit.changedAt.storedSeconds)",
-                unit.createdBy, unit.changedBy,
-                try StoredExtra(properties: unit.properties, notes: unit.notes, attributes: unit.attributes).encoded(),
-            ], bytea: (2, digest))
+            // Field by field straight into the buffer, in ``unitCopyColumns`` order (no array of
+            // strings per row).
+            unitRows.copyInteger(id)
+            unitRows.copyInteger(memoryID)
+            unitRows.copyBytea(digest)
+            unitRows.copyInteger(prepared.contentHash)
+            unitRows.copyText(unit.sourceLanguage.identifier)
+            unitRows.copyText(unit.origin.rawValue)
+            unitRows.copyText(unit.externalID)
+            unitRows.copyText(p.documentID)
+            unitRows.copyText(p.documentTitle)
+            unitRows.copyText(p.documentDate)
+            unitRows.copyText(p.position)
+            unitRows.copyText(p.confidence.map { "\($0)" })
+            unitRows.copyText(p.contextPrevious)
+            unitRows.copyText(p.contextNext)
+            unitRows.copyInteger(unit.createdAt.storedSeconds)
+            unitRows.copyInteger(unit.changedAt.storedSeconds)
+            unitRows.copyText(unit.createdBy)
+            unitRows.copyText(unit.changedBy)
+            unitRows.copyText(try StoredExtra(properties: unit.properties, notes: unit.notes, attributes: unit.attributes).encoded())
+            unitRows.endCopyRow()
             let normalized = prepared.normalizedTexts ?? unit.variants.map { Self.normalized($0.text) }
             countLanguages(of: unit)
             for (ordinal, variant) in unit.variants.enumerated() {
-                variantRows.writeCopyFields([
-                    "\(id)", "\(ordinal)", "\(memoryID)", variant.language.identifier, variant.text, variant.markup,
-                    normalized[ordinal],
-                    try StoredExtra(properties: variant.properties, notes: variant.notes, attributes: variant.attributes).encoded(),
-                ])
+                // ``variantCopyColumns`` order.
+                variantRows.copyInteger(id)
+                variantRows.copyInteger(Int64(ordinal))
+                variantRows.copyInteger(memoryID)
+                variantRows.copyText(variant.language.identifier)
+                variantRows.copyText(variant.text)
+                variantRows.copyText(variant.markup)
+                variantRows.copyText(normalized[ordinal])
+                variantRows.copyText(try StoredExtra(properties: variant.properties, notes: variant.notes, attributes: variant.attributes).encoded())
+                variantRows.endCopyRow()
             }
         }
         let pipeline = self.pipeline ?? CopyPipeline(connection: connection)
@@ -172,35 +192,53 @@ extension PostgresWriteSession {
 }
 
 extension ByteBuffer {
-    /// Writes one row of `COPY … FROM STDIN` text format: fields separated by tabs, `\N` for NULL,
-    /// backslash, tab, newline and carriage return escaped; `bytea` puts a binary value (as `\\x`
-    /// and hex digits) at that field's position.
-    mutating func writeCopyFields(_ fields: [String?], bytea: (position: Int, value: ByteBuffer)? = nil) {
-        var position = 0
-        for field in fields {
-            if let bytea, bytea.position == position {
-                if position > 0 { writeInteger(UInt8(ascii: "\t")) }
-                writeStaticString("\\\\x")
-                let digits: StaticString = "0123456789abcdef"
-                var hex = [UInt8](repeating: 0, count: bytea.value.readableBytes * 2)
-                for (index, byte) in bytea.value.readableBytesView.enumerated() {
+    // One row of `COPY … FROM STDIN` text format, written field by field (each followed by a tab,
+    // the row's last tab turned into its newline by ``endCopyRow()``): `\N` for NULL; backslash, tab,
+    // newline and carriage return escaped; `bytea` as `\\x` and hex digits. Hand-written:
+    // postgres-nio's `copyFrom` takes the rows' bytes as they are.
+
+    /// An integer field, in decimal.
+    mutating func copyInteger(_ value: Int64) {
+        // Digits from the end of 24 bytes on the stack (a sign and 19 digits at most).
+        var space: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &space) { space in
+            var magnitude = value.magnitude, start = space.count
+            repeat {
+                start -= 1
+                space[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                space[start] = UInt8(ascii: "-")
+            }
+            writeBytes(UnsafeRawBufferPointer(rebasing: space[start...]))
+        }
+        writeInteger(UInt8(ascii: "\t"))
+    }
+
+    /// A binary field (`bytea`, at most 64 bytes: a digest), as `\\x` and lowercase hex digits.
+    mutating func copyBytea(_ value: ByteBuffer) {
+        precondition(value.readableBytes <= 64, "a bytea COPY field of at most 64 bytes")
+        writeStaticString("\\\\x")
+        let digits: StaticString = "0123456789abcdef"
+        var space: (SIMD64<UInt8>, SIMD64<UInt8>) = (.zero, .zero)
+        withUnsafeMutableBytes(of: &space) { hex in
+            value.withUnsafeReadableBytes { bytes in
+                for (index, byte) in bytes.enumerated() {
                     hex[2 * index] = digits.utf8Start[Int(byte >> 4)]
                     hex[2 * index + 1] = digits.utf8Start[Int(byte & 0x0F)]
                 }
-                writeBytes(hex)
-                position += 1
+                writeBytes(UnsafeRawBufferPointer(rebasing: hex[..<(2 * bytes.count)]))
             }
-            if position > 0 { writeInteger(UInt8(ascii: "\t")) }
-            writeCopyText(field)
-            position += 1
         }
-        writeInteger(UInt8(ascii: "\n"))
+        writeInteger(UInt8(ascii: "\t"))
     }
 
-    /// One field of COPY's text format.
-    private mutating func writeCopyText(_ text: String?) {
+    /// A text field, `nil` as NULL.
+    mutating func copyText(_ text: String?) {
         guard var text else {
-            writeStaticString("\\N")
+            writeStaticString("\\N\t")
             return
         }
         text.withUTF8 { bytes in
@@ -220,5 +258,12 @@ extension ByteBuffer {
             }
             writeBytes(UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]))
         }
+        writeInteger(UInt8(ascii: "\t"))
+    }
+
+    /// Ends a row: its last field's tab becomes the newline.
+    mutating func endCopyRow() {
+        moveWriterIndex(to: writerIndex - 1)
+        writeInteger(UInt8(ascii: "\n"))
     }
 }

@@ -104,7 +104,11 @@ final class PostgresWriteSession: MemoryWriteSession {
 
     /// SHA-256 of the unit's content key: what `UNIQUE (memory_id, content_digest)` compares.
     static func digest(_ content: UnitContent) -> ByteBuffer {
-        ByteBuffer(bytes: SHA256.hash(data: Data(content.key.utf8)))
+        // Over the key's own UTF-8 bytes and into the buffer in one copy (not through `Data`, nor
+        // the digest's bytes one by one).
+        var key = content.key
+        let digest = key.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+        return digest.withUnsafeBytes { ByteBuffer(bytes: $0) }
     }
 
     /// The first 8 bytes of a digest (``storedDigestPrefixes``).
