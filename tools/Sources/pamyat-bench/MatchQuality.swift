@@ -147,7 +147,7 @@ enum MatchQuality {
                     let rank = wide.firstIndex { hit in hit.units.contains { sources[$0] == origin } }
                     let originScore = rank.map { wide[$0].score }
                     let tied = originScore.map { score in wide.filter { $0.score == score }.count } ?? 0
-                    let kind = rank == nil ? "not in 200 at ≥ 40" : wide[4].score > originScore! ? "outscored" : "tie lost"
+                    let kind = rank == nil ? "not in 200 at ≥ 40" : rank! < 5 ? "below the minimum" : wide[4].score > originScore! ? "outscored" : "tie lost"
                     missedRanks["~\(query.band) \(kind)", default: 0] += 1
                     // Would a ranking by characters (rapidfuzz's ratio) have found it? Not when five
                     // other texts among the 200 are at least as close to the query by characters.
