@@ -11,10 +11,9 @@ import PamyatStore
 ///
 ///   pamyat-bench match [SIZE …]            sizes default to 10000 100000 (1000000 is run on its own)
 ///   pamyat-bench match-generate SIZE       (used by `match`) writes tools/.data/match-SIZE.sqlite
-///   pamyat-bench match-run SIZE [--build] [--index-only] [--server-mix] [--similar-words] [--slowest N]
+///   pamyat-bench match-run SIZE [--build] [--index-only] [--server-mix] [--similar-words]
 ///                                          (used by `match`) builds the index and its cache, or opens the
-///                                          memory from its cache and measures lookups (and the scan);
-///                                          `--slowest N` prints the N lookups that took the most CPU
+///                                          memory from its cache and measures lookups (and the scan)
 ///
 /// Memories are generated once and kept in tools/.data/ (ignored by git).
 enum MatchBenchmark {
@@ -124,13 +123,6 @@ enum MatchBenchmark {
             if !result.isEmpty { found += 1 }
         }
         let seconds = Date().timeIntervalSince(total)
-        if let flag = CommandLine.arguments.firstIndex(of: "--slowest"), flag + 1 < CommandLine.arguments.count,
-            let count = Int(CommandLine.arguments[flag + 1])
-        {
-            for position in cpuTimes.indices.sorted(by: { cpuTimes[$0] > cpuTimes[$1] }).prefix(count) {
-                print(String(format: "  slow %.3f ms CPU: ", cpuTimes[position]) + queries[position])
-            }
-        }
         let sorted = latencies.sorted()
         let cpu = cpuTimes.sorted()
         print(String(format: "match %d: %d lookups (min %d, limit %d), %d with matches: median %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms, %.0f lookups/s (one core)",
