@@ -20,7 +20,7 @@ extension FuzzyIndex {
     ///
     /// `similarWords` (off by default) lets a word replaced by a similar word (a typo, another
     /// ending: see `docs/MATCHING.md`, "Similar words") cost 0.1–0.3 of a word instead of a whole
-    /// one. It finds more of what a translator wants but makes a lookup about 30 times costlier, so
+    /// one. It finds more of what a translator wants but makes a lookup about 20 times costlier, so
     /// it is an option; the index stays exact (equal to the exhaustive scan) either way.
     public func lookup(
         _ query: String, from source: LanguageTag, to target: LanguageTag, minimum: Int, limit: Int,

@@ -50,9 +50,6 @@ extension LanguageIndex {
             }
         }
         var candidates: [UInt32] = []
-        // Per query key position: the postings its similar keys hold (all bands), to order the
-        // groups of lists.
-        let similarLengths = neighbours.keys.map { $0.reduce(0) { $0 + postings.count($1) } }
         let overlap = OverlapArrays(
             tokenStarts: tokenStarts, tokens: tokens, surfaceKeys: vocabulary.surfaceKeys, surfaceKinds: vocabulary.surfaceKinds)
         overlap.withBuffers { overlap in
@@ -70,7 +67,7 @@ extension LanguageIndex {
                                                 allowedByLength: allowedByLength)
                                             for (band, leastWeight) in leastByBand.enumerated() where leastWeight != Int.max {
                                                 collectCandidates(
-                                                    query: query, neighbours: neighbours, similarLengths: similarLengths, band: band,
+                                                    query: query, neighbours: neighbours, band: band,
                                                     leastWeight: leastWeight, minimum: minimum, threshold: threshold, buffers: buffers,
                                                     touched: &touched, survivors: &survivors, candidates: &candidates)
                                             }
@@ -100,20 +97,31 @@ extension LanguageIndex {
     /// what its shape needs. (An entry holding several words of one group is counted for each: the
     /// count only ever overestimates.)
     private func collectCandidates(
-        query: PreparedQuery, neighbours: QueryNeighbours, similarLengths: [Int], band: Int, leastWeight: Int, minimum: Int,
+        query: PreparedQuery, neighbours: QueryNeighbours, band: Int, leastWeight: Int, minimum: Int,
         threshold: Int, buffers: SearchBuffers, touched: inout [UInt64], survivors: inout [Survivor], candidates: inout [UInt32]
     ) {
         let keyCount = query.keys.count
         // No similar words (the option off, or none found): the bounds of shared keys alone.
         let noSimilar = neighbours.isEmpty
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * keyCount) { scratch in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 5 * keyCount) { scratch in
             let lengths = UnsafeMutableBufferPointer(rebasing: scratch[0..<keyCount])
             var order = UnsafeMutableBufferPointer(rebasing: scratch[keyCount..<2 * keyCount])
             let shifts = UnsafeMutableBufferPointer(rebasing: scratch[2 * keyCount..<3 * keyCount])
+            // Per query key position: the postings of its similar keys in this band, and whether
+            // those lists are skipped while its own is read.
+            let similarLengths = UnsafeMutableBufferPointer(rebasing: scratch[3 * keyCount..<4 * keyCount])
+            let similarSkipped = UnsafeMutableBufferPointer(rebasing: scratch[4 * keyCount..<5 * keyCount])
             for position in 0..<keyCount {
                 let key = query.keys[position]
-                lengths[position] = postings.range(key, band: band).count + postings.deltaLength(key)
-                    + (noSimilar ? 0 : similarLengths[position])
+                var similarLength = 0
+                if !noSimilar {
+                    for similar in neighbours.keys[position] {
+                        similarLength += postings.range(similar, band: band).count + postings.deltaLength(similar)
+                    }
+                }
+                similarLengths[position] = similarLength
+                similarSkipped[position] = 0
+                lengths[position] = postings.range(key, band: band).count + postings.deltaLength(key) + similarLength
                 order[position] = position
             }
             // Query keys by posting length in this band, longest first; the longest ones whose
@@ -127,11 +135,30 @@ extension LanguageIndex {
                 skippedWeight += weight(firstRead)
                 firstRead += 1
             }
+            // With the weight left, the similar lists of the groups read, longest first: an entry
+            // can get at most the group's best similar credit from them, so skipping them costs that
+            // much of the budget (and an entry holding none of the lists read still falls short).
+            var anySimilarSkipped = false
+            if !noSimilar {
+                var byLength = Array(firstRead..<keyCount)
+                byLength.sort { similarLengths[order[$0]] > similarLengths[order[$1]] }
+                for position in byLength {
+                    let keyIndex = order[position]
+                    guard similarLengths[keyIndex] > 0 else { break }
+                    let cost = neighbours.best[keyIndex] * query.counts[keyIndex]
+                    guard cost > 0, skippedWeight + cost <= leastWeight - 1 else { continue }
+                    skippedWeight += cost
+                    similarSkipped[keyIndex] = 1
+                    anySimilarSkipped = true
+                }
+            }
             // The skipped keys' signature bits: an entry can share a skipped key only if its
             // signature has that key's bit (and a similar word only if it has one of theirs).
             for position in 0..<firstRead {
                 shifts[position] = Self.signatureBit(query.keys[order[position]]).trailingZeroBitCount
             }
+            // No list skipped (a low minimum): no signature is read.
+            let readsSignatures = firstRead > 0 || anySimilarSkipped
             var remaining = 0
             for position in firstRead..<keyCount { remaining += weight(position) }
             let n = query.length
@@ -150,7 +177,7 @@ extension LanguageIndex {
                 let reachable = remaining + skippedWeight
                 // Counts an entry seen before; else takes it when its shape can still reach what it
                 // needs with this group's weight and the ones after.
-                func visit(_ list: UnsafeBufferPointer<UInt64>, weight: UInt32, onlyBand: Bool) {
+                func visit(_ list: UnsafeBufferPointer<UInt64>, weight: UInt32, reachable: Int, onlyBand: Bool) {
                     for posting in list {
                         let index = Int(Posting.entry(posting))
                         let bit = UInt64(1) << UInt64(index & 63)
@@ -190,16 +217,20 @@ extension LanguageIndex {
                         touched.append(posting)
                     }
                 }
-                func read(_ key: UInt32, weight: Int) {
+                func read(_ key: UInt32, weight: Int, reachable: Int) {
                     let range = postings.range(key, band: band)
-                    postings.withBase(range) { visit($0, weight: UInt32(weight), onlyBand: false) }
-                    postings.withDelta(key) { visit($0, weight: UInt32(weight), onlyBand: true) }
+                    postings.withBase(range) { visit($0, weight: UInt32(weight), reachable: reachable, onlyBand: false) }
+                    postings.withDelta(key) { visit($0, weight: UInt32(weight), reachable: reachable, onlyBand: true) }
                 }
-                read(query.keys[keyIndex], weight: groupWeight)
-                if noSimilar { continue }
+                read(query.keys[keyIndex], weight: groupWeight, reachable: reachable)
+                if noSimilar || similarSkipped[keyIndex] != 0 { continue }
                 let count = query.counts[keyIndex]
+                // An entry first met in a similar list does not hold the group's own key (its own
+                // list was just read, with the same reachable weight): it can get at most the
+                // group's best similar credit from this group.
+                let similarReachable = reachable - groupWeight + neighbours.best[keyIndex] * count
                 for (similar, credit) in zip(neighbours.keys[keyIndex], neighbours.credits[keyIndex]) {
-                    read(similar, weight: credit * count)
+                    read(similar, weight: credit * count, reachable: similarReachable)
                 }
             }
 
@@ -232,8 +263,7 @@ extension LanguageIndex {
             //    best similar word's credit when one of their bits is.
             if survivors.isEmpty { return }
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: survivors.count) { gathered in
-                // No key skipped (a low minimum): no signature is read.
-                if firstRead > 0 {
+                if readsSignatures {
                     survivors.withUnsafeBufferPointer { survivors in
                         for position in survivors.indices {
                             gathered[position] = buffers.signatures[Int(survivors[position].entry)]
@@ -242,7 +272,7 @@ extension LanguageIndex {
                 }
                 for (position, survivor) in survivors.enumerated() {
                     let index = Int(survivor.entry)
-                    let signature = firstRead > 0 ? gathered[position] : 0
+                    let signature = readsSignatures ? gathered[position] : 0
                     var reachable = Int(survivor.count)
                     if noSimilar {
                         for position in 0..<firstRead {
@@ -255,6 +285,16 @@ extension LanguageIndex {
                                 reachable &+= weight(position)
                             } else if signature & neighbours.masks[order[position]] != 0 {
                                 reachable &+= neighbours.best[order[position]] * query.counts[order[position]]
+                            }
+                        }
+                        // A group read without its similar lists: their best credit when one of
+                        // their bits is in the signature (even for an entry counted for the group's
+                        // own key: an overestimate).
+                        if anySimilarSkipped {
+                            for position in firstRead..<keyCount where similarSkipped[order[position]] != 0 {
+                                if signature & neighbours.masks[order[position]] != 0 {
+                                    reachable &+= neighbours.best[order[position]] * query.counts[order[position]]
+                                }
                             }
                         }
                     }

@@ -8,9 +8,11 @@ import PamyatMatch
 /// and unrelated queries. Reports, per band, how often the origin is in the top 5, and how many
 /// unrelated queries get a match ≥ 70.
 ///
-///   pamyat-bench match-quality [UNITS] [--seed S] [--minimum M] [--queries Q] [--check]
+///   pamyat-bench match-quality [UNITS] [--seed S] [--minimum M] [--queries Q] [--check] [--misses N]
 ///
 /// `--check` also runs every query exhaustively and counts results that differ from the index's.
+/// `--misses N` prints the first N band queries whose origin is not in the top 5: the origin's
+/// score and rank (looked up again with a limit of 200) and the texts that outranked it.
 enum MatchQuality {
     static let entry = Benchmark(name: "match-quality", summary: "top-5 recall of typo/inflection queries by similarity band") { arguments in
         var size = 100_000
@@ -19,6 +21,7 @@ enum MatchQuality {
         var queryCount = 1000
         var check = false
         var similar = false
+        var misses = 0
         var index = 0
         while index < arguments.count {
             switch arguments[index] {
@@ -27,12 +30,13 @@ enum MatchQuality {
             case "--queries": index += 1; queryCount = Int(arguments[index]) ?? 1000
             case "--check": check = true
             case "--similar-words": similar = true
+            case "--misses": index += 1; misses = Int(arguments[index]) ?? 0
             default: size = Int(arguments[index]) ?? size
             }
             index += 1
         }
         print("match-quality: similar words \(similar ? "on" : "off (give --similar-words to turn them on)")")
-        try run(size: size, seed: seed, minimum: minimum, queryCount: queryCount, check: check, similar: similar)
+        try run(size: size, seed: seed, minimum: minimum, queryCount: queryCount, check: check, similar: similar, misses: misses)
     }
 
     struct Query {
@@ -44,7 +48,7 @@ enum MatchQuality {
         var similarity: Double
     }
 
-    static func run(size: Int, seed: UInt64, minimum: Int, queryCount: Int, check: Bool, similar: Bool) throws {
+    static func run(size: Int, seed: UInt64, minimum: Int, queryCount: Int, check: Bool, similar: Bool, misses: Int = 0) throws {
         let ru = LanguageTag(canonical: "ru"), en = LanguageTag(canonical: "en")
         var corpus = QualityCorpus(seed: seed)
         let index = FuzzyIndex()
@@ -118,6 +122,8 @@ enum MatchQuality {
         var unrelatedMatched = 0
         var unrelatedTotal = 0
         var differing = 0
+        var missesShown = 0
+        var missedRanks: [String: Int] = [:]
         var times: [Double] = []
         for query in queries {
             let from = query.russian ? ru : en, to = query.russian ? en : ru
@@ -133,7 +139,31 @@ enum MatchQuality {
             }
             if let origin = query.origin {
                 total[query.band, default: 0] += 1
-                if hits.contains(where: { hit in hit.units.contains { sources[$0] == origin } }) { found[query.band, default: 0] += 1 }
+                if hits.contains(where: { hit in hit.units.contains { sources[$0] == origin } }) {
+                    found[query.band, default: 0] += 1
+                } else if misses > 0 {
+                    // Where the origin ranks, and what outranks it.
+                    let wide = try index.lookup(query.text, from: from, to: to, minimum: 40, limit: 200, similarWords: similar)
+                    let rank = wide.firstIndex { hit in hit.units.contains { sources[$0] == origin } }
+                    let originScore = rank.map { wide[$0].score }
+                    let tied = originScore.map { score in wide.filter { $0.score == score }.count } ?? 0
+                    let kind = rank == nil ? "not in 200 at ≥ 40" : rank! < 5 ? "below the minimum" : wide[4].score > originScore! ? "outscored" : "tie lost"
+                    missedRanks["~\(query.band) \(kind)", default: 0] += 1
+                    // Would a ranking by characters (rapidfuzz's ratio) have found it? Not when five
+                    // other texts among the 200 are at least as close to the query by characters.
+                    let closer = wide.filter { hit in
+                        guard let text = hit.units.first.flatMap({ sources[$0] }), text != origin else { return false }
+                        return characterSimilarity(query.text, text) >= query.similarity
+                    }.count
+                    if closer >= 5 { missedRanks["~\(query.band) also missed by characters", default: 0] += 1 }
+                    if missesShown < misses {
+                        missesShown += 1
+                        print("  miss ~\(query.band) (\(String(format: "%.2f", query.similarity))): origin score \(originScore.map(String.init) ?? "-") rank \(rank.map { String($0 + 1) } ?? "-") (\(tied) at that score)")
+                        print("    query:  \(query.text)")
+                        print("    origin: \(origin)")
+                        for hit in wide.prefix(3) { print("    \(hit.score): \(sources[hit.units[0]] ?? "")") }
+                    }
+                }
             } else {
                 unrelatedTotal += 1
                 if !hits.isEmpty {
@@ -151,6 +181,9 @@ enum MatchQuality {
             print(String(format: "match-quality: band ~%d: origin in top 5 for %d of %d = %.3f", band, hit, all, Double(hit) / Double(max(all, 1))))
         }
         print("match-quality: unrelated queries with a match ≥ 70: \(unrelatedMatched) of \(unrelatedTotal)")
+        if misses > 0 {
+            print("match-quality: misses by kind: " + missedRanks.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
         let sorted = times.sorted()
         print(String(format: "match-quality: lookup median %.3f ms, p99 %.3f ms", MatchBenchmark.percentile(sorted, 50), MatchBenchmark.percentile(sorted, 99)))
         if check { print("match-quality: indexed results differing from the exhaustive scan: \(differing) of \(queries.count)") }
