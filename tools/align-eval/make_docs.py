@@ -342,8 +342,15 @@ def main():
                         help="page kinds in turn (also: table, a table of parameters cell by cell; menupath, menu > "
                              "item paths and steps that name them; signature, references as signature, parameter "
                              "and return lines)")
+    parser.add_argument("--files", type=float, metavar="OMIT", default=None,
+                        help="write each page as NAME.ru.txt + NAME.en.txt (a paragraph per line, the layout "
+                             "`pamyat add DIR` reads) instead of NAME.pairs.tsv, leaving out this share of the "
+                             "English paragraphs (0 for none); docs/PERFORMANCE.md times `pamyat add` on them")
     args = parser.parse_args()
+    if args.files is not None and not 0 <= args.files < 1:
+        parser.error(f"--files: the share of English paragraphs left out must be in [0, 1); got {args.files}")
     rng = random.Random(args.seed)
+    omissions = random.Random(args.seed + 1_000_003)
     os.makedirs(args.out, exist_ok=True)
     known = {"dialog": dialog, "menu": menu, "reference": reference, "procedure": procedure, "table": table,
              "menupath": menupath, "signature": signature}
@@ -355,7 +362,15 @@ def main():
     for k in range(args.count):
         kind, make = makers[k % len(makers)]
         rows = make(rng)
-        with open(os.path.join(args.out, f"gen-{kind}-{k:02d}.pairs.tsv"), "w", encoding="utf-8") as f:
+        name = os.path.join(args.out, f"gen-{kind}-{k:02d}")
+        if args.files is not None:
+            with open(name + ".ru.txt", "w", encoding="utf-8") as ru, open(name + ".en.txt", "w", encoding="utf-8") as en:
+                for row in rows:
+                    ru.write(row[1] + "\n")
+                    if omissions.random() >= args.files:
+                        en.write(row[2] + "\n")
+            continue
+        with open(name + ".pairs.tsv", "w", encoding="utf-8") as f:
             for row in rows:
                 f.write("\t".join(row) + "\n")
     print(f"wrote {args.count} documents to {args.out}")
