@@ -61,6 +61,11 @@ align-eval: build
 	python3 tools/align-eval/evaluate.py --pamyat $(PAMYAT) Tests/PamyatAlignTests/Fixtures/docs tools/align-eval/dev-docs .build/align-eval-generated
 	@echo "test split (held back: report, do not tune on): tools/align-eval/test-docs"
 	python3 tools/align-eval/evaluate.py --pamyat $(PAMYAT) tools/align-eval/test-docs
+	@echo "dev shapes scored apart: tables, dialogs and references (seed 7); menu paths, signatures and procedures (seed 9)"
+	python3 tools/align-eval/make_docs.py .build/align-eval-tables --count 12 --seed 7 --kinds table,dialog,reference
+	python3 tools/align-eval/evaluate.py --pamyat $(PAMYAT) .build/align-eval-tables
+	python3 tools/align-eval/make_docs.py .build/align-eval-menus --count 12 --seed 9 --kinds menupath,signature,procedure
+	python3 tools/align-eval/evaluate.py --pamyat $(PAMYAT) .build/align-eval-menus
 
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= xml-reader tmx xliff request lines html segmenter
