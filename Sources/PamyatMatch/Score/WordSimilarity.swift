@@ -113,7 +113,7 @@ struct WordPattern {
         self.form = form
         length = form.count
         guard form.count <= 64 else { return }
-        for (position, scalar) in form.enumerated() {
+        for scalar in form {
             let slot = Int(scalar & 127)
             if chars[slot] == UInt32.max { chars[slot] = scalar } else if chars[slot] != scalar { collides = true }
         }
