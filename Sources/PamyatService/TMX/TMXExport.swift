@@ -22,14 +22,17 @@ public struct TMXExportReport: Sendable {
 /// temporary file in the destination's folder that is renamed into place only when complete: a
 /// failed export leaves no half-written file. `-` writes to standard output.
 public struct TMXExporter: Sendable {
-    /// Units fetched from the store per batch.
+    /// Units fetched from the store per batch. 5,000 by default: a PostgreSQL memory's export of
+    /// 1M units took 6.8–7.5 s with batches of 5,000 against 7.8–9.5 s with 1,000 (alternating
+    /// runs; fewer pages asked for, fewer hand-overs between the threads), SQLite's the same within
+    /// noise, for ~8 MB (SQLite) to ~30 MB (PostgreSQL) more memory.
     public var batchSize: Int
     /// `creationtoolversion` in the header.
     public var toolVersion: String
     /// Read the store on a second thread while writing (``BatchPipe``); `false` reads and writes in turn.
     public var readAhead: Bool
 
-    public init(toolVersion: String, batchSize: Int = 1_000, readAhead: Bool = true) {
+    public init(toolVersion: String, batchSize: Int = 5_000, readAhead: Bool = true) {
         self.toolVersion = toolVersion
         self.batchSize = batchSize
         self.readAhead = readAhead
