@@ -75,12 +75,13 @@ struct EvidenceScorer: BeadScorer {
         let (matched, unmatched) = matcher.compare(source, i, di, target, j, dj)
         score += lexicalScale * (matched - min(unmatched, 6))
         if mergeSupport > 0, di > 1 || dj > 1, score > floor {
-            score -= lexicalScale * largestShortfall(i, di, j, dj, matched: matched)
+            let shortfall = largestShortfalls(i, di, j, dj, matched: matched)
+            score -= lexicalScale * max(shortfall.source, shortfall.target)
             if unsupportedParagraphMerge > 0, score > floor {
                 let sourceInside = paragraphStarts(source, i, di), targetInside = paragraphStarts(target, j, dj)
                 if sourceInside != targetInside {
                     let splitsSource = sourceInside > targetInside
-                    if largestShortfall(i, di, j, dj, matched: matched, source: splitsSource, target: !splitsSource) > 0
+                    if (splitsSource ? shortfall.source : shortfall.target) > 0
                         || fitsBetterWithoutAnEnd(i, di, j, dj, source: splitsSource) {
                         score -= unsupportedParagraphMerge
                     }
@@ -111,7 +112,8 @@ struct EvidenceScorer: BeadScorer {
         return starts
     }
 
-    /// The largest shortfall of support among the units of a side with several units: what one
+    /// The largest shortfall of support among the units of each side with several units (0 for a
+    /// side of one unit): what one
     /// unit adds to the bead's matched weight `matched` (what the bead matches without that unit
     /// is taken off, so a label whose only word repeats in the next sentence — `Порт. Номер
     /// порта.` ↔ `The port number.` — adds nothing), below what it needs. A unit needs
@@ -119,10 +121,9 @@ struct EvidenceScorer: BeadScorer {
     /// matched (`Примечание.` ↔ `Note: …`) shows its part in the merge as well as it can, so it
     /// needs no more than its own weight, and never less than `Self.leastFullSupport`. (The middle
     /// unit of three is scored on its own: the rest is not one run.)
-    /// `source` and `target` say which sides' units are checked.
-    mutating func largestShortfall(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, matched: Double, source checksSource: Bool = true, target checksTarget: Bool = true) -> Double {
+    mutating func largestShortfalls(_ i: Int, _ di: Int, _ j: Int, _ dj: Int, matched: Double) -> (source: Double, target: Double) {
         var largest = 0.0
-        if checksSource, di > 1 {
+        if di > 1 {
             for k in 0..<di {
                 let support: Double
                 if k == 0 { support = matched - matcher.compare(source, i + 1, di - 1, target, j, dj).matched }
@@ -131,7 +132,9 @@ struct EvidenceScorer: BeadScorer {
                 largest = max(largest, needed(source.weight(i + k, 1)) - support)
             }
         }
-        if checksTarget, dj > 1 {
+        let sourceLargest = largest
+        largest = 0
+        if dj > 1 {
             for k in 0..<dj {
                 let support: Double
                 if k == 0 { support = matched - matcher.compare(source, i, di, target, j + 1, dj - 1).matched }
@@ -140,7 +143,7 @@ struct EvidenceScorer: BeadScorer {
                 largest = max(largest, needed(target.weight(j + k, 1)) - support)
             }
         }
-        return largest
+        return (sourceLargest, largest)
     }
 
     /// The least support a unit fully matched can be asked for: below it, one weak anchor (a
