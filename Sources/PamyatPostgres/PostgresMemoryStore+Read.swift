@@ -5,11 +5,10 @@ import PostgresNIO
 
 extension PostgresMemoryStore {
     /// The columns a unit is read from, in the order ``decodeUnit(_:)`` decodes them.
-    static let unitColumnNames = [
-        "id", "source_lang", "origin", "external_id", "doc_id", "doc_title", "doc_date", "position", "confidence",
-        "context_prev", "context_next", "created_at", "changed_at", "created_by", "changed_by", "extra",
-    ]
-    static let unitColumns = unitColumnNames.joined(separator: ", ")
+    static let unitColumns = """
+        id, source_lang, origin, external_id, doc_id, doc_title, doc_date, position, confidence, context_prev,
+        context_next, created_at, changed_at, created_by, changed_by, extra
+        """
 
     public func unit(id: Int64) throws -> TranslationUnit? {
         try units(ids: [id]).first
